@@ -1,0 +1,55 @@
+import { ConfigError, loadConfig } from './app-config';
+
+const base = { JWT_SECRET: 'x'.repeat(40) };
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({ ...base });
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/beacon');
+    expect(config.databaseAppUrl).toBe('postgres://beacon_app@127.0.0.1:5432/beacon');
+    expect(config.port).toBe(3000);
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.queuePrefix).toBe('beacon');
+    expect(config.smtpUrl).toBeNull();
+    expect(config.reminderSweepEveryMs).toBe(15 * 60_000);
+    expect(config.loginMaxFailures).toBe(10);
+    expect(config.trustProxy).toBe(false);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        ...base,
+        PORT: 'eighty',
+        REDIS_URL: 'http://x',
+        REMINDER_SWEEP_EVERY: 'often',
+        TRUST_PROXY: 'maybe',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    for (const name of ['PORT', 'REDIS_URL', 'REMINDER_SWEEP_EVERY', 'TRUST_PROXY'])
+      expect(message).toContain(name);
+  });
+
+  it('requires the production secrets in production and never echoes their values', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET.*\n.*SMTP_URL.*\n.*DATABASE_APP_URL/s,
+    );
+    let message = '';
+    try {
+      loadConfig({ JWT_SECRET: 'short-secret-value' });
+    } catch (caught) {
+      message = (caught as Error).message;
+    }
+    expect(message).toContain('JWT_SECRET');
+    expect(message).not.toContain('short-secret-value');
+  });
+
+  it('accepts short durations for the reminder sweep', () => {
+    expect(loadConfig({ ...base, REMINDER_SWEEP_EVERY: '5s' }).reminderSweepEveryMs).toBe(5_000);
+  });
+});

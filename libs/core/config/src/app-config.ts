@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseDuration } from './duration';
+
+export interface AppConfig {
+  readonly nodeEnv: string;
+  readonly production: boolean;
+  /** Owner connection: creates the database and roles, runs migrations. Never used by the running app. */
+  readonly databaseUrl: string;
+  /** The only connection the running app uses: a role that owns nothing and has no BYPASSRLS. */
+  readonly databaseAppUrl: string;
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly smtpUrl: string | null;
+  readonly outboxDir: string;
+  readonly mailFrom: string;
+  readonly port: number;
+  readonly publicUrl: string;
+  readonly jwtSecret: string;
+  readonly accessTokenTtlSeconds: number;
+  readonly refreshTokenTtlSeconds: number;
+  readonly bootstrapAdminEmail: string;
+  readonly bootstrapAdminPassword: string | null;
+  readonly reminderSweepEveryMs: number;
+  readonly outboxPollEveryMs: number;
+  readonly storageDir: string;
+  readonly trustProxy: boolean;
+  readonly loginMaxFailures: number;
+  readonly loginWindowMs: number;
+  readonly providerName: string;
+  readonly providerAddress: string;
+  readonly providerInbox: string;
+  readonly logLevel: string;
+  readonly stateDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAIL_FROM = /^(.+<[^\s@]+@[^\s@]+>|[^\s@]+@[^\s@]+)$/;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  url(name: string, protocols: string[], fallback: string | undefined): string | undefined {
+    const value = this.raw(name) ?? fallback;
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must be a ${protocols.join(' or ')} URL`);
+      }
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+    }
+    return value;
+  }
+
+  int(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name} must be a whole number from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  duration(name: string, fallback: string): number {
+    const value = this.raw(name) ?? fallback;
+    const parsed = parseDuration(value);
+    if (parsed === null) {
+      this.problems.push(`${name} must be a duration such as 5s, 1m, 15m, 2h or 7d`);
+      return parseDuration(fallback) as number;
+    }
+    return parsed;
+  }
+
+  bool(name: string, fallback: boolean): boolean {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes'].includes(value.toLowerCase())) return true;
+    if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
+    this.problems.push(`${name} must be true or false`);
+    return fallback;
+  }
+
+  matching(name: string, fallback: string, pattern: RegExp, what: string): string {
+    const value = this.string(name, fallback);
+    if (!pattern.test(value)) this.problems.push(`${name} must be ${what}`);
+    return value;
+  }
+
+  required(name: string): void {
+    if (this.raw(name) === undefined) this.problems.push(`${name} is required when NODE_ENV=production`);
+  }
+}
+
+function appUrlFrom(ownerUrl: string): string {
+  try {
+    const url = new URL(ownerUrl);
+    url.username = 'beacon_app';
+    url.password = '';
+    return url.toString();
+  } catch {
+    return ownerUrl;
+  }
+}
+
+/** A secret generated once into the state folder and reused, so tokens survive restarts on a developer's machine. */
+function persistedSecret(stateDir: string): string {
+  const file = resolve(stateDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}
+
+/** Reads and validates the whole environment at once, so a bad boot names every bad variable together. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const r = new Reader(env);
+  const nodeEnv = r.string('NODE_ENV', 'development');
+  const production = nodeEnv === 'production';
+  if (production) ['JWT_SECRET', 'SMTP_URL', 'DATABASE_APP_URL'].forEach((name) => r.required(name));
+
+  const databaseUrl = r.url(
+    'DATABASE_URL',
+    ['postgres:', 'postgresql:'],
+    'postgres://postgres@127.0.0.1:5432/beacon',
+  ) as string;
+  const databaseAppUrl = r.url(
+    'DATABASE_APP_URL',
+    ['postgres:', 'postgresql:'],
+    appUrlFrom(databaseUrl),
+  ) as string;
+  const redisUrl = r.url('REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379') as string;
+  const smtpUrl = r.url('SMTP_URL', ['smtp:', 'smtps:'], undefined) ?? null;
+  const port = r.int('PORT', 3000, 0, 65535);
+  const publicUrl = (r.url('PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`) as string).replace(
+    /\/+$/,
+    '',
+  );
+  const stateDir = resolve(r.string('BEACON_STATE_DIR', '.beacon'));
+
+  const jwtFromEnv = r.raw('JWT_SECRET');
+  if (jwtFromEnv !== undefined && jwtFromEnv.length < 32)
+    r.problems.push('JWT_SECRET must be at least 32 characters');
+  const bootstrapPassword = r.raw('BOOTSTRAP_ADMIN_PASSWORD') ?? null;
+  if (bootstrapPassword !== null && bootstrapPassword.length < 12) {
+    r.problems.push('BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters');
+  }
+
+  const config: AppConfig = {
+    nodeEnv,
+    production,
+    databaseUrl,
+    databaseAppUrl,
+    redisUrl,
+    queuePrefix: r.matching(
+      'QUEUE_PREFIX',
+      'beacon',
+      /^[A-Za-z0-9_{}:-]{1,64}$/,
+      'letters, digits, _ - : { } (1–64)',
+    ),
+    smtpUrl,
+    outboxDir: resolve(r.string('OUTBOX_DIR', '.beacon/outbox')),
+    mailFrom: r.matching(
+      'MAIL_FROM',
+      'Beacon <no-reply@beacon.local>',
+      MAIL_FROM,
+      'an address like "Name <a@b.c>"',
+    ),
+    port,
+    publicUrl,
+    jwtSecret: '',
+    accessTokenTtlSeconds: Math.floor(r.duration('ACCESS_TOKEN_TTL', '15m') / 1000),
+    refreshTokenTtlSeconds: Math.floor(r.duration('REFRESH_TOKEN_TTL', '30d') / 1000),
+    bootstrapAdminEmail: r
+      .matching('BOOTSTRAP_ADMIN_EMAIL', 'admin@beacon.local', EMAIL, 'an email address')
+      .toLowerCase(),
+    bootstrapAdminPassword: bootstrapPassword,
+    reminderSweepEveryMs: r.duration('REMINDER_SWEEP_EVERY', '15m'),
+    outboxPollEveryMs: r.duration('OUTBOX_POLL_EVERY', '10s'),
+    storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
+    trustProxy: r.bool('TRUST_PROXY', false),
+    loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 10, 1, 10_000),
+    loginWindowMs: r.duration('LOGIN_WINDOW', '15m'),
+    providerName: r.string('PROVIDER_NAME', 'Beacon Training'),
+    providerAddress: r.string('PROVIDER_ADDRESS', ''),
+    providerInbox: r.matching('PROVIDER_INBOX', 'training@beacon.local', EMAIL, 'an email address'),
+    logLevel: r.matching('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level'),
+    stateDir,
+  };
+  if (r.problems.length > 0) throw new ConfigError(r.problems);
+  return { ...config, jwtSecret: jwtFromEnv ?? persistedSecret(stateDir) };
+}

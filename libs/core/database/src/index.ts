@@ -1,0 +1,5 @@
+export * from './actor';
+export * from './database.module';
+export * from './execution-context';
+export * from './postgres-errors';
+export * from './tenant-transaction.service';

@@ -1,0 +1,2 @@
+export * from './domain-events.service';
+export * from './events.module';

@@ -1,0 +1,6 @@
+export * from './file-mail.transport';
+export * from './mail-message';
+export * from './mail-renderer.service';
+export * from './mail.module';
+export * from './smtp-mail.transport';
+export * from './templates/layout';

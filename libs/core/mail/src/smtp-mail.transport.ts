@@ -1,0 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { createTransport, Transporter } from 'nodemailer';
+import { MailTransport, OutgoingMail, SentMail } from './mail-message';
+
+export class SmtpMailTransport extends MailTransport {
+  private readonly logger = new Logger('SmtpMailTransport');
+  private readonly transporter: Transporter;
+
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
+    super();
+    // Pooled connections reused across messages; nodemailer reconnects after maxMessages per connection.
+    this.transporter = createTransport({
+      url: smtpUrl,
+      pool: true,
+      maxConnections: 3,
+      maxMessages: 500,
+    } as never);
+  }
+
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    const info = await this.transporter.sendMail({
+      from: this.from,
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      messageId: mail.messageId,
+    });
+    this.logger.log({ to: mail.to, subject: mail.subject }, 'mail sent');
+    return { response: String(info.response ?? '') };
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+}

@@ -1,0 +1,5 @@
+export * from './job-options';
+export * from './queue-names';
+export * from './queue.module';
+export * from './redis-options';
+export * from './redis.provider';

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { Actor } from '@beacon/core/database';
+import { AccessTokenClaims, AccessTokenService, JWT_ALGORITHM, JWT_ISSUER } from './access-token.service';
+import { ActorLoader } from './actor-loader.service';
+
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    tokens: AccessTokenService,
+    private readonly actors: ActorLoader,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // jsonwebtoken accepts a KeyObject; passport-jwt's types only name string | Buffer.
+      secretOrKey: tokens.key as unknown as string,
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+    });
+  }
+
+  validate(payload: { sub?: unknown; org?: unknown; sid?: unknown }): Promise<Actor> {
+    const claims: AccessTokenClaims = {
+      sub: String(payload.sub),
+      org: typeof payload.org === 'string' ? payload.org : null,
+      sid: String(payload.sid),
+    };
+    return this.actors.load(claims);
+  }
+}

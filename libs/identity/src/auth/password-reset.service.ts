@@ -1,0 +1,68 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { TenantTransaction } from '@beacon/core/database';
+import { Problems } from '@beacon/core/http';
+import { OutboxService } from '@beacon/notifications';
+import { PasswordHasher } from '../crypto/password-hasher.service';
+import { newSecretToken, sha256 } from '../crypto/secret-token';
+import { PasswordResetRepository } from '../password-reset.repository';
+import { RefreshTokenRepository } from '../refresh-token.repository';
+import { UserRepository } from '../user.repository';
+
+const RESET_TTL_SECONDS = 3_600;
+const MAX_MAILS_PER_HOUR = 3;
+
+@Injectable()
+export class PasswordResetService {
+  private readonly logger = new Logger(PasswordResetService.name);
+
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly users: UserRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly outbox: OutboxService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Always succeeds from the caller's point of view, so it reveals nothing about which emails have accounts. */
+  async request(email: string): Promise<void> {
+    await this.tx.platform(async () => {
+      const user = await this.users.findByEmail(email);
+      if (!user || user.status !== 'active') return;
+      if ((await this.resets.countSince(user.id, 3_600)) >= MAX_MAILS_PER_HOUR) {
+        this.logger.warn({ userId: user.id }, 'password reset limit reached; no mail sent');
+        return;
+      }
+      const token = newSecretToken();
+      const reset = await this.resets.insert(user.id, sha256(token), RESET_TTL_SECONDS);
+      await this.outbox.enqueue({
+        kind: 'password_reset',
+        recipientEmail: user.email,
+        recipientUserId: user.id,
+        dedupeKey: `password_reset:${reset.id}`,
+        payload: {
+          recipientName: user.name,
+          resetUrl: `${this.config.publicUrl}/reset-password?token=${token}`,
+          expiresAt: reset.expires_at.toISOString(),
+        },
+      });
+    });
+  }
+
+  async confirm(token: string, password: string): Promise<void> {
+    const reset = await this.tx.platform(() => this.resets.findByHash(sha256(token)));
+    if (!reset) throw Problems.notFound('password reset');
+    if (reset.used_at || reset.expires_at.getTime() <= Date.now()) {
+      throw Problems.gone('This reset link was already used or has expired.');
+    }
+    const hash = await this.hasher.hash(password);
+    await this.tx.platform(async () => {
+      if (!(await this.resets.markUsed(reset.id)))
+        throw Problems.gone('This reset link was already used or has expired.');
+      await this.users.setPassword(reset.user_id, hash);
+      await this.refreshTokens.revokeForUser(reset.user_id);
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext, OrganizationRole, PlatformRole } from '@beacon/core/database';
+
+export interface OwnMembershipRow {
+  membership_id: string;
+  organization_id: string;
+  organization_name: string;
+  roles: OrganizationRole[];
+  status: 'invited' | 'active' | 'deactivated';
+}
+
+export interface ActorStateRow {
+  user_status: 'active' | 'disabled';
+  platform_roles: PlatformRole[];
+  membership_id: string | null;
+  membership_status: 'invited' | 'active' | 'deactivated' | null;
+  roles: OrganizationRole[] | null;
+  session_revoked: boolean;
+}
+
+/**
+ * A person's own memberships, read through the `app.user_id` policy (login, /me, switch, token checks), and the
+ * activation of a membership when its invitation is accepted. Membership management belongs to organizations.
+ */
+@Injectable()
+export class IdentityMembershipsRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async listOwn(userId: string): Promise<OwnMembershipRow[]> {
+    return this.db.query(
+      `SELECT m.id AS membership_id, m.organization_id, o.name AS organization_name, m.roles, m.status
+         FROM memberships m JOIN organizations o ON o.id = m.organization_id
+        WHERE m.user_id = $1
+        ORDER BY m.created_at, m.id`,
+      [userId],
+    );
+  }
+
+  /** Everything a request needs to trust an access token, in one round trip. */
+  async actorState(
+    userId: string,
+    organizationId: string | null,
+    sessionId: string,
+  ): Promise<ActorStateRow | null> {
+    const rows: ActorStateRow[] = await this.db.query(
+      `SELECT u.status AS user_status, u.platform_roles, m.id AS membership_id, m.status AS membership_status, m.roles,
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $3 AND r.revoked_at IS NOT NULL)
+                AS session_revoked
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2
+        WHERE u.id = $1`,
+      [userId, organizationId, sessionId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Runs in the membership's organization; an already active membership stays as it is. */
+  async activate(membershipId: string): Promise<boolean> {
+    const [, count] = await this.db.query(
+      `UPDATE memberships SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'invited'`,
+      [membershipId],
+    );
+    return Number(count) > 0;
+  }
+}

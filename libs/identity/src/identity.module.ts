@@ -1,0 +1,57 @@
+import { Module } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@beacon/audit';
+import { NotificationsModule } from '@beacon/notifications';
+import { AccessTokenService } from './auth/access-token.service';
+import { ActorLoader } from './auth/actor-loader.service';
+import { AuthService } from './auth/auth.service';
+import { JwtStrategy } from './auth/jwt.strategy';
+import { LocalStrategy } from './auth/local.strategy';
+import { LoginThrottle } from './auth/login-throttle.service';
+import { PasswordResetService } from './auth/password-reset.service';
+import { SessionService } from './auth/session.service';
+import { PasswordHasher } from './crypto/password-hasher.service';
+import { IdentityMembershipsRepository } from './identity-memberships.repository';
+import { InvitationRepository } from './invitation.repository';
+import { InvitationsService } from './invitations.service';
+import { MeService } from './me.service';
+import { PasswordResetRepository } from './password-reset.repository';
+import { PeopleService } from './people.service';
+import { PlatformUsersService } from './platform-users.service';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { UserRepository } from './user.repository';
+
+@Module({
+  imports: [PassportModule, AuditModule, NotificationsModule],
+  providers: [
+    UserRepository,
+    IdentityMembershipsRepository,
+    RefreshTokenRepository,
+    InvitationRepository,
+    PasswordResetRepository,
+    PasswordHasher,
+    AccessTokenService,
+    ActorLoader,
+    LoginThrottle,
+    SessionService,
+    AuthService,
+    PasswordResetService,
+    InvitationsService,
+    PeopleService,
+    MeService,
+    PlatformUsersService,
+    JwtStrategy,
+    LocalStrategy,
+  ],
+  exports: [
+    PeopleService,
+    PasswordHasher,
+    AccessTokenService,
+    AuthService,
+    SessionService,
+    MeService,
+    PasswordResetService,
+    PlatformUsersService,
+  ],
+})
+export class IdentityModule {}

@@ -1,0 +1,5 @@
+export * from './auth/jwt-auth.guard';
+export * from './crypto/password-hasher.service';
+export * from './identity-http.module';
+export * from './identity.module';
+export * from './people.service';

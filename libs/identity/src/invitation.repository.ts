@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+
+export interface InvitationRow {
+  id: string;
+  user_id: string;
+  organization_id: string | null;
+  membership_id: string | null;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
+}
+
+@Injectable()
+export class InvitationRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  /** Replaces any open invitation for the same membership (or platform account): only the newest link works. */
+  async insert(row: {
+    userId: string;
+    organizationId: string | null;
+    membershipId: string | null;
+    tokenHash: string;
+    ttlSeconds: number;
+  }): Promise<{ id: string; expires_at: Date }> {
+    await this.db.query(
+      `UPDATE invitations SET revoked_at = now()
+        WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
+      [row.userId, row.organizationId],
+    );
+    const rows: Array<{ id: string; expires_at: Date }> = await this.db.query(
+      `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING id, expires_at`,
+      [row.userId, row.organizationId, row.membershipId, row.tokenHash, row.ttlSeconds],
+    );
+    return rows[0];
+  }
+
+  async findByHash(tokenHash: string): Promise<InvitationRow | null> {
+    const rows: InvitationRow[] = await this.db.query(
+      `SELECT id, user_id, organization_id, membership_id, expires_at, accepted_at, revoked_at
+         FROM invitations WHERE token_hash = $1`,
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Single use: false when another request accepted it first. */
+  async markAccepted(id: string): Promise<boolean> {
+    const [, count] = await this.db.query(
+      `UPDATE invitations SET accepted_at = now()
+        WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
+      [id],
+    );
+    return Number(count) > 0;
+  }
+}

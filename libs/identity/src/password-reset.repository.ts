@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+
+export interface PasswordResetRow {
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+}
+
+@Injectable()
+export class PasswordResetRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async countSince(userId: string, seconds: number): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      `SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1 AND created_at > now() - make_interval(secs => $2)`,
+      [userId, seconds],
+    );
+    return rows[0].n;
+  }
+
+  async insert(
+    userId: string,
+    tokenHash: string,
+    ttlSeconds: number,
+  ): Promise<{ id: string; expires_at: Date }> {
+    const rows: Array<{ id: string; expires_at: Date }> = await this.db.query(
+      `INSERT INTO password_resets (user_id, token_hash, expires_at)
+       VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING id, expires_at`,
+      [userId, tokenHash, ttlSeconds],
+    );
+    return rows[0];
+  }
+
+  async findByHash(tokenHash: string): Promise<PasswordResetRow | null> {
+    const rows: PasswordResetRow[] = await this.db.query(
+      'SELECT id, user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1',
+      [tokenHash],
+    );
+    return rows[0] ?? null;
+  }
+
+  async markUsed(id: string): Promise<boolean> {
+    const [, count] = await this.db.query(
+      'UPDATE password_resets SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now()',
+      [id],
+    );
+    return Number(count) > 0;
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext, PlatformRole } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  platform_roles: PlatformRole[];
+  status: 'active' | 'disabled';
+  created_at: Date;
+  cursor_at: string;
+}
+
+const COLUMNS =
+  'id, email, name, password_hash, platform_roles, status, created_at, created_at::text AS cursor_at';
+
+/** Global identities (a platform table): reached by id or email only. */
+@Injectable()
+export class UserRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async findByEmail(email: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]);
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<UserRow | null> {
+    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Creates the user unless the email exists; returns the row either way and whether it was created. */
+  async findOrCreate(email: string, name: string): Promise<{ user: UserRow; created: boolean }> {
+    const inserted: UserRow[] = await this.db.query(
+      `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
+      [email, name],
+    );
+    if (inserted[0]) return { user: inserted[0], created: true };
+    return { user: (await this.findByEmail(email)) as UserRow, created: false };
+  }
+
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+      id,
+      passwordHash,
+    ]);
+  }
+
+  async setName(id: string, name: string): Promise<void> {
+    await this.db.query('UPDATE users SET name = $2, updated_at = now() WHERE id = $1', [id, name]);
+  }
+
+  async addPlatformRoles(id: string, roles: PlatformRole[]): Promise<PlatformRole[]> {
+    const [rows] = await this.db.query(
+      `UPDATE users SET platform_roles = ARRAY(SELECT DISTINCT unnest(platform_roles || $2::text[]) ORDER BY 1),
+              updated_at = now()
+        WHERE id = $1 RETURNING platform_roles`,
+      [id, roles],
+    );
+    return (rows as Array<{ platform_roles: PlatformRole[] }>)[0].platform_roles;
+  }
+
+  async listPlatformStaff(after: CursorPosition | null, limit: number): Promise<UserRow[]> {
+    const params: unknown[] = [];
+    const where = [`platform_roles <> '{}'`];
+    if (after)
+      where.push(
+        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
+      );
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM users WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+}

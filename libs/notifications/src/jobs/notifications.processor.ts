@@ -1,0 +1,29 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobName, QueueName } from '@beacon/core/queue';
+import type { DeliverNotificationPayload } from '../notification-relay.service';
+import { DeliverNotificationJob } from './deliver-notification.job';
+import { RelayPendingNotificationsJob } from './relay-pending-notifications.job';
+
+@Processor(QueueName.notifications, { concurrency: 8 })
+export class NotificationsProcessor extends WorkerHost {
+  constructor(
+    private readonly deliver: DeliverNotificationJob,
+    private readonly relayPending: RelayPendingNotificationsJob,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JobName.deliverNotification: {
+        const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+        return this.deliver.run(job.data as DeliverNotificationPayload, finalAttempt);
+      }
+      case JobName.relayPendingNotifications:
+        return this.relayPending.run();
+      default:
+        throw new Error(`No handler for job "${job.name}" on queue ${QueueName.notifications}`);
+    }
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+
+export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export interface NotificationRow {
+  id: string;
+  organization_id: string | null;
+  kind: string;
+  recipient_email: string;
+  status: NotificationStatus;
+  dedupe_key: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  message_id: string;
+  created_at: Date;
+  sent_at: Date | null;
+  cursor_at: string;
+}
+
+export interface NotificationInsert {
+  kind: string;
+  recipientEmail: string;
+  recipientUserId?: string | null;
+  dedupeKey: string;
+  payload: object;
+}
+
+/** Payload fields that carry a secret (a link with a token); erased once the mail has gone out. */
+const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
+
+@Injectable()
+export class NotificationRepository {
+  /** Inserts rows in the current transaction; a row whose dedupe key exists already is skipped. */
+  async insertMany(organizationId: string | null, rows: NotificationInsert[]): Promise<string[]> {
+    if (rows.length === 0) return [];
+    const inserted: Array<{ id: string }> = await ExecutionContext.manager().query(
+      `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload, message_id)
+       SELECT id, $1, kind, email, user_id, dedupe_key, payload, '<' || id || '@beacon.notification>'
+         FROM (SELECT gen_random_uuid() AS id, r.* FROM jsonb_to_recordset($2::jsonb)
+                 AS r(kind text, email text, user_id uuid, dedupe_key text, payload jsonb)) AS src
+       ON CONFLICT (organization_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [
+        organizationId,
+        JSON.stringify(
+          rows.map((r) => ({
+            kind: r.kind,
+            email: r.recipientEmail,
+            user_id: r.recipientUserId ?? null,
+            dedupe_key: r.dedupeKey,
+            payload: r.payload,
+          })),
+        ),
+      ],
+    );
+    return inserted.map((row) => row.id);
+  }
+
+  /** Takes the row for sending with a lease; only a pending row, or a sending row whose lease expired, is taken. */
+  async claim(id: string, leaseSeconds: number): Promise<NotificationRow | null> {
+    const [rows] = await ExecutionContext.manager().query(
+      `UPDATE notifications
+          SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = attempts + 1,
+              updated_at = now()
+        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+        RETURNING *`,
+      [id, leaseSeconds],
+    );
+    return (rows as NotificationRow[])[0] ?? null;
+  }
+
+  async status(id: string): Promise<NotificationStatus | null> {
+    const rows: Array<{ status: NotificationStatus }> = await ExecutionContext.manager().query(
+      'SELECT status FROM notifications WHERE id = $1',
+      [id],
+    );
+    return rows[0]?.status ?? null;
+  }
+
+  async markSent(id: string, smtpResponse: string): Promise<void> {
+    await ExecutionContext.manager().query(
+      `UPDATE notifications
+          SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2, last_error = NULL,
+              payload = payload - $3::text[], updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, smtpResponse.slice(0, 1000), SECRET_PAYLOAD_FIELDS],
+    );
+  }
+
+  /** Gives the row back after a failed send, so the retry (or the poll) can claim it again. */
+  async release(id: string, error: string): Promise<void> {
+    await ExecutionContext.manager().query(
+      `UPDATE notifications SET status = 'pending', lease_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, error.slice(0, 1000)],
+    );
+  }
+
+  async markFailed(id: string, error: string): Promise<void> {
+    await ExecutionContext.manager().query(
+      `UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = $2, updated_at = now()
+        WHERE id = $1 AND status IN ('pending', 'sending')`,
+      [id, error.slice(0, 1000)],
+    );
+  }
+
+  /** Rows that were never relayed (pending for a while) or whose sender died holding the lease. */
+  async findUnsettled(
+    organizationId: string | null,
+    olderThanSeconds: number,
+    limit: number,
+  ): Promise<string[]> {
+    const rows: Array<{ id: string }> = await ExecutionContext.manager().query(
+      `SELECT id FROM notifications
+        WHERE organization_id IS NOT DISTINCT FROM $1
+          AND ((status = 'pending' AND updated_at < now() - make_interval(secs => $2))
+               OR (status = 'sending' AND lease_until < now()))
+        ORDER BY created_at LIMIT $3`,
+      [organizationId, olderThanSeconds, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async list(
+    filter: { kind?: string; recipient?: string },
+    after: CursorPosition | null,
+    limit: number,
+  ): Promise<NotificationRow[]> {
+    const params: unknown[] = [ExecutionContext.organizationId()];
+    const where = ['organization_id = $1'];
+    if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
+    if (filter.recipient) where.push(`recipient_email = $${params.push(filter.recipient)}`);
+    if (after)
+      where.push(
+        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
+      );
+    return ExecutionContext.manager().query(
+      `SELECT id, organization_id, kind, recipient_email, status, dedupe_key, attempts, message_id, created_at, sent_at,
+              created_at::text AS cursor_at
+         FROM notifications WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+}

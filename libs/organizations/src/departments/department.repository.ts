@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+
+export interface DepartmentRow {
+  id: string;
+  site_id: string;
+  name: string;
+  kind: string;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
+}
+
+export interface DepartmentFields {
+  siteId: string;
+  name: string;
+  kind: string;
+}
+
+const COLUMNS = 'id, site_id, name, kind, archived_at, created_at, updated_at, created_at::text AS cursor_at';
+
+@Injectable()
+export class DepartmentRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async insert(fields: DepartmentFields): Promise<DepartmentRow> {
+    const rows: DepartmentRow[] = await this.db.query(
+      `INSERT INTO departments (organization_id, site_id, name, kind) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
+      [ExecutionContext.organizationId(), fields.siteId, fields.name, fields.kind],
+    );
+    return rows[0];
+  }
+
+  async findById(id: string): Promise<DepartmentRow | null> {
+    const rows: DepartmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, fields: DepartmentFields): Promise<DepartmentRow> {
+    const [rows] = await this.db.query(
+      `UPDATE departments SET site_id = $2, name = $3, kind = $4, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, fields.siteId, fields.name, fields.kind],
+    );
+    return (rows as DepartmentRow[])[0];
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.db.query(
+      'UPDATE departments SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL',
+      [id],
+    );
+  }
+
+  /** Archiving a site archives its departments with it. */
+  async archiveBySite(siteId: string): Promise<number> {
+    const [, count] = await this.db.query(
+      'UPDATE departments SET archived_at = now(), updated_at = now() WHERE site_id = $1 AND archived_at IS NULL',
+      [siteId],
+    );
+    return Number(count);
+  }
+
+  async list(
+    filter: { siteId?: string; includeArchived: boolean },
+    after: CursorPosition | null,
+    limit: number,
+  ): Promise<DepartmentRow[]> {
+    const params: unknown[] = [];
+    const where = ['true'];
+    if (!filter.includeArchived) where.push('archived_at IS NULL');
+    if (filter.siteId) where.push(`site_id = $${params.push(filter.siteId)}`);
+    if (after)
+      where.push(
+        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
+      );
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM departments WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, Endpoint, IdParamPipe } from '@beacon/core/http';
+import {
+  CreateMemberDto,
+  InvitationSentView,
+  MemberListQuery,
+  MemberPage,
+  MemberView,
+  UpdateMemberDto,
+} from '../dto/member.dto';
+import { MembersService } from '../members/members.service';
+
+const WRITE = { org: ['org_admin', 'educator'] } as const;
+const READ = { org: ['org_admin', 'educator', 'manager'] } as const;
+
+@ApiTags('Members')
+@Controller('api/v1/members')
+export class MembersController {
+  constructor(private readonly members: MembersService) {}
+
+  @Post()
+  @Access(WRITE)
+  @Endpoint({
+    summary: 'Add a member (invited by email unless invite=false)',
+    description: 'Only an org_admin grants org_admin (403 otherwise).',
+    status: 201,
+    type: MemberView,
+    errors: [409],
+  })
+  create(@Body() body: CreateMemberDto) {
+    return this.members.create(body);
+  }
+
+  @Get()
+  @Access(READ)
+  @Endpoint({
+    summary: 'List members, filtered by site, department, role, status or a search',
+    type: MemberPage,
+  })
+  list(@Query() query: MemberListQuery) {
+    return this.members.list(query);
+  }
+
+  @Get(':id')
+  @Access(READ)
+  @Endpoint({ summary: 'Get a member (a membership)', type: MemberView, errors: [404] })
+  get(@Param('id', IdParamPipe) id: string) {
+    return this.members.get(id);
+  }
+
+  @Patch(':id')
+  @Access(WRITE)
+  @Endpoint({
+    summary: "Change membership fields (never the person's global email or name)",
+    description: 'Only an org_admin grants or removes org_admin; the last org_admin keeps it (409).',
+    type: MemberView,
+    errors: [404, 409],
+  })
+  update(@Param('id', IdParamPipe) id: string, @Body() body: UpdateMemberDto) {
+    return this.members.update(id, body);
+  }
+
+  @Post(':id/deactivate')
+  @Access(WRITE)
+  @Endpoint({
+    summary: 'Deactivate a member; their sessions in this organization end at once',
+    type: MemberView,
+    errors: [404, 409],
+  })
+  deactivate(@Param('id', IdParamPipe) id: string) {
+    return this.members.deactivate(id);
+  }
+
+  @Post(':id/invite')
+  @Access(WRITE)
+  @Endpoint({
+    summary: 'Send or re-send the invitation',
+    status: 202,
+    type: InvitationSentView,
+    errors: [404, 409],
+  })
+  invite(@Param('id', IdParamPipe) id: string) {
+    return this.members.invite(id);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './organizations-http.module';
+export * from './organizations.module';
+export * from './timezone.validator';

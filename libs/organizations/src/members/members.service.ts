@@ -1,0 +1,286 @@
+import { Injectable } from '@nestjs/common';
+import {
+  Actor,
+  ExecutionContext,
+  OrganizationRole,
+  PG_UNIQUE_VIOLATION,
+  pgErrorCode,
+  TenantTransaction,
+} from '@beacon/core/database';
+import { DomainEvents, MemberChangedEvent } from '@beacon/core/events';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, Problems, toPage } from '@beacon/core/http';
+import { AuditService, diff } from '@beacon/audit';
+import { PeopleService } from '@beacon/identity';
+import { DepartmentRepository } from '../departments/department.repository';
+import {
+  CreateMemberDto,
+  InvitationSentView,
+  MemberListQuery,
+  MemberView,
+  UpdateMemberDto,
+} from '../dto/member.dto';
+import { OrganizationRepository } from '../organizations/organization.repository';
+import { SiteRepository } from '../sites/site.repository';
+import { MemberRepository, MemberRow, MembershipFields, NO_MEMBERSHIP_FIELDS } from './member.repository';
+
+export function memberView(row: MemberRow): MemberView {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    status: row.status,
+    siteId: row.site_id,
+    departmentId: row.department_id,
+    jobTitle: row.job_title,
+    employeeId: row.employee_id,
+    managerId: row.manager_id,
+    license:
+      row.license_type && row.license_state
+        ? {
+            type: row.license_type,
+            state: row.license_state,
+            number: row.license_number,
+            expiresOn: row.license_expires_on,
+          }
+        : null,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+const fieldsOf = (row: MemberRow): MembershipFields => ({
+  roles: row.roles,
+  siteId: row.site_id,
+  departmentId: row.department_id,
+  jobTitle: row.job_title,
+  employeeId: row.employee_id,
+  managerId: row.manager_id,
+  licenseType: row.license_type,
+  licenseState: row.license_state,
+  licenseNumber: row.license_number,
+  licenseExpiresOn: row.license_expires_on,
+});
+
+@Injectable()
+export class MembersService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly members: MemberRepository,
+    private readonly sites: SiteRepository,
+    private readonly departments: DepartmentRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  create(dto: CreateMemberDto): Promise<MemberView> {
+    return this.tx.run(async () => {
+      const fields = await this.resolve(NO_MEMBERSHIP_FIELDS, null, dto);
+      assertMayChangeAdmin(ExecutionContext.actor(), [], fields.roles);
+      const { person } = await this.people.findOrCreate(dto.email, dto.name);
+      if (await this.members.findByUser(person.id))
+        throw Problems.conflict('This person is already a member of the organization.');
+      const invite = dto.invite ?? true;
+      const id = await this.uniqueEmployeeId(() =>
+        this.members.insert(person.id, invite ? 'invited' : 'active', fields),
+      );
+      if (invite) await this.sendInvitation(person, id);
+      await this.audit.record({
+        action: 'member.created',
+        entityType: 'member',
+        entityId: id,
+        changes: diff(null, { email: person.email, status: invite ? 'invited' : 'active', ...fields }),
+      });
+      await this.publish([id], 'created');
+      return memberView((await this.members.findById(id)) as MemberRow);
+    });
+  }
+
+  list(query: MemberListQuery): Promise<Page<MemberView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    return this.tx.run(async () =>
+      toPage(
+        await this.members.list(query, after, limit),
+        limit,
+        (r) => ({ at: r.cursor_at, id: r.id }),
+        memberView,
+      ),
+    );
+  }
+
+  get(id: string): Promise<MemberView> {
+    return this.tx.run(async () => memberView(await this.require(id)));
+  }
+
+  update(id: string, dto: UpdateMemberDto): Promise<MemberView> {
+    return this.tx.run(async () => {
+      const current = await this.require(id, true);
+      const before = fieldsOf(current);
+      const next = await this.resolve(before, current.id, dto);
+      assertMayChangeAdmin(ExecutionContext.actor(), before.roles, next.roles);
+      if (before.roles.includes('org_admin') && !next.roles.includes('org_admin'))
+        await this.assertNotLastAdmin(id);
+      const changes = diff({ ...before }, { ...next });
+      if (Object.keys(changes).length === 0) return memberView(current);
+      await this.uniqueEmployeeId(() => this.members.update(id, next));
+      await this.audit.record({ action: 'member.updated', entityType: 'member', entityId: id, changes });
+      await this.publish([id], 'updated');
+      return memberView((await this.members.findById(id)) as MemberRow);
+    });
+  }
+
+  /** Ends the membership's access at once (its sessions in this organization are revoked); records stay. */
+  deactivate(id: string): Promise<MemberView> {
+    return this.tx.run(async () => {
+      const current = await this.require(id, true);
+      if (current.status === 'deactivated') return memberView(current);
+      if (current.roles.includes('org_admin')) {
+        assertMayChangeAdmin(ExecutionContext.actor(), current.roles, []);
+        await this.assertNotLastAdmin(id);
+      }
+      await this.members.setStatus(id, 'deactivated');
+      await this.people.endSessionsInOrganization(current.user_id, ExecutionContext.organizationId());
+      await this.audit.record({
+        action: 'member.deactivated',
+        entityType: 'member',
+        entityId: id,
+        changes: { status: { from: current.status, to: 'deactivated' } },
+      });
+      await this.publish([id], 'deactivated');
+      return memberView((await this.members.findById(id)) as MemberRow);
+    });
+  }
+
+  /** Sends (or re-sends) the invitation; only the newest link works. */
+  invite(id: string): Promise<InvitationSentView> {
+    return this.tx.run(async () => {
+      const current = await this.require(id, true);
+      if (current.status === 'deactivated')
+        throw Problems.conflict('A deactivated member cannot be invited.');
+      const person = await this.people.findById(current.user_id);
+      if (!person) throw Problems.notFound('member');
+      const invitationId = await this.sendInvitation(person, id);
+      await this.audit.record({ action: 'member.invited', entityType: 'member', entityId: id });
+      return { invitationId, status: current.status };
+    });
+  }
+
+  private async sendInvitation(
+    person: { id: string; email: string; name: string; password_hash: string | null },
+    membershipId: string,
+  ) {
+    const organizationId = ExecutionContext.organizationId();
+    const organization = await this.organizations.findById(organizationId);
+    return this.people.inviteToOrganization(person, {
+      id: organizationId,
+      name: organization?.name ?? 'your organization',
+      membershipId,
+    });
+  }
+
+  private async require(id: string, forUpdate = false): Promise<MemberRow> {
+    const row = await this.members.findById(id, forUpdate);
+    if (!row) throw Problems.notFound('member');
+    return row;
+  }
+
+  private async assertNotLastAdmin(id: string): Promise<void> {
+    const admins = await this.members.lockAdminIds();
+    if (!admins.some((adminId) => adminId !== id)) {
+      throw Problems.conflict('The organization must keep at least one org_admin.');
+    }
+  }
+
+  /**
+   * Applies the request over the current fields and checks every reference. An id that is not visible in this
+   * organization (another organization's, or none) is a 400 naming the field.
+   */
+  private async resolve(
+    current: MembershipFields,
+    selfId: string | null,
+    dto: UpdateMemberDto,
+  ): Promise<MembershipFields> {
+    const next: MembershipFields = { ...current, roles: dto.roles ?? current.roles };
+    if (dto.jobTitle !== undefined) next.jobTitle = dto.jobTitle || null;
+    if (dto.employeeId !== undefined) next.employeeId = dto.employeeId;
+    if (dto.license !== undefined) {
+      next.licenseType = dto.license?.type ?? null;
+      next.licenseState = dto.license?.state ?? null;
+      next.licenseNumber = dto.license?.number ?? null;
+      next.licenseExpiresOn = dto.license?.expiresOn ?? null;
+    }
+    if (dto.siteId !== undefined) {
+      next.siteId = dto.siteId;
+      if (dto.siteId !== null) {
+        const site = await this.sites.findById(dto.siteId);
+        if (!site || site.archived_at)
+          throw Problems.invalidField('siteId', 'siteId does not name a site of this organization');
+      }
+    }
+    if (dto.departmentId !== undefined) {
+      next.departmentId = dto.departmentId;
+      if (dto.departmentId !== null) {
+        const department = await this.departments.findById(dto.departmentId);
+        if (!department || department.archived_at) {
+          throw Problems.invalidField(
+            'departmentId',
+            'departmentId does not name a department of this organization',
+          );
+        }
+        if (dto.siteId === undefined || dto.siteId === null) next.siteId = department.site_id;
+        else if (department.site_id !== dto.siteId) {
+          throw Problems.invalidField('departmentId', 'departmentId names a department of another site');
+        }
+      }
+    } else if (next.departmentId !== null && next.siteId !== current.siteId) {
+      // Moved to another site without naming a department: the old department does not go with them.
+      next.departmentId = null;
+    }
+    if (dto.managerId !== undefined) {
+      next.managerId = dto.managerId;
+      if (dto.managerId !== null) {
+        if (dto.managerId === selfId)
+          throw Problems.invalidField('managerId', 'a member cannot be their own manager');
+        if (!(await this.members.findById(dto.managerId))) {
+          throw Problems.invalidField('managerId', 'managerId does not name a member of this organization');
+        }
+      }
+    }
+    return next;
+  }
+
+  private async uniqueEmployeeId<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
+        throw Problems.conflict('Another member already has this employeeId.');
+      }
+      throw error;
+    }
+  }
+
+  private publish(memberIds: string[], reason: MemberChangedEvent['reason']): Promise<void> {
+    return this.events.publish({
+      type: 'member.changed',
+      organizationId: ExecutionContext.organizationId(),
+      memberIds,
+      reason,
+    });
+  }
+}
+
+/** Only an org_admin grants or removes org_admin. */
+function assertMayChangeAdmin(
+  actor: Actor,
+  before: readonly OrganizationRole[],
+  after: readonly OrganizationRole[],
+): void {
+  if (before.includes('org_admin') !== after.includes('org_admin') && !actor.roles.includes('org_admin')) {
+    throw Problems.forbidden('Only an org_admin can grant or remove the org_admin role.');
+  }
+}

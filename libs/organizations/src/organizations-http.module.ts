@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DepartmentsController } from './http/departments.controller';
+import { MembersController } from './http/members.controller';
+import { PlatformOrganizationsController } from './http/platform-organizations.controller';
+import { SitesController } from './http/sites.controller';
+import { OrganizationsModule } from './organizations.module';
+
+@Module({
+  imports: [OrganizationsModule],
+  controllers: [PlatformOrganizationsController, SitesController, DepartmentsController, MembersController],
+})
+export class OrganizationsHttpModule {}

@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@beacon/audit';
+import { IdentityModule } from '@beacon/identity';
+import { DepartmentRepository } from './departments/department.repository';
+import { DepartmentsService } from './departments/departments.service';
+import { MemberRepository } from './members/member.repository';
+import { MembersService } from './members/members.service';
+import { OrganizationRepository } from './organizations/organization.repository';
+import { OrganizationsService } from './organizations/organizations.service';
+import { SiteRepository } from './sites/site.repository';
+import { SitesService } from './sites/sites.service';
+
+@Module({
+  imports: [AuditModule, IdentityModule],
+  providers: [
+    OrganizationRepository,
+    SiteRepository,
+    DepartmentRepository,
+    MemberRepository,
+    OrganizationsService,
+    SitesService,
+    DepartmentsService,
+    MembersService,
+  ],
+  exports: [OrganizationsService, SitesService, DepartmentsService, MembersService],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  slug: string;
+  timezone: string;
+  created_at: Date;
+  cursor_at: string;
+}
+
+const COLUMNS = 'id, name, slug, timezone, created_at, created_at::text AS cursor_at';
+
+/** Organizations are a platform table: reached by id, listed only for platform staff. */
+@Injectable()
+export class OrganizationRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async insert(input: {
+    id: string;
+    name: string;
+    slug: string;
+    timezone: string;
+  }): Promise<OrganizationRow | null> {
+    const rows: OrganizationRow[] = await this.db.query(
+      `INSERT INTO organizations (id, name, slug, timezone) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
+      [input.id, input.name, input.slug, input.timezone],
+    );
+    return rows[0] ?? null;
+  }
+
+  async findById(id: string): Promise<OrganizationRow | null> {
+    const rows: OrganizationRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM organizations WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async list(after: CursorPosition | null, limit: number): Promise<OrganizationRow[]> {
+    const params: unknown[] = [];
+    const where = after
+      ? `WHERE (created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`
+      : '';
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM organizations ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+
+export interface SiteRow {
+  id: string;
+  name: string;
+  kind: string;
+  timezone: string | null;
+  address: string | null;
+  archived_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  cursor_at: string;
+}
+
+export interface SiteFields {
+  name: string;
+  kind: string;
+  timezone: string | null;
+  address: string | null;
+}
+
+const COLUMNS =
+  'id, name, kind, timezone, address, archived_at, created_at, updated_at, created_at::text AS cursor_at';
+
+@Injectable()
+export class SiteRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async insert(fields: SiteFields): Promise<SiteRow> {
+    const rows: SiteRow[] = await this.db.query(
+      `INSERT INTO sites (organization_id, name, kind, timezone, address) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+      [ExecutionContext.organizationId(), fields.name, fields.kind, fields.timezone, fields.address],
+    );
+    return rows[0];
+  }
+
+  async findById(id: string, forUpdate = false): Promise<SiteRow | null> {
+    const rows: SiteRow[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM sites WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, fields: SiteFields): Promise<SiteRow> {
+    const [rows] = await this.db.query(
+      `UPDATE sites SET name = $2, kind = $3, timezone = $4, address = $5, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
+      [id, fields.name, fields.kind, fields.timezone, fields.address],
+    );
+    return (rows as SiteRow[])[0];
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.db.query(
+      'UPDATE sites SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL',
+      [id],
+    );
+  }
+
+  async list(includeArchived: boolean, after: CursorPosition | null, limit: number): Promise<SiteRow[]> {
+    const params: unknown[] = [];
+    const where = ['true'];
+    if (!includeArchived) where.push('archived_at IS NULL');
+    if (after)
+      where.push(
+        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
+      );
+    return this.db.query(
+      `SELECT ${COLUMNS} FROM sites WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+}

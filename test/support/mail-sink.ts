@@ -1,0 +1,82 @@
+import { ParsedMail, simpleParser } from 'mailparser';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface CapturedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+/** A real SMTP server in the test process that keeps every message it accepts. */
+export class MailSink {
+  readonly messages: CapturedMail[] = [];
+  private server!: SMTPServer;
+  port = 0;
+  /** When set, the server holds each message this long before accepting it (to kill a worker mid-send). */
+  delayMs = 0;
+  /** When set, the server rejects messages with a temporary failure. */
+  rejecting = false;
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then(async (mail: ParsedMail) => {
+            if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+            if (this.rejecting) {
+              callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+              return;
+            }
+            const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
+            this.messages.push({
+              to: to?.value[0]?.address?.toLowerCase() ?? '',
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+              messageId: mail.messageId ?? '',
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(email: string): CapturedMail[] {
+    return this.messages.filter((m) => m.to === email.toLowerCase());
+  }
+
+  /** Waits until `count` messages to the address have arrived and returns the newest one. */
+  async waitFor(email: string, count = 1, timeoutMs = 10_000): Promise<CapturedMail> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const found = this.to(email);
+      if (found.length >= count) return found[found.length - 1];
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`no mail #${count} to ${email} within ${timeoutMs} ms (have ${this.to(email).length})`);
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** The token in a mail's link (`…/invite?token=…` or `…/reset-password?token=…`). */
+export function tokenFrom(mail: CapturedMail): string {
+  const match = /[?&]token=([A-Za-z0-9_-]+)/.exec(mail.text);
+  if (!match) throw new Error(`no token link in mail "${mail.subject}"`);
+  return match[1];
+}

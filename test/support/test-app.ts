@@ -1,0 +1,221 @@
+import type { INestApplication, INestApplicationContext } from '@nestjs/common';
+import argon2 from 'argon2';
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { ARGON2_OPTIONS } from '@beacon/identity';
+import { createApp } from '../../apps/api/src/create-app';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { dropDatabase, ensureDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
+import { MailSink, tokenFrom } from './mail-sink';
+import { databaseUrl, TEMPLATE_DB } from './template-db';
+
+export const PASSWORD = 'correct horse battery staple';
+export const PLATFORM_ADMIN = 'platform-admin@beacon.test';
+
+export interface Session {
+  accessToken: string;
+  refreshToken: string;
+  organizationId: string | null;
+  roles: string[];
+  platformRoles: string[];
+  user: { id: string; email: string; name: string };
+  memberships: Array<{ organizationId: string; organizationName: string; roles: string[] }>;
+}
+
+export interface TestOrganization {
+  id: string;
+  name: string;
+  admin: Session;
+}
+
+export interface StartOptions {
+  /** Extra environment for this suite's app (e.g. LOGIN_MAX_FAILURES). */
+  env?: Record<string, string>;
+  /** Run the worker in-process (default true). */
+  worker?: boolean;
+}
+
+/**
+ * One e2e suite's world: its own database cloned from the migrated template, its own queue prefix, a real SMTP
+ * sink, and the real api (and worker) booted exactly as production boots them.
+ */
+export class TestApp {
+  readonly mail = new MailSink();
+  app!: INestApplication;
+  worker: INestApplicationContext | null = null;
+  readonly database: string;
+  readonly queuePrefix: string;
+  private counter = 0;
+
+  private constructor() {
+    const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
+    this.database = `beacon_e2e_${suffix}`;
+    this.queuePrefix = `beacon-e2e-${suffix}`;
+  }
+
+  static async start(options: StartOptions = {}): Promise<TestApp> {
+    const world = new TestApp();
+    await world.boot(options);
+    return world;
+  }
+
+  get ownerUrl(): string {
+    return databaseUrl(this.database);
+  }
+
+  get appUrl(): string {
+    return databaseUrl(this.database, 'beacon_app');
+  }
+
+  private async boot(options: StartOptions): Promise<void> {
+    await ensureDatabase(this.ownerUrl, TEMPLATE_DB);
+    await this.mail.start();
+    Object.assign(process.env, {
+      NODE_ENV: 'test',
+      DATABASE_URL: this.ownerUrl,
+      DATABASE_APP_URL: this.appUrl,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+      QUEUE_PREFIX: this.queuePrefix,
+      SMTP_URL: this.mail.url,
+      PUBLIC_URL: 'http://beacon.test',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      OUTBOX_POLL_EVERY: '1s',
+      LOGIN_MAX_FAILURES: '10',
+      LOGIN_WINDOW: '15m',
+      TRUST_PROXY: 'false',
+      ...options.env,
+    });
+    await seedPlatformAdmin(this.ownerUrl, PLATFORM_ADMIN, await argon2.hash(PASSWORD, ARGON2_OPTIONS));
+    this.app = await createApp();
+    await this.app.init();
+    if (options.worker !== false) this.worker = await createWorker();
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  /** A unique email for this suite. */
+  email(label: string): string {
+    this.counter += 1;
+    return `${label}-${this.counter}@example.test`;
+  }
+
+  /** Runs SQL as the database owner (for assertions and fixtures the API cannot make). */
+  async ownerQuery<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+    const client = new Client({ connectionString: this.ownerUrl });
+    await client.connect();
+    try {
+      return (await client.query(sql, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+
+  /** Runs statements as the app role in one transaction with the given settings (for RLS checks). */
+  async appTransaction<T>(
+    settings: Record<string, string>,
+    work: (client: Client) => Promise<T>,
+  ): Promise<T> {
+    const client = new Client({ connectionString: this.appUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      for (const [name, value] of Object.entries(settings)) {
+        await client.query('SELECT set_config($1, $2, true)', [name, value]);
+      }
+      const result = await work(client);
+      await client.query('ROLLBACK');
+      return result;
+    } finally {
+      await client.end();
+    }
+  }
+
+  async login(email: string, password = PASSWORD, organizationId?: string): Promise<Session> {
+    const res = await this.http()
+      .post('/api/v1/auth/login')
+      .send({ email, password, ...(organizationId ? { organizationId } : {}) });
+    if (res.status !== 200)
+      throw new Error(`login of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as Session;
+  }
+
+  platformAdmin(): Promise<Session> {
+    return this.login(PLATFORM_ADMIN);
+  }
+
+  /** Accepts the newest invitation mailed to the address. */
+  async acceptInvitation(email: string, count = 1, password = PASSWORD): Promise<Session> {
+    const mail = await this.mail.waitFor(email, count);
+    const res = await this.http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token: tokenFrom(mail), password });
+    if (res.status !== 200)
+      throw new Error(
+        `accepting the invitation of ${email} failed: ${res.status} ${JSON.stringify(res.body)}`,
+      );
+    return res.body as Session;
+  }
+
+  /** Creates an organization through the platform API and signs its first org_admin in through the invitation. */
+  async createOrganization(name: string): Promise<TestOrganization> {
+    const platform = await this.platformAdmin();
+    const adminEmail = this.email(`admin-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
+    const res = await this.http()
+      .post('/api/v1/platform/organizations')
+      .set('Authorization', `Bearer ${platform.accessToken}`)
+      .send({
+        name,
+        slug: `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}`,
+        timezone: 'America/Chicago',
+        admin: { email: adminEmail, name: `${name} Admin` },
+      });
+    if (res.status !== 201)
+      throw new Error(`creating ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const admin = await this.acceptInvitation(adminEmail);
+    return { id: res.body.id as string, name, admin };
+  }
+
+  /** Adds a member with the given roles and signs them in through their invitation. */
+  async addMember(
+    organization: TestOrganization,
+    roles: string[],
+    extra: Record<string, unknown> = {},
+  ): Promise<{ memberId: string; email: string; session: Session }> {
+    const email = this.email(roles.join('-'));
+    const res = await this.http()
+      .post('/api/v1/members')
+      .set('Authorization', `Bearer ${organization.admin.accessToken}`)
+      .send({ email, name: `${roles.join(' ')} person`, roles, ...extra });
+    if (res.status !== 201)
+      throw new Error(`adding a member failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const session = await this.acceptInvitation(email);
+    return { memberId: res.body.id as string, email, session };
+  }
+
+  async stop(): Promise<void> {
+    await this.worker?.close();
+    await this.app?.close();
+    await this.mail.stop();
+    const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.queuePrefix}:*`, 'COUNT', 500);
+        if (keys.length > 0) await redis.del(...keys);
+        cursor = next;
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+    await dropDatabase(this.ownerUrl);
+  }
+}
+
+export function bearer(session: Session): [string, string] {
+  return ['Authorization', `Bearer ${session.accessToken}`];
+}
