@@ -8,13 +8,25 @@ export default async function globalSetup(): Promise<void> {
   const client = new Client({ connectionString: OWNER_BASE_URL });
   await client.connect();
   try {
-    // Databases left by an interrupted earlier run.
-    const stale = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'beacon_e2e_%'`);
-    for (const row of stale.rows as Array<{ datname: string }>) await dropDatabase(databaseUrl(row.datname));
+    // Databases left by an interrupted earlier run: their names carry the pid of a process that is gone.
+    const stale = await client.query(`SELECT datname FROM pg_database WHERE datname ~ '^beacon_e2e_[0-9]+_'`);
+    for (const row of stale.rows as Array<{ datname: string }>) {
+      const pid = Number(row.datname.split('_')[2]);
+      if (!isAlive(pid)) await dropDatabase(databaseUrl(row.datname));
+    }
   } finally {
     await client.end();
   }
   await ensureDatabase(templateUrl);
   await ensureAppRole(templateUrl, databaseUrl(TEMPLATE_DB, 'beacon_app'));
   await runMigrations(templateUrl);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -70,7 +70,7 @@ export class TestApp {
   }
 
   private async boot(options: StartOptions): Promise<void> {
-    await ensureDatabase(this.ownerUrl, TEMPLATE_DB);
+    await cloneTemplate(this.ownerUrl);
     await this.mail.start();
     Object.assign(process.env, {
       NODE_ENV: 'test',
@@ -218,4 +218,17 @@ export class TestApp {
 
 export function bearer(session: Session): [string, string] {
   return ['Authorization', `Bearer ${session.accessToken}`];
+}
+
+/** Another run may be migrating the template at this moment ("being accessed by other users"): retry briefly. */
+async function cloneTemplate(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ensureDatabase(url, TEMPLATE_DB);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
