@@ -4,13 +4,23 @@ import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
-import { dropDatabase, ensureAppRole, ensureDatabase, runMigrations, seedPlatformAdmin } from '../db/database-admin';
+import {
+  dropDatabase,
+  ensureAppRole,
+  ensureDatabase,
+  runMigrations,
+  seedPlatformAdmin,
+} from '../db/database-admin';
 
 export const BENCH_PASSWORD = 'bench password 123';
 export const BENCH_EMAIL = 'bench@beacon.test';
 
 /** A throwaway database and a real api listening on a free port, for benchmark scripts. */
-export async function startBenchApi(): Promise<{ url: string; app: INestApplication; stop: () => Promise<void> }> {
+export async function startBenchApi(): Promise<{
+  url: string;
+  app: INestApplication;
+  stop: () => Promise<void>;
+}> {
   const base = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
   base.pathname = `/beacon_bench_${randomBytes(4).toString('hex')}`;
   const ownerUrl = base.toString();

@@ -36,7 +36,12 @@ async function run(): Promise<void> {
       JSON.stringify(
         {
           benchmark: 'login',
-          argon2: { type: 'argon2id', memoryKiB: ARGON2_OPTIONS.memoryCost, iterations: ARGON2_OPTIONS.timeCost, parallelism: 1 },
+          argon2: {
+            type: 'argon2id',
+            memoryKiB: ARGON2_OPTIONS.memoryCost,
+            iterations: ARGON2_OPTIONS.timeCost,
+            parallelism: 1,
+          },
           durationSeconds: duration,
           login: { connections, ...login },
           authenticatedMe: { connections: 16, ...me },

@@ -24,6 +24,8 @@ export interface AppConfig {
   readonly bootstrapAdminPassword: string | null;
   readonly reminderSweepEveryMs: number;
   readonly outboxPollEveryMs: number;
+  /** How long a sender holds a notification it is mailing; a sender that dies is replaced once it runs out. */
+  readonly outboxLeaseSeconds: number;
   readonly storageDir: string;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;
@@ -201,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     bootstrapAdminPassword: bootstrapPassword,
     reminderSweepEveryMs: r.duration('REMINDER_SWEEP_EVERY', '15m'),
     outboxPollEveryMs: r.duration('OUTBOX_POLL_EVERY', '10s'),
+    outboxLeaseSeconds: Math.ceil(r.duration('OUTBOX_LEASE', '60s') / 1000),
     storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
     trustProxy: r.bool('TRUST_PROXY', false),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 10, 1, 10_000),

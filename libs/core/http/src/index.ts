@@ -12,3 +12,4 @@ export * from './problem.filter';
 export * from './validation.pipe';
 export * from './dto-transforms';
 export * from './logging.module';
+export * from './dto-fields';

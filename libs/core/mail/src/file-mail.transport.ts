@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createTransport, Transporter } from 'nodemailer';
-import { MailTransport, OutgoingMail, SentMail } from './mail-message';
+import { MailTransport, OutgoingMail, SentMail, toMessage } from './mail-message';
 
 /** Without SMTP_URL each message is written as an .eml file; only its recipient and subject are logged. */
 export class FileMailTransport extends MailTransport {
@@ -18,14 +18,7 @@ export class FileMailTransport extends MailTransport {
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = (await this.transporter.sendMail({
-      from: this.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-    })) as { message: Buffer };
+    const info = (await this.transporter.sendMail(toMessage(this.from, mail))) as { message: Buffer };
     await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = join(
       this.dir,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { createTransport, Transporter } from 'nodemailer';
-import { MailTransport, OutgoingMail, SentMail } from './mail-message';
+import { MailTransport, OutgoingMail, SentMail, toMessage } from './mail-message';
 
 export class SmtpMailTransport extends MailTransport {
   private readonly logger = new Logger('SmtpMailTransport');
@@ -12,23 +12,11 @@ export class SmtpMailTransport extends MailTransport {
   ) {
     super();
     // Pooled connections reused across messages; nodemailer reconnects after maxMessages per connection.
-    this.transporter = createTransport({
-      url: smtpUrl,
-      pool: true,
-      maxConnections: 3,
-      maxMessages: 500,
-    } as never);
+    this.transporter = createTransport({ url: smtpUrl, pool: true, maxConnections: 3, maxMessages: 500 });
   }
 
   async send(mail: OutgoingMail): Promise<SentMail> {
-    const info = await this.transporter.sendMail({
-      from: this.from,
-      to: mail.to,
-      subject: mail.subject,
-      text: mail.text,
-      html: mail.html,
-      messageId: mail.messageId,
-    });
+    const info = await this.transporter.sendMail(toMessage(this.from, mail));
     this.logger.log({ to: mail.to, subject: mail.subject }, 'mail sent');
     return { response: String(info.response ?? '') };
   }

@@ -1,14 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { NormalizeEmail, Trim } from '@beacon/core/http';
+import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { EmailField, NameField, Trim } from '@beacon/core/http';
 
 const MAX_PASSWORD = 1024;
 
 export class LoginDto {
-  @ApiProperty({ example: 'nurse@hospital.org' })
-  @NormalizeEmail()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @EmailField()
   email!: string;
 
   @ApiProperty()
@@ -76,10 +73,7 @@ export class AcceptInvitationDto {
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty()
-  @NormalizeEmail()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @EmailField()
   email!: string;
 }
 
@@ -124,10 +118,6 @@ export class SessionResponse extends MeResponse {
 }
 
 export class UpdateMeDto {
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField()
   name!: string;
 }

@@ -1,29 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import {
-  ArrayNotEmpty,
-  ArrayUnique,
-  IsArray,
-  IsEmail,
-  IsIn,
-  IsNotEmpty,
-  IsString,
-  MaxLength,
-} from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsArray, IsIn } from 'class-validator';
 import { PLATFORM_ROLES, PlatformRole } from '@beacon/core/database';
-import { NormalizeEmail, Trim } from '@beacon/core/http';
+import { EmailField, NameField } from '@beacon/core/http';
 
 export class CreatePlatformUserDto {
-  @ApiProperty()
-  @NormalizeEmail()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @EmailField()
   email!: string;
 
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField()
   name!: string;
 
   @ApiProperty({ enum: PLATFORM_ROLES, isArray: true })

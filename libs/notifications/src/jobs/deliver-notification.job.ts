@@ -1,11 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
 import { NotificationRepository } from '../notification.repository';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
-
-/** Long enough for one SMTP exchange; a sender that dies holding it is replaced once it expires. */
-export const DELIVERY_LEASE_SECONDS = 60;
 
 /** Thrown while another sender holds the lease: the job is retried with backoff, and the lease runs out. */
 export class LeaseHeldError extends Error {}
@@ -19,6 +17,8 @@ export class DeliverNotificationJob {
     private readonly tx: TenantTransaction,
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
+    /** outboxLeaseSeconds (OUTBOX_LEASE, 60 s): long enough for one SMTP exchange; a dead sender's lease runs out. */
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async run(payload: DeliverNotificationPayload, finalAttempt: boolean): Promise<void> {
@@ -30,7 +30,7 @@ export class DeliverNotificationJob {
 
     // The claim commits before anything is sent, so a second sender (a retry, a stalled job taken over by another
     // worker) finds the row taken and never mails it twice.
-    const row = await inScope(() => this.repository.claim(notificationId, DELIVERY_LEASE_SECONDS));
+    const row = await inScope(() => this.repository.claim(notificationId, this.config.outboxLeaseSeconds));
     if (!row) {
       const status = await inScope(() => this.repository.status(notificationId));
       if (status === 'sending')

@@ -5,7 +5,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsEmail,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -18,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANIZATION_ROLES, OrganizationRole } from '@beacon/core/database';
-import { NormalizeEmail, PageQuery, Trim } from '@beacon/core/http';
+import { EmailField, NameField, PageQuery, Trim } from '@beacon/core/http';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'deactivated'] as const;
 
@@ -99,17 +98,10 @@ class MemberFieldsDto {
 }
 
 export class CreateMemberDto extends MemberFieldsDto {
-  @ApiProperty()
-  @NormalizeEmail()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @EmailField()
   email!: string;
 
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField()
   name!: string;
 
   @ApiPropertyOptional({

@@ -2,7 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsDefined,
-  IsEmail,
   IsNotEmpty,
   IsObject,
   IsString,
@@ -10,21 +9,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { NormalizeEmail, Trim } from '@beacon/core/http';
+import { EmailField, NameField, Trim } from '@beacon/core/http';
 import { IsTimeZone } from '../timezone.validator';
 
 export class FirstAdminDto {
-  @ApiProperty()
-  @NormalizeEmail()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @MaxLength(320)
+  @EmailField()
   email!: string;
 
-  @ApiProperty()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField()
   name!: string;
 }
 

@@ -9,9 +9,7 @@ import {
   DepartmentView,
   UpdateDepartmentDto,
 } from '../dto/structure.dto';
-
-const WRITE = { org: ['org_admin', 'educator'] } as const;
-const READ = { org: ['org_admin', 'educator', 'manager'] } as const;
+import { STRUCTURE_READ, STRUCTURE_WRITE } from './structure-access';
 
 @ApiTags('Organization structure')
 @Controller('api/v1/departments')
@@ -19,35 +17,35 @@ export class DepartmentsController {
   constructor(private readonly departments: DepartmentsService) {}
 
   @Post()
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({ summary: 'Create a department at a site', status: 201, type: DepartmentView, errors: [409] })
   create(@Body() body: CreateDepartmentDto) {
     return this.departments.create(body);
   }
 
   @Get()
-  @Access(READ)
+  @Access(STRUCTURE_READ)
   @Endpoint({ summary: 'List departments, optionally of one site', type: DepartmentPage })
   list(@Query() query: DepartmentListQuery) {
     return this.departments.list(query);
   }
 
   @Get(':id')
-  @Access(READ)
+  @Access(STRUCTURE_READ)
   @Endpoint({ summary: 'Get a department', type: DepartmentView, errors: [404] })
   get(@Param('id', IdParamPipe) id: string) {
     return this.departments.get(id);
   }
 
   @Patch(':id')
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({ summary: 'Change a department', type: DepartmentView, errors: [404, 409] })
   update(@Param('id', IdParamPipe) id: string, @Body() body: UpdateDepartmentDto) {
     return this.departments.update(id, body);
   }
 
   @Delete(':id')
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({ summary: 'Archive a department (records are kept)', status: 204, errors: [404] })
   archive(@Param('id', IdParamPipe) id: string) {
     return this.departments.archive(id);

@@ -10,9 +10,7 @@ import {
   UpdateMemberDto,
 } from '../dto/member.dto';
 import { MembersService } from '../members/members.service';
-
-const WRITE = { org: ['org_admin', 'educator'] } as const;
-const READ = { org: ['org_admin', 'educator', 'manager'] } as const;
+import { STRUCTURE_READ, STRUCTURE_WRITE } from './structure-access';
 
 @ApiTags('Members')
 @Controller('api/v1/members')
@@ -20,7 +18,7 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Post()
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({
     summary: 'Add a member (invited by email unless invite=false)',
     description: 'Only an org_admin grants org_admin (403 otherwise).',
@@ -33,7 +31,7 @@ export class MembersController {
   }
 
   @Get()
-  @Access(READ)
+  @Access(STRUCTURE_READ)
   @Endpoint({
     summary: 'List members, filtered by site, department, role, status or a search',
     type: MemberPage,
@@ -43,14 +41,14 @@ export class MembersController {
   }
 
   @Get(':id')
-  @Access(READ)
+  @Access(STRUCTURE_READ)
   @Endpoint({ summary: 'Get a member (a membership)', type: MemberView, errors: [404] })
   get(@Param('id', IdParamPipe) id: string) {
     return this.members.get(id);
   }
 
   @Patch(':id')
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({
     summary: "Change membership fields (never the person's global email or name)",
     description: 'Only an org_admin grants or removes org_admin; the last org_admin keeps it (409).',
@@ -62,7 +60,7 @@ export class MembersController {
   }
 
   @Post(':id/deactivate')
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({
     summary: 'Deactivate a member; their sessions in this organization end at once',
     type: MemberView,
@@ -73,7 +71,7 @@ export class MembersController {
   }
 
   @Post(':id/invite')
-  @Access(WRITE)
+  @Access(STRUCTURE_WRITE)
   @Endpoint({
     summary: 'Send or re-send the invitation',
     status: 202,
