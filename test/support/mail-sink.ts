@@ -59,20 +59,34 @@ export class MailSink {
   }
 
   /** Waits until `count` messages to the address have arrived and returns the newest one. */
-  async waitFor(email: string, count = 1, timeoutMs = 10_000): Promise<CapturedMail> {
+  waitFor(email: string, count = 1, timeoutMs = 10_000): Promise<CapturedMail> {
+    return this.waitForMatching(email, () => true, count, timeoutMs);
+  }
+
+  /** Like waitFor, counting only the messages that match (e.g. invitations among other mail). */
+  async waitForMatching(
+    email: string,
+    matches: (mail: CapturedMail) => boolean,
+    count = 1,
+    timeoutMs = 10_000,
+  ): Promise<CapturedMail> {
     const deadline = Date.now() + timeoutMs;
     while (Date.now() < deadline) {
-      const found = this.to(email);
+      const found = this.to(email).filter(matches);
       if (found.length >= count) return found[found.length - 1];
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error(`no mail #${count} to ${email} within ${timeoutMs} ms (have ${this.to(email).length})`);
+    throw new Error(
+      `no matching mail #${count} to ${email} within ${timeoutMs} ms (have ${this.to(email).length})`,
+    );
   }
 
   async stop(): Promise<void> {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 }
+
+export const isInvitation = (mail: CapturedMail): boolean => mail.text.includes('/invite?token=');
 
 /** The token in a mail's link (`…/invite?token=…` or `…/reset-password?token=…`). */
 export function tokenFrom(mail: CapturedMail): string {

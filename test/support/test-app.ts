@@ -8,7 +8,7 @@ import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { dropDatabase, ensureDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
-import { MailSink, tokenFrom } from './mail-sink';
+import { isInvitation, MailSink, tokenFrom } from './mail-sink';
 import { databaseUrl, TEMPLATE_DB } from './template-db';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -150,7 +150,7 @@ export class TestApp {
 
   /** Accepts the newest invitation mailed to the address. */
   async acceptInvitation(email: string, count = 1, password = PASSWORD): Promise<Session> {
-    const mail = await this.mail.waitFor(email, count);
+    const mail = await this.mail.waitForMatching(email, isInvitation, count);
     const res = await this.http()
       .post('/api/v1/auth/invitations/accept')
       .send({ token: tokenFrom(mail), password });

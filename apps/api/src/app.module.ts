@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuditHttpModule } from '@beacon/audit';
+import { CatalogHttpModule } from '@beacon/catalog';
+import { CertificatesHttpModule } from '@beacon/certificates';
 import { ConfigModule } from '@beacon/core/config';
 import { DatabaseModule } from '@beacon/core/database';
 import { EventsModule } from '@beacon/core/events';
@@ -13,6 +15,8 @@ import {
 } from '@beacon/core/http';
 import { MailModule } from '@beacon/core/mail';
 import { QueueModule } from '@beacon/core/queue';
+import { ClockModule } from '@beacon/core/time';
+import { EnrollmentHttpModule } from '@beacon/enrollment';
 import { IdentityHttpModule, JwtAuthGuard } from '@beacon/identity';
 import { NotificationsHttpModule } from '@beacon/notifications';
 import { OrganizationsHttpModule } from '@beacon/organizations';
@@ -26,10 +30,14 @@ import { HealthController } from './health.controller';
     QueueModule,
     MailModule,
     EventsModule,
+    ClockModule,
     IdentityHttpModule,
     OrganizationsHttpModule,
     NotificationsHttpModule,
     AuditHttpModule,
+    CatalogHttpModule,
+    EnrollmentHttpModule,
+    CertificatesHttpModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -13,6 +13,8 @@ export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, {
     bodyParser: false,
     bufferLogs: true,
+    // Boot errors (a bad configuration, a missing provider) are thrown to the caller instead of exiting the process.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   const config = app.get<AppConfig>(APP_CONFIG);

@@ -33,6 +33,7 @@ export class HealthController {
   @Get('ready')
   @HttpCode(200)
   @ApiOperation({ summary: 'PostgreSQL and Redis answer' })
+  @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer (checks: postgres, redis up)' })
   @ApiResponse({ status: 503, description: 'A dependency is down (problem+json names which)' })
   async ready() {
     const [postgres, redis] = await Promise.all([

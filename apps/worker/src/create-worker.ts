@@ -5,7 +5,10 @@ import { WorkerModule } from './worker.module';
 
 /** The worker: BullMQ processors and schedulers in an application context, no HTTP. */
 export async function createWorker(): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule, { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   return app;

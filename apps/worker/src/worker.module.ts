@@ -5,6 +5,7 @@ import { EventsModule } from '@beacon/core/events';
 import { LoggingModule } from '@beacon/core/http';
 import { MailModule } from '@beacon/core/mail';
 import { QueueModule } from '@beacon/core/queue';
+import { ClockModule } from '@beacon/core/time';
 import { NotificationsJobsModule } from '@beacon/notifications';
 
 @Module({
@@ -15,6 +16,7 @@ import { NotificationsJobsModule } from '@beacon/notifications';
     QueueModule,
     MailModule,
     EventsModule,
+    ClockModule,
     NotificationsJobsModule,
   ],
 })

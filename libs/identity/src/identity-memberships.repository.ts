@@ -56,6 +56,15 @@ export class IdentityMembershipsRepository {
     return rows[0] ?? null;
   }
 
+  /** Runs in the membership's organization and locks the row; null when there is no such membership. */
+  async lockStatus(membershipId: string): Promise<OwnMembershipRow['status'] | null> {
+    const rows: Array<Pick<OwnMembershipRow, 'status'>> = await this.db.query(
+      'SELECT status FROM memberships WHERE id = $1 FOR UPDATE',
+      [membershipId],
+    );
+    return rows[0]?.status ?? null;
+  }
+
   /** Runs in the membership's organization; an already active membership stays as it is. */
   async activate(membershipId: string): Promise<boolean> {
     const [, count] = await this.db.query(

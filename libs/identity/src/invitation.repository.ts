@@ -38,6 +38,28 @@ export class InvitationRepository {
     return rows[0];
   }
 
+  /** Invitations for many new members of one organization at once (a roster import). */
+  async insertMany(
+    organizationId: string,
+    rows: Array<{ userId: string; membershipId: string; tokenHash: string }>,
+    ttlSeconds: number,
+  ): Promise<Array<{ id: string; membership_id: string; expires_at: Date }>> {
+    if (rows.length === 0) return [];
+    return this.db.query(
+      `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
+       SELECT t.user_id, $1, t.membership_id, t.token_hash, now() + make_interval(secs => $5)
+         FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(user_id, membership_id, token_hash)
+       RETURNING id, membership_id, expires_at`,
+      [
+        organizationId,
+        rows.map((r) => r.userId),
+        rows.map((r) => r.membershipId),
+        rows.map((r) => r.tokenHash),
+        ttlSeconds,
+      ],
+    );
+  }
+
   async findByHash(tokenHash: string): Promise<InvitationRow | null> {
     const rows: InvitationRow[] = await this.db.query(
       `SELECT id, user_id, organization_id, membership_id, expires_at, accepted_at, revoked_at

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { OutboxService } from '@beacon/notifications';
+import { NotificationInsert, OutboxService } from '@beacon/notifications';
 import { newSecretToken, sha256 } from './crypto/secret-token';
 import { InvitationRepository } from './invitation.repository';
 import { UserRow } from './user.repository';
@@ -22,6 +22,31 @@ export class InvitationsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Invites many new members of one organization: one statement for the invitations, one for their mail. */
+  async inviteMany(
+    organization: { id: string; name: string },
+    targets: Array<{ user: InvitationTarget['user']; membershipId: string }>,
+  ): Promise<number> {
+    const tokens = targets.map(() => newSecretToken());
+    const invitations = await this.invitations.insertMany(
+      organization.id,
+      targets.map((t, i) => ({
+        userId: t.user.id,
+        membershipId: t.membershipId,
+        tokenHash: sha256(tokens[i]),
+      })),
+      INVITATION_TTL_SECONDS,
+    );
+    const byMembership = new Map(invitations.map((inv) => [inv.membership_id, inv]));
+    await this.outbox.enqueueMany(
+      targets.map((target, i) => {
+        const invitation = byMembership.get(target.membershipId) as { id: string; expires_at: Date };
+        return this.mail(target.user, organization.name, invitation, tokens[i]);
+      }),
+    );
+    return invitations.length;
+  }
+
   async invite(target: InvitationTarget): Promise<string> {
     const token = newSecretToken();
     const invitation = await this.invitations.insert({
@@ -31,19 +56,28 @@ export class InvitationsService {
       tokenHash: sha256(token),
       ttlSeconds: INVITATION_TTL_SECONDS,
     });
-    await this.outbox.enqueue({
+    await this.outbox.enqueue(this.mail(target.user, target.organization?.name ?? null, invitation, token));
+    return invitation.id;
+  }
+
+  private mail(
+    user: InvitationTarget['user'],
+    organizationName: string | null,
+    invitation: { id: string; expires_at: Date },
+    token: string,
+  ): NotificationInsert {
+    return {
       kind: 'invitation',
-      recipientEmail: target.user.email,
-      recipientUserId: target.user.id,
+      recipientEmail: user.email,
+      recipientUserId: user.id,
       dedupeKey: `invitation:${invitation.id}`,
       payload: {
-        recipientName: target.user.name,
-        organizationName: target.organization?.name ?? null,
+        recipientName: user.name,
+        organizationName,
         inviteUrl: `${this.config.publicUrl}/invite?token=${token}`,
         expiresAt: invitation.expires_at.toISOString(),
-        existingAccount: target.user.password_hash !== null,
+        existingAccount: user.password_hash !== null,
       },
-    });
-    return invitation.id;
+    };
   }
 }

@@ -24,6 +24,24 @@ export class PeopleService {
     return { person: user, created };
   }
 
+  /** Bulk find-or-create for imports: returns everyone by lower-cased email, with whether they were created. */
+  async findOrCreateMany(
+    entries: Array<{ email: string; name: string }>,
+  ): Promise<Map<string, Person & { created: boolean }>> {
+    const rows = await this.users.findOrCreateMany(entries);
+    return new Map(rows.map((row) => [row.email.toLowerCase(), row]));
+  }
+
+  inviteManyToOrganization(
+    organization: { id: string; name: string },
+    targets: Array<{ person: Person; membershipId: string }>,
+  ): Promise<number> {
+    return this.invitations.inviteMany(
+      organization,
+      targets.map((t) => ({ user: t.person, membershipId: t.membershipId })),
+    );
+  }
+
   findById(id: string): Promise<Person | null> {
     return this.users.findById(id);
   }

@@ -9,6 +9,8 @@ export interface DeliverNotificationPayload {
   notificationId: string;
 }
 
+const RELAY_CHUNK = 1_000;
+
 /** Hands outbox rows to the delivery queue, one job per row, its id being the notification id. */
 @Injectable()
 export class NotificationRelay {
@@ -20,13 +22,15 @@ export class NotificationRelay {
   async relay(organizationId: string | null, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
     try {
-      await this.queue.addBulk(
-        ids.map((notificationId) => ({
-          name: JobName.deliverNotification,
-          data: { organizationId, notificationId } satisfies DeliverNotificationPayload,
-          opts: jobOptions(JobName.deliverNotification, notificationId),
-        })),
-      );
+      for (let start = 0; start < ids.length; start += RELAY_CHUNK) {
+        await this.queue.addBulk(
+          ids.slice(start, start + RELAY_CHUNK).map((notificationId) => ({
+            name: JobName.deliverNotification,
+            data: { organizationId, notificationId } satisfies DeliverNotificationPayload,
+            opts: jobOptions(JobName.deliverNotification, notificationId),
+          })),
+        );
+      }
     } catch (error) {
       this.logger.warn({ err: error, count: ids.length }, 'relay failed; the outbox poll will retry');
     }

@@ -58,6 +58,26 @@ export class NotificationRepository {
     return inserted.map((row) => row.id);
   }
 
+  /**
+   * Inserts the rows a SELECT produces (columns: kind, email, user_id, dedupe_key, payload), so bulk mail owed for
+   * rows already in the database is written without a round trip through the application.
+   */
+  async insertFromSelect(
+    organizationId: string | null,
+    select: { sql: string; params: unknown[] },
+  ): Promise<string[]> {
+    const orgParam = `$${select.params.length + 1}`;
+    const inserted: Array<{ id: string }> = await ExecutionContext.manager().query(
+      `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload, message_id)
+       SELECT id, ${orgParam}::uuid, kind, email, user_id, dedupe_key, payload, '<' || id || '@beacon.notification>'
+         FROM (SELECT gen_random_uuid() AS id, src.* FROM (${select.sql}) AS src) AS rows
+       ON CONFLICT (organization_id, dedupe_key) DO NOTHING
+       RETURNING id`,
+      [...select.params, organizationId],
+    );
+    return inserted.map((row) => row.id);
+  }
+
   /** Takes the row for sending with a lease; only a pending row, or a sending row whose lease expired, is taken. */
   async claim(id: string, leaseSeconds: number): Promise<NotificationRow | null> {
     const [rows] = await ExecutionContext.manager().query(

@@ -3,6 +3,8 @@ import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { NotificationInsert, NotificationRepository } from './notification.repository';
 import { NotificationRelay } from './notification-relay.service';
 
+const BACKGROUND_RELAY_ABOVE = 200;
+
 /**
  * Whoever decides that a mail is owed writes it here, inside its own transaction. Nothing is enqueued inside
  * the transaction: the rows are relayed to the queue after commit (and by the poll, should that fail).
@@ -15,10 +17,44 @@ export class OutboxService {
     private readonly tx: TenantTransaction,
   ) {}
 
-  async enqueue(...notifications: NotificationInsert[]): Promise<string[]> {
-    const organizationId = ExecutionContext.isPlatform() ? null : ExecutionContext.organizationId();
-    const ids = await this.repository.insertMany(organizationId, notifications);
-    this.tx.onCommit(() => this.relay.relay(organizationId, ids));
+  /** Writes one mail; returns its id, or nothing when its dedupe key was written before. */
+  enqueue(notification: NotificationInsert): Promise<string[]> {
+    return this.enqueueMany([notification]);
+  }
+
+  /**
+   * Writes many mails in one statement. A large batch (an import) is relayed in the background after commit, so
+   * the request does not wait on queueing thousands of jobs; the poll covers a relay that dies half-way.
+   */
+  async enqueueMany(notifications: NotificationInsert[]): Promise<string[]> {
+    const organizationId = this.organizationId();
+    return this.relayAfterCommit(
+      organizationId,
+      await this.repository.insertMany(organizationId, notifications),
+    );
+  }
+
+  /** Mail owed for many rows already in the database, written by one INSERT … SELECT (see the repository). */
+  async enqueueFromSelect(select: { sql: string; params: unknown[] }): Promise<string[]> {
+    const organizationId = this.organizationId();
+    return this.relayAfterCommit(
+      organizationId,
+      await this.repository.insertFromSelect(organizationId, select),
+    );
+  }
+
+  private organizationId(): string | null {
+    return ExecutionContext.isPlatform() ? null : ExecutionContext.organizationId();
+  }
+
+  private relayAfterCommit(organizationId: string | null, ids: string[]): string[] {
+    if (ids.length > BACKGROUND_RELAY_ABOVE) {
+      this.tx.onCommit(() => {
+        void this.relay.relay(organizationId, ids);
+      });
+    } else if (ids.length > 0) {
+      this.tx.onCommit(() => this.relay.relay(organizationId, ids));
+    }
     return ids;
   }
 }

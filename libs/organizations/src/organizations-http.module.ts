@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsController } from './http/departments.controller';
+import { MemberImportController } from './http/member-import.controller';
 import { MembersController } from './http/members.controller';
 import { PlatformOrganizationsController } from './http/platform-organizations.controller';
 import { SitesController } from './http/sites.controller';
@@ -7,6 +8,12 @@ import { OrganizationsModule } from './organizations.module';
 
 @Module({
   imports: [OrganizationsModule],
-  controllers: [PlatformOrganizationsController, SitesController, DepartmentsController, MembersController],
+  controllers: [
+    PlatformOrganizationsController,
+    SitesController,
+    DepartmentsController,
+    MemberImportController,
+    MembersController,
+  ],
 })
 export class OrganizationsHttpModule {}

@@ -3,6 +3,8 @@ import { AuditModule } from '@beacon/audit';
 import { IdentityModule } from '@beacon/identity';
 import { DepartmentRepository } from './departments/department.repository';
 import { DepartmentsService } from './departments/departments.service';
+import { MemberImportRepository } from './members/import/member-import.repository';
+import { MemberImportService } from './members/import/member-import.service';
 import { MemberRepository } from './members/member.repository';
 import { MembersService } from './members/members.service';
 import { OrganizationRepository } from './organizations/organization.repository';
@@ -21,7 +23,9 @@ import { SitesService } from './sites/sites.service';
     SitesService,
     DepartmentsService,
     MembersService,
+    MemberImportRepository,
+    MemberImportService,
   ],
-  exports: [OrganizationsService, SitesService, DepartmentsService, MembersService],
+  exports: [MemberImportService, OrganizationsService, SitesService, DepartmentsService, MembersService],
 })
 export class OrganizationsModule {}

@@ -32,6 +32,8 @@ export interface AppConfig {
   readonly loginWindowMs: number;
   readonly providerName: string;
   readonly providerAddress: string;
+  /** Accreditation or designation statements the provider is entitled to print; none unless configured. */
+  readonly accreditationStatements: readonly string[];
   readonly providerInbox: string;
   readonly logLevel: string;
   readonly stateDir: string;
@@ -94,6 +96,23 @@ class Reader {
       return parseDuration(fallback) as number;
     }
     return parsed;
+  }
+
+  /** A JSON array of strings, or one plain statement. */
+  list(name: string): string[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    if (!value.startsWith('[')) return [value];
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (Array.isArray(parsed) && parsed.every((item) => typeof item === 'string' && item.trim() !== '')) {
+        return parsed.map((item: string) => item.trim());
+      }
+    } catch {
+      // reported below
+    }
+    this.problems.push(`${name} must be a JSON array of non-empty strings, or a single statement`);
+    return [];
   }
 
   bool(name: string, fallback: boolean): boolean {
@@ -210,6 +229,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     loginWindowMs: r.duration('LOGIN_WINDOW', '15m'),
     providerName: r.string('PROVIDER_NAME', 'Beacon Training'),
     providerAddress: r.string('PROVIDER_ADDRESS', ''),
+    accreditationStatements: r.list('PROVIDER_ACCREDITATION_STATEMENTS'),
     providerInbox: r.matching('PROVIDER_INBOX', 'training@beacon.local', EMAIL, 'an email address'),
     logLevel: r.matching('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level'),
     stateDir,

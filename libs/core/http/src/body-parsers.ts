@@ -29,4 +29,31 @@ export function installBodyParsers(app: INestApplication, options: { jsonLimit: 
           : 'The request body is not valid JSON.';
     sendProblem(res, { type: 'about:blank', title: STATUS_TITLES[status], status, detail });
   });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (!nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
+      next();
+      return;
+    }
+    sendProblem(res, {
+      type: 'about:blank',
+      title: STATUS_TITLES[400],
+      status: 400,
+      detail: 'The request body is nested too deeply.',
+    });
+  });
+}
+
+/** No request needs deeper JSON; much deeper would overflow the stack of the recursive transforms (a 500). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Walks iteratively, so the check itself cannot overflow the stack. */
+function nestedDeeperThan(value: unknown, max: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
+    const [current, depth] = item;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > max) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

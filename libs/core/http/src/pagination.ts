@@ -27,7 +27,28 @@ export interface Page<T> {
 
 /** Position of a row in a newest-first list: its timestamp and id break ties deterministically. */
 // PostgreSQL's text form of a timestamptz, kept to the microsecond so rows sharing a millisecond are not skipped.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)$/;
+const TIMESTAMP =
+  /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:[+-](\d{2})(?::?(\d{2}))?|Z)$/;
+
+/** The shape alone lets `2024-13-45 25:00:00` through, which PostgreSQL refuses (a 500): check the calendar too. */
+function isTimestamp(text: string): boolean {
+  const match = TIMESTAMP.exec(text);
+  if (!match) return false;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
+  const offsetHours = Number(match[8] ?? 0);
+  const offsetMinutes = Number(match[9] ?? 0);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return (
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    hour < 24 &&
+    minute < 60 &&
+    second < 60 &&
+    offsetHours <= 15 &&
+    offsetMinutes < 60
+  );
+}
 
 export interface CursorPosition {
   at: string;
@@ -42,7 +63,7 @@ export function decodeCursor(cursor: string | undefined): CursorPosition | null 
   if (cursor === undefined) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && TIMESTAMP.test(at) && isUuid(id)) return { at, id };
+    if (typeof at === 'string' && isTimestamp(at) && isUuid(id)) return { at, id };
   } catch {
     // fall through: a cursor that does not decode is bad input, not a server error
   }

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, Problems } from './problem.exception';
 
 /** Flattens nested class-validator errors into `{ field: 'admin.email', message }` entries. */
@@ -19,8 +19,53 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return out;
 }
 
+const PRIMITIVES: unknown[] = [String, Boolean, Number, Array, Object];
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export const NOT_AN_OBJECT = { field: 'body', message: 'the request body must be a JSON object' };
+
+/** Keys that class-transformer silently drops, so the whitelist never sees them: unknown fields all the same. */
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * What the validators cannot see: strings with U+0000 (PostgreSQL text cannot hold it, so it would be a 500) and
+ * reserved keys. Each is a 400 naming the field. Bodies are at most 32 levels deep (see installBodyParsers).
+ */
+export function unsafeInputErrors(value: unknown, prefix = ''): FieldError[] {
+  if (typeof value === 'string')
+    return value.includes('\u0000')
+      ? [{ field: prefix, message: `${prefix} must not contain NUL characters` }]
+      : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, child]) => {
+    const field = prefix ? `${prefix}.${key}` : key;
+    return RESERVED_KEYS.has(key)
+      ? [{ field, message: `property ${key} should not exist` }]
+      : unsafeInputErrors(child, field);
+  });
+}
+
+/** A body that is not a JSON object (an array, a string, null) is a 400 before any field is looked at. */
+class BodyObjectValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const unsafe = unsafeInputErrors(value);
+      if (unsafe.length > 0) throw Problems.invalid(unsafe);
+    }
+    if (metadata.type === 'body' && metadata.metatype && !PRIMITIVES.includes(metadata.metatype)) {
+      // No body at all is read as an empty object, so each missing field is named.
+      if (value === undefined) return super.transform({}, metadata);
+      if (!isJsonObject(value)) throw Problems.invalid([NOT_AN_OBJECT]);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyObjectValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -93,6 +93,12 @@ export class AuthService {
     }
 
     const accept = async (): Promise<void> => {
+      // A member deactivated since the invitation was sent: the link is dead, and nothing is written.
+      if (invitation.organization_id && invitation.membership_id) {
+        const status = await this.memberships.lockStatus(invitation.membership_id);
+        if (status !== 'invited' && status !== 'active')
+          throw Problems.gone('This invitation is no longer valid.');
+      }
       if (!(await this.invitations.markAccepted(invitation.id))) {
         throw Problems.gone('This invitation was already used or has expired.');
       }

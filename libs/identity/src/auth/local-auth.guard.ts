@@ -3,7 +3,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { flattenValidationErrors, Problems } from '@beacon/core/http';
+import { flattenValidationErrors, isJsonObject, NOT_AN_OBJECT, Problems } from '@beacon/core/http';
 import { LoginDto } from '../dto/auth.dto';
 
 /** Validates the login body before any credential check, so a malformed request is a 400, never a 401. */
@@ -11,7 +11,9 @@ import { LoginDto } from '../dto/auth.dto';
 export class LocalAuthGuard extends AuthGuard('local') {
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
-    const dto = plainToInstance(LoginDto, req.body ?? {});
+    const body: unknown = req.body ?? {};
+    if (!isJsonObject(body)) throw Problems.invalid([NOT_AN_OBJECT]);
+    const dto = plainToInstance(LoginDto, body);
     const errors = await validate(dto, {
       whitelist: true,
       forbidNonWhitelisted: true,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PG_UNIQUE_VIOLATION, pgErrorCode, TenantTransaction } from '@beacon/core/database';
+import { ExecutionContext, PG_UNIQUE_VIOLATION, pgErrorCode, TenantTransaction } from '@beacon/core/database';
+import { DomainEvents } from '@beacon/core/events';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, Problems, toPage } from '@beacon/core/http';
 import { AuditService, diff } from '@beacon/audit';
 import {
@@ -8,6 +9,7 @@ import {
   DepartmentView,
   UpdateDepartmentDto,
 } from '../dto/structure.dto';
+import { MemberRepository } from '../members/member.repository';
 import { SiteRepository } from '../sites/site.repository';
 import { DepartmentFields, DepartmentRepository, DepartmentRow } from './department.repository';
 
@@ -32,7 +34,9 @@ export class DepartmentsService {
     private readonly tx: TenantTransaction,
     private readonly departments: DepartmentRepository,
     private readonly sites: SiteRepository,
+    private readonly members: MemberRepository,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   create(dto: CreateDepartmentDto): Promise<DepartmentView> {
@@ -94,6 +98,17 @@ export class DepartmentsService {
         entityId: id,
         changes,
       });
+      if (next.siteId !== current.site_id) {
+        const moved = await this.members.moveDepartmentMembers(id, next.siteId);
+        if (moved.length > 0) {
+          await this.events.publish({
+            type: 'member.changed',
+            organizationId: ExecutionContext.organizationId(),
+            memberIds: moved,
+            reason: 'updated',
+          });
+        }
+      }
       return departmentView(row);
     });
   }

@@ -117,11 +117,26 @@ export class MemberRepository {
     return rows[0] ?? null;
   }
 
-  /** Locks the organization's admins, so two concurrent demotions cannot remove the last one. */
+  /** A department moved to another site takes its members along, so a member's department stays at their site. */
+  async moveDepartmentMembers(departmentId: string, siteId: string): Promise<string[]> {
+    const [rows] = await this.db.query(
+      `UPDATE memberships SET site_id = $3, updated_at = now()
+        WHERE organization_id = $1 AND department_id = $2 AND site_id IS DISTINCT FROM $3
+        RETURNING id`,
+      [ExecutionContext.organizationId(), departmentId, siteId],
+    );
+    return (rows as Array<{ id: string }>).map((row) => row.id);
+  }
+
+  /**
+   * Locks the organization's admins (in id order), so two concurrent demotions cannot remove the last one. Callers
+   * take this lock before locking any single membership.
+   */
   async lockAdminIds(): Promise<string[]> {
     const rows: Array<{ id: string }> = await this.db.query(
       `SELECT id FROM memberships
         WHERE organization_id = $1 AND 'org_admin' = ANY (roles) AND status <> 'deactivated'
+        ORDER BY id
         FOR UPDATE`,
       [ExecutionContext.organizationId()],
     );

@@ -118,6 +118,9 @@ export class MembersService {
 
   update(id: string, dto: UpdateMemberDto): Promise<MemberView> {
     return this.tx.run(async () => {
+      // Only a roles change can remove org_admin. Such a change locks the admins before the member, as deactivate
+      // does, so two admins demoting each other at once wait for one another instead of deadlocking (a 500).
+      if (dto.roles !== undefined) await this.members.lockAdminIds();
       const current = await this.require(id, true);
       const before = fieldsOf(current);
       const next = await this.resolve(before, current.id, dto);
@@ -136,6 +139,7 @@ export class MembersService {
   /** Ends the membership's access at once (its sessions in this organization are revoked); records stay. */
   deactivate(id: string): Promise<MemberView> {
     return this.tx.run(async () => {
+      await this.members.lockAdminIds();
       const current = await this.require(id, true);
       if (current.status === 'deactivated') return memberView(current);
       if (current.roles.includes('org_admin')) {

@@ -1,0 +1,53 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { CourseRepository } from './course.repository';
+import type { CourseContent } from './seed/course-content';
+import { HT_101 } from './seed/ht-101.course';
+
+/** Courses that ship with Beacon. A new version is a new entry here with a higher `version`. */
+export const SEEDED_COURSES: CourseContent[] = [HT_101];
+
+/** Serializes seeding across processes that start together (api replicas). */
+const SEED_LOCK = 0x6265_6163;
+
+/**
+ * Seeds the catalog at start-up, idempotently: a version that exists is left as it is (learners' completions point
+ * at it), except for the provider's configured accreditation statements, which are configuration.
+ */
+@Injectable()
+export class CatalogSeedService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CatalogSeedService.name);
+
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly courses: CourseRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.seed(SEEDED_COURSES);
+  }
+
+  seed(contents: CourseContent[]): Promise<void> {
+    return this.tx.platform(async () => {
+      await ExecutionContext.manager().query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      for (const content of contents) {
+        const existing = await this.courses.findVersion(content.code, content.version);
+        if (existing) {
+          if (
+            JSON.stringify(existing.accreditation_statements) !==
+            JSON.stringify(this.config.accreditationStatements)
+          ) {
+            await this.courses.setAccreditationStatements(existing.id, [
+              ...this.config.accreditationStatements,
+            ]);
+          }
+          continue;
+        }
+        await this.courses.publish(content, [...this.config.accreditationStatements]);
+        this.logger.log({ code: content.code, version: content.version }, 'published course');
+      }
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+import type { CursorPosition } from '@beacon/core/http';
+import type { CourseContent } from './seed/course-content';
+
+export interface CourseRow {
+  id: string;
+  code: string;
+  version: number;
+  title: string;
+  description: string;
+  credit_hours: string;
+  credit_types: string[];
+  passing_score: number;
+  max_attempts: number;
+  questions_per_attempt: number;
+  objectives: string[];
+  accreditation_statements: string[];
+  status: 'draft' | 'published' | 'retired';
+  created_at: Date;
+  cursor_at: string;
+}
+
+export interface ModuleRow {
+  id: string;
+  course_id: string;
+  key: string;
+  position: number;
+  title: string;
+  estimated_minutes: number;
+  body: string;
+}
+
+export interface QuestionRow {
+  id: string;
+  course_id: string;
+  key: string;
+  position: number;
+  objective: number;
+  prompt: string;
+  explanation: string;
+  choices: Array<{ id: string; position: number; text: string; correct: boolean }>;
+}
+
+const COURSE_COLUMNS = `id, code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
+  questions_per_attempt, objectives, accreditation_statements, status, created_at, created_at::text AS cursor_at`;
+
+/** The catalog is a platform table set: courses, their modules and the question bank, versioned by code. */
+@Injectable()
+export class CourseRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async findById(id: string): Promise<CourseRow | null> {
+    const rows: CourseRow[] = await this.db.query(`SELECT ${COURSE_COLUMNS} FROM courses WHERE id = $1`, [
+      id,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  async findVersion(code: string, version: number): Promise<CourseRow | null> {
+    const rows: CourseRow[] = await this.db.query(
+      `SELECT ${COURSE_COLUMNS} FROM courses WHERE code = $1 AND version = $2`,
+      [code, version],
+    );
+    return rows[0] ?? null;
+  }
+
+  async listPublished(after: CursorPosition | null, limit: number): Promise<CourseRow[]> {
+    const params: unknown[] = [];
+    const where = [`status = 'published'`];
+    if (after)
+      where.push(
+        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
+      );
+    return this.db.query(
+      `SELECT ${COURSE_COLUMNS} FROM courses WHERE ${where.join(' AND ')}
+        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      params,
+    );
+  }
+
+  async modules(courseIds: string[]): Promise<ModuleRow[]> {
+    return this.db.query(
+      `SELECT id, course_id, key, position, title, estimated_minutes, body FROM course_modules
+        WHERE course_id = ANY ($1::uuid[]) ORDER BY course_id, position`,
+      [courseIds],
+    );
+  }
+
+  async questions(courseId: string): Promise<QuestionRow[]> {
+    return this.db.query(
+      `SELECT q.id, q.course_id, q.key, q.position, q.objective, q.prompt, q.explanation,
+              json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'correct', c.correct)
+                       ORDER BY c.position) AS choices
+         FROM questions q JOIN question_choices c ON c.question_id = q.id
+        WHERE q.course_id = $1
+        GROUP BY q.id ORDER BY q.position`,
+      [courseId],
+    );
+  }
+
+  async setAccreditationStatements(id: string, statements: string[]): Promise<void> {
+    await this.db.query('UPDATE courses SET accreditation_statements = $2 WHERE id = $1', [id, statements]);
+  }
+
+  /** Publishes a new version: the previous published version of the code is retired, never rewritten. */
+  async publish(content: CourseContent, accreditationStatements: string[]): Promise<string> {
+    await this.db.query(`UPDATE courses SET status = 'retired' WHERE code = $1 AND status = 'published'`, [
+      content.code,
+    ]);
+    const [course] = (await this.db.query(
+      `INSERT INTO courses (code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
+                            questions_per_attempt, objectives, accreditation_statements, status, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'published', now()) RETURNING id`,
+      [
+        content.code,
+        content.version,
+        content.title,
+        content.description,
+        content.creditHours,
+        content.creditTypes,
+        content.passingScore,
+        content.maxAttempts,
+        content.questionsPerAttempt,
+        content.objectives,
+        accreditationStatements,
+      ],
+    )) as Array<{ id: string }>;
+    await this.db.query(
+      `INSERT INTO course_modules (course_id, key, position, title, estimated_minutes, body)
+       SELECT $1, m.value ->> 'key', m.ordinality, m.value ->> 'title', (m.value ->> 'estimated_minutes')::integer,
+              m.value ->> 'body'
+         FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS m(value, ordinality)`,
+      [
+        course.id,
+        JSON.stringify(
+          content.modules.map((m) => ({
+            key: m.key,
+            title: m.title,
+            estimated_minutes: m.estimatedMinutes,
+            body: m.body,
+          })),
+        ),
+      ],
+    );
+    await this.db.query(
+      `WITH src AS (
+         SELECT q.value ->> 'key' AS key, (q.value ->> 'objective')::integer AS objective, q.value ->> 'prompt' AS prompt,
+                q.value ->> 'explanation' AS explanation, q.value -> 'choices' AS choices, q.ordinality AS position
+           FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS q(value, ordinality)
+       ), inserted AS (
+         INSERT INTO questions (course_id, key, position, objective, prompt, explanation)
+         SELECT $1, key, position, objective, prompt, explanation FROM src
+         RETURNING id, key
+       )
+       INSERT INTO question_choices (question_id, position, text, correct)
+       SELECT inserted.id, c.ordinality, c.value ->> 'text', coalesce((c.value ->> 'correct')::boolean, false)
+         FROM inserted JOIN src ON src.key = inserted.key
+         CROSS JOIN LATERAL jsonb_array_elements(src.choices) WITH ORDINALITY AS c(value, ordinality)`,
+      [course.id, JSON.stringify(content.questions)],
+    );
+    return course.id;
+  }
+}

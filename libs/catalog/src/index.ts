@@ -1,0 +1,4 @@
+export * from './catalog-http.module';
+export * from './catalog.module';
+export * from './catalog.service';
+export type { CourseRow, ModuleRow, QuestionRow } from './course.repository';

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@beacon/audit';
+import { NotificationsModule } from '@beacon/notifications';
+import { CertificateRepository } from './certificate.repository';
+import { CertificatesService } from './certificates.service';
+
+@Module({
+  imports: [AuditModule, NotificationsModule],
+  providers: [CertificateRepository, CertificatesService],
+  exports: [CertificatesService],
+})
+export class CertificatesModule {}

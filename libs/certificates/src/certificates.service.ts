@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { Actor, ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
+import { Clock } from '@beacon/core/time';
+import { AuditService } from '@beacon/audit';
+import { OutboxService } from '@beacon/notifications';
+import { renderCertificatePdf } from './certificate-pdf';
+import { CertificateRepository, CertificateRow } from './certificate.repository';
+import { CertificateView, PublicCertificateView } from './dto/certificate.dto';
+
+/** Crockford-style alphabet: no I, L, O or U, so a code read aloud or typed is not misread. */
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 characters of 32 symbols: 80 random bits, unguessable. */
+export function newVerificationCode(): string {
+  let code = '';
+  for (let i = 0; i < 16; i += 1) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly certificates: CertificateRepository,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Issues the certificate in the caller's transaction, with its mail written to the outbox. */
+  async issue(input: {
+    enrollmentId: string;
+    courseId: string;
+    completedAt: Date;
+    recipientEmail: string;
+    recipientUserId: string;
+  }) {
+    const row = await this.certificates.issue({
+      enrollmentId: input.enrollmentId,
+      courseId: input.courseId,
+      verificationCode: newVerificationCode(),
+      completedAt: input.completedAt,
+      providerName: this.config.providerName,
+      providerAddress: this.config.providerAddress,
+    });
+    await this.outbox.enqueue({
+      kind: 'certificate_issued',
+      recipientEmail: input.recipientEmail,
+      recipientUserId: input.recipientUserId,
+      dedupeKey: `certificate_issued:${row.id}`,
+      payload: {
+        recipientName: row.learner_name,
+        courseTitle: row.course_title,
+        number: row.number,
+        creditHours: Number(row.credit_hours),
+        verifyUrl: this.verifyUrl(row.verification_code),
+      },
+    });
+    await this.audit.record({
+      action: 'certificate.issued',
+      entityType: 'certificate',
+      entityId: row.id,
+      changes: {
+        number: { from: null, to: row.number },
+        enrollmentId: { from: null, to: input.enrollmentId },
+      },
+    });
+    return row;
+  }
+
+  mine(query: PageQuery): Promise<Page<CertificateView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    const membershipId = ExecutionContext.actor().membershipId;
+    // Platform staff acting on the platform (a session bound to no organization) have no certificates.
+    if (!membershipId) return Promise.resolve({ items: [], nextCursor: null });
+    return this.tx.run(async () =>
+      toPage(
+        await this.certificates.listForMember(membershipId, after, limit),
+        limit,
+        (row) => ({ at: row.cursor_at, id: row.id }),
+        (row) => this.view(row),
+      ),
+    );
+  }
+
+  get(id: string): Promise<CertificateView> {
+    return this.inOrganization(async () => this.view(await this.readable(id)));
+  }
+
+  pdf(id: string): Promise<{ number: string; content: Buffer }> {
+    return this.inOrganization(async () => {
+      const row = await this.readable(id);
+      return {
+        number: row.number,
+        content: await renderCertificatePdf(row, this.verifyUrl(row.verification_code)),
+      };
+    });
+  }
+
+  /** The public check: the code names its organization (a platform lookup), which is then entered explicitly. */
+  async verify(code: string): Promise<PublicCertificateView> {
+    const normalized = code.trim().toUpperCase();
+    if (!/^[0-9A-Z]{16}$/.test(normalized)) throw Problems.notFound('certificate');
+    const owner = await this.tx.platform(() => this.certificates.organizationOfCode(normalized));
+    if (!owner) throw Problems.notFound('certificate');
+    const row = await this.tx.withOrganization(owner.organization_id, () =>
+      this.certificates.findById(owner.certificate_id),
+    );
+    if (!row) throw Problems.notFound('certificate');
+    return {
+      valid: row.revoked_at === null,
+      number: row.number,
+      learnerName: row.learner_name,
+      courseTitle: row.course_title,
+      issuedAt: row.issued_at.toISOString(),
+      completedOn: row.completed_on,
+      creditHours: Number(row.credit_hours),
+      creditTypes: row.credit_types,
+      provider: row.provider_name,
+    };
+  }
+
+  revoke(id: string, reason: string): Promise<CertificateView> {
+    return this.tx.run(async () => {
+      const row = await this.certificates.findById(id);
+      if (!row) throw Problems.notFound('certificate');
+      if (row.revoked_at) return this.view(row);
+      await this.certificates.revoke(id, reason, this.clock.now());
+      await this.audit.record({
+        action: 'certificate.revoked',
+        entityType: 'certificate',
+        entityId: id,
+        changes: { revoked: { from: false, to: true }, reason: { from: null, to: reason } },
+      });
+      return this.view((await this.certificates.findById(id)) as CertificateRow);
+    });
+  }
+
+  /** A session bound to no organization (platform staff on the platform) can see no certificate: a 404, not a 500. */
+  private inOrganization<T>(work: () => Promise<T>): Promise<T> {
+    if (!ExecutionContext.actor().organizationId) return Promise.reject(Problems.notFound('certificate'));
+    return this.tx.run(work);
+  }
+
+  /** Its learner, or the organization's org_admins and educators; anyone else gets the 404 of an unknown id. */
+  private async readable(id: string): Promise<CertificateRow> {
+    const actor: Actor = ExecutionContext.actor();
+    const row = await this.certificates.findById(id);
+    const staff = actor.roles.includes('org_admin') || actor.roles.includes('educator');
+    if (!row || (!staff && row.membership_id !== actor.membershipId)) throw Problems.notFound('certificate');
+    return row;
+  }
+
+  private verifyUrl(code: string): string {
+    return `${this.config.publicUrl}/verify/${code}`;
+  }
+
+  private view(row: CertificateRow): CertificateView {
+    return {
+      id: row.id,
+      number: row.number,
+      learnerName: row.learner_name,
+      courseCode: row.course_code,
+      courseTitle: row.course_title,
+      creditHours: Number(row.credit_hours),
+      creditTypes: row.credit_types,
+      completedOn: row.completed_on,
+      issuedAt: row.issued_at.toISOString(),
+      verificationCode: row.verification_code,
+      verifyUrl: this.verifyUrl(row.verification_code),
+      providerName: row.provider_name,
+      providerAddress: row.provider_address,
+      accreditationStatements: row.accreditation_statements,
+      revoked: row.revoked_at !== null,
+      revokedAt: row.revoked_at?.toISOString() ?? null,
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { layout, RenderedMail } from './layout';
+
+export interface CertificateIssuedMail {
+  recipientName: string;
+  courseTitle: string;
+  number: string;
+  creditHours: number;
+  verifyUrl: string;
+}
+
+export function renderCertificateIssued(mail: CertificateIssuedMail, providerName: string): RenderedMail {
+  return layout({
+    subject: `Your CE certificate: ${mail.courseTitle}`,
+    greeting: `Congratulations ${mail.recipientName},`,
+    paragraphs: [
+      `You passed "${mail.courseTitle}" and earned ${mail.creditHours} credit hour(s). Your certificate number is ${mail.number}.`,
+      'You can download the certificate as a PDF from your Beacon account at any time. Anyone can check it is genuine at the link below.',
+    ],
+    action: { label: 'Verify the certificate', url: mail.verifyUrl },
+    footer: `Beacon, run by ${providerName}.`,
+  });
+}

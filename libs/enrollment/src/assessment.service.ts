@@ -1,0 +1,197 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { TenantTransaction } from '@beacon/core/database';
+import { FieldError, Problems } from '@beacon/core/http';
+import { Clock } from '@beacon/core/time';
+import { AuditService } from '@beacon/audit';
+import { CatalogService, QuestionRow } from '@beacon/catalog';
+import { CertificatesService } from '@beacon/certificates';
+import { AttemptRepository, DrawnQuestion } from './attempt.repository';
+import { AnswerDto, AttemptResultView, AttemptView } from './dto/enrollment.dto';
+import { EnrollmentRepository } from './enrollment.repository';
+import { EnrollmentsService, refusedWithoutMembership } from './enrollments.service';
+import { MemberContactRepository } from './member-contact.repository';
+
+/** Fisher–Yates with a cryptographic source, so the draw and the choice order cannot be predicted. */
+export function shuffle<T>(items: readonly T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i -= 1) {
+    const j = randomInt(i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export function score(
+  drawn: DrawnQuestion[],
+  answers: AnswerDto[],
+  correctChoice: Map<string, string>,
+): number {
+  const given = new Map(answers.map((a) => [a.questionId, a.choiceId]));
+  const right = drawn.filter((q) => given.get(q.questionId) === correctChoice.get(q.questionId)).length;
+  return drawn.length === 0 ? 0 : Math.round((right / drawn.length) * 100);
+}
+
+@Injectable()
+export class AssessmentService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly enrollmentsService: EnrollmentsService,
+    private readonly attempts: AttemptRepository,
+    private readonly catalog: CatalogService,
+    private readonly certificates: CertificatesService,
+    private readonly contacts: MemberContactRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The open attempt if there is one (created: false), else a new draw (created: true). */
+  start(enrollmentId: string): Promise<{ created: boolean; attempt: AttemptView }> {
+    const refused = refusedWithoutMembership();
+    if (refused) return refused;
+    return this.tx.run(async () => {
+      const enrollment = await this.enrollmentsService.own(enrollmentId, true);
+      const course = await this.catalog.forAssessment(enrollment.course_id);
+      if (!course) throw Problems.notFound('course');
+      // Checked before the open attempt: one left open here is void once the course was passed elsewhere.
+      if (enrollment.status !== 'not_started' && enrollment.status !== 'in_progress') {
+        throw Problems.conflict(`This enrollment is ${enrollment.status}.`);
+      }
+      const open = await this.attempts.findOpen(enrollmentId);
+      if (open) return { created: false, attempt: present(open.id, open.questions, course.questions) };
+      if (enrollment.modules_completed < enrollment.modules_total) {
+        throw Problems.conflict('Complete every module before the assessment.');
+      }
+      if ((await this.enrollmentsService.attemptsRemaining(enrollment)) <= 0) {
+        throw Problems.conflict('No attempts are left. An educator can grant more.');
+      }
+      const drawn: DrawnQuestion[] = shuffle(course.questions)
+        .slice(0, course.course.questions_per_attempt)
+        .map((q) => ({ questionId: q.id, choiceIds: shuffle(q.choices.map((c) => c.id)) }));
+      const now = this.clock.now();
+      const attemptId = await this.attempts.insert({
+        enrollmentId,
+        membershipId: enrollment.membership_id,
+        courseId: enrollment.course_id,
+        questions: drawn,
+        now,
+      });
+      await this.enrollments.markStarted(enrollmentId, now);
+      return { created: true, attempt: present(attemptId, drawn, course.questions) };
+    });
+  }
+
+  /**
+   * Scores a submission once. Passing completes every open enrollment of the member for the course and issues
+   * the certificate, in the same transaction; recurring cohorts open their next cycle.
+   */
+  submit(enrollmentId: string, attemptId: string, answers: AnswerDto[]): Promise<AttemptResultView> {
+    const refused = refusedWithoutMembership();
+    if (refused) return refused;
+    return this.tx.run(async () => {
+      const enrollment = await this.enrollmentsService.own(enrollmentId, true);
+      const attempt = await this.attempts.find(enrollmentId, attemptId);
+      if (!attempt) throw Problems.notFound('attempt');
+      if (attempt.submitted_at) throw Problems.conflict('This attempt was submitted already.');
+      // Passing through another cohort completed this enrollment: its open attempt must not certify again.
+      if (enrollment.status !== 'not_started' && enrollment.status !== 'in_progress') {
+        throw Problems.conflict(`This enrollment is ${enrollment.status}.`);
+      }
+      const course = await this.catalog.forAssessment(enrollment.course_id);
+      if (!course) throw Problems.notFound('course');
+      checkAnswers(attempt.questions, answers);
+
+      const correct = new Map(
+        course.questions.map((q) => [q.id, q.choices.find((c) => c.correct)?.id ?? '']),
+      );
+      const result = score(attempt.questions, answers, correct);
+      const passed = result >= course.course.passing_score;
+      const now = this.clock.now();
+      if (!(await this.attempts.submit(attemptId, answers, result, passed, now))) {
+        throw Problems.conflict('This attempt was submitted already.');
+      }
+      await this.audit.record({
+        action: 'attempt.submitted',
+        entityType: 'attempt',
+        entityId: attemptId,
+        changes: { score: { from: null, to: result }, passed: { from: null, to: passed } },
+      });
+
+      let certificateId: string | null = null;
+      if (passed) {
+        const completed = await this.enrollments.completeOpenForCourse(
+          enrollment.membership_id,
+          enrollment.course_code,
+          now,
+        );
+        for (const row of completed) {
+          await this.audit.record({
+            action: 'enrollment.completed',
+            entityType: 'enrollment',
+            entityId: row.id,
+            changes: {
+              status: { from: row.id === enrollmentId ? enrollment.status : 'open', to: 'completed' },
+            },
+          });
+        }
+        const contact = await this.contacts.forMembership(enrollment.membership_id);
+        const certificate = await this.certificates.issue({
+          enrollmentId,
+          courseId: enrollment.course_id,
+          completedAt: now,
+          recipientEmail: contact.email,
+          recipientUserId: contact.user_id,
+        });
+        certificateId = certificate.id;
+        await this.enrollments.openNextCycles(
+          completed.map((row) => row.id),
+          now,
+        );
+      }
+      const remaining = await this.enrollmentsService.attemptsRemaining(enrollment);
+      return { score: result, passed, attemptsRemaining: remaining, certificateId };
+    });
+  }
+}
+
+/** Shows the drawn questions in their drawn order, without any hint of which choice is correct. */
+function present(attemptId: string, drawn: DrawnQuestion[], bank: QuestionRow[]): AttemptView {
+  const byId = new Map(bank.map((q) => [q.id, q]));
+  return {
+    attemptId,
+    questions: drawn.map((d) => {
+      const question = byId.get(d.questionId) as QuestionRow;
+      const choices = new Map(question.choices.map((c) => [c.id, c.text]));
+      return {
+        id: question.id,
+        prompt: question.prompt,
+        choices: d.choiceIds.map((id) => ({ id, text: choices.get(id) ?? '' })),
+      };
+    }),
+  };
+}
+
+/** Every answer must name a question of this attempt, once, and one of that question's choices. */
+function checkAnswers(drawn: DrawnQuestion[], answers: AnswerDto[]): void {
+  const choicesOf = new Map(drawn.map((d) => [d.questionId, new Set(d.choiceIds)]));
+  const seen = new Set<string>();
+  const errors: FieldError[] = [];
+  answers.forEach((answer, index) => {
+    const choices = choicesOf.get(answer.questionId);
+    if (!choices)
+      errors.push({
+        field: `answers.${index}.questionId`,
+        message: 'questionId is not a question of this attempt',
+      });
+    else if (seen.has(answer.questionId))
+      errors.push({ field: `answers.${index}.questionId`, message: 'questionId is answered twice' });
+    else if (!choices.has(answer.choiceId))
+      errors.push({
+        field: `answers.${index}.choiceId`,
+        message: 'choiceId is not a choice of that question',
+      });
+    seen.add(answer.questionId);
+  });
+  if (errors.length > 0) throw Problems.invalid(errors);
+}

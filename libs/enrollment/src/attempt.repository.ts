@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+
+/** The questions drawn for an attempt, each with its choices in the order the learner sees them. */
+export interface DrawnQuestion {
+  questionId: string;
+  choiceIds: string[];
+}
+
+export interface AttemptRow {
+  id: string;
+  enrollment_id: string;
+  questions: DrawnQuestion[];
+  submitted_at: Date | null;
+  score: number | null;
+  passed: boolean | null;
+}
+
+@Injectable()
+export class AttemptRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  async findOpen(enrollmentId: string): Promise<AttemptRow | null> {
+    const rows: AttemptRow[] = await this.db.query(
+      `SELECT id, enrollment_id, questions, submitted_at, score, passed FROM assessment_attempts
+        WHERE enrollment_id = $1 AND submitted_at IS NULL`,
+      [enrollmentId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async find(enrollmentId: string, attemptId: string): Promise<AttemptRow | null> {
+    const rows: AttemptRow[] = await this.db.query(
+      `SELECT id, enrollment_id, questions, submitted_at, score, passed FROM assessment_attempts
+        WHERE id = $1 AND enrollment_id = $2 FOR UPDATE`,
+      [attemptId, enrollmentId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async countSubmitted(enrollmentId: string): Promise<number> {
+    const rows: Array<{ n: number }> = await this.db.query(
+      'SELECT count(*)::int AS n FROM assessment_attempts WHERE enrollment_id = $1 AND submitted_at IS NOT NULL',
+      [enrollmentId],
+    );
+    return rows[0].n;
+  }
+
+  async insert(input: {
+    enrollmentId: string;
+    membershipId: string;
+    courseId: string;
+    questions: DrawnQuestion[];
+    now: Date;
+  }): Promise<string> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `INSERT INTO assessment_attempts (organization_id, enrollment_id, membership_id, course_id, questions, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+      [
+        ExecutionContext.organizationId(),
+        input.enrollmentId,
+        input.membershipId,
+        input.courseId,
+        JSON.stringify(input.questions),
+        input.now,
+      ],
+    );
+    return rows[0].id;
+  }
+
+  async submit(id: string, answers: unknown, score: number, passed: boolean, now: Date): Promise<boolean> {
+    const [, count] = await this.db.query(
+      `UPDATE assessment_attempts SET answers = $2, score = $3, passed = $4, submitted_at = $5
+        WHERE id = $1 AND submitted_at IS NULL`,
+      [id, JSON.stringify(answers), score, passed, now],
+    );
+    return Number(count) > 0;
+  }
+}

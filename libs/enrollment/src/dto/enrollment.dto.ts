@@ -1,0 +1,126 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsInt,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Trim } from '@beacon/core/http';
+
+export const ENROLLMENT_STATUSES = ['not_started', 'in_progress', 'completed', 'exempt', 'withdrawn'];
+
+export class CohortEnrollmentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty() memberName!: string;
+  @ApiProperty({ enum: ENROLLMENT_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty({ description: 'Due date passed, not completed, not exempt' }) overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty() cycle!: number;
+}
+
+export class CohortEnrollmentPage {
+  @ApiProperty({ type: [CohortEnrollmentView] }) items!: CohortEnrollmentView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+class CourseRefView {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() title!: string;
+}
+
+class ProgressView {
+  @ApiProperty() modulesCompleted!: number;
+  @ApiProperty() modulesTotal!: number;
+}
+
+export class MyEnrollmentView {
+  @ApiProperty() id!: string;
+  @ApiProperty() cohortId!: string;
+  @ApiProperty({ type: CourseRefView }) course!: CourseRefView;
+  @ApiProperty({ enum: ENROLLMENT_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) dueAt!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
+  @ApiProperty({ type: ProgressView }) progress!: ProgressView;
+  @ApiProperty() attemptsRemaining!: number;
+}
+
+export class MyEnrollmentPage {
+  @ApiProperty({ type: [MyEnrollmentView] }) items!: MyEnrollmentView[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
+}
+
+export class ExemptDto {
+  @ApiProperty({ example: 'Completed equivalent training at previous employer (certificate on file)' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(5000)
+  reason!: string;
+}
+
+export class GrantAttemptsDto {
+  @ApiProperty({ example: 1, minimum: 1, maximum: 10 })
+  @IsInt()
+  @Min(1)
+  @Max(10)
+  count!: number;
+}
+
+export class AnswerDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'questionId must be a question id' })
+  questionId!: string;
+
+  @ApiProperty()
+  @IsUUID('all', { message: 'choiceId must be a choice id' })
+  choiceId!: string;
+}
+
+export class SubmitAttemptDto {
+  @ApiProperty({ type: [AnswerDto] })
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => AnswerDto)
+  answers!: AnswerDto[];
+}
+
+class AttemptChoiceView {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+}
+
+class AttemptQuestionView {
+  @ApiProperty() id!: string;
+  @ApiProperty() prompt!: string;
+  @ApiProperty({ type: [AttemptChoiceView] }) choices!: AttemptChoiceView[];
+}
+
+export class AttemptView {
+  @ApiProperty() attemptId!: string;
+  @ApiProperty({ type: [AttemptQuestionView] }) questions!: AttemptQuestionView[];
+}
+
+export class AttemptResultView {
+  @ApiProperty({ description: '0–100, like passingScore' }) score!: number;
+  @ApiProperty() passed!: boolean;
+  @ApiProperty() attemptsRemaining!: number;
+  @ApiProperty({ nullable: true, type: String }) certificateId!: string | null;
+}
+
+export class GrantAttemptsView {
+  @ApiProperty() enrollmentId!: string;
+  @ApiProperty() extraAttempts!: number;
+  @ApiProperty() attemptsRemaining!: number;
+}

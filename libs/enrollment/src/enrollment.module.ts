@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@beacon/audit';
+import { CatalogModule } from '@beacon/catalog';
+import { CertificatesModule } from '@beacon/certificates';
+import { NotificationsModule } from '@beacon/notifications';
+import { AssessmentService } from './assessment.service';
+import { AssignmentRepository } from './assignment.repository';
+import { AttemptRepository } from './attempt.repository';
+import { CohortRepository } from './cohort.repository';
+import { CohortsService } from './cohorts.service';
+import { EnrollmentRepository } from './enrollment.repository';
+import { EnrollmentSync } from './enrollment-sync.service';
+import { EnrollmentsService } from './enrollments.service';
+import { MemberContactRepository } from './member-contact.repository';
+import { TargetLookupRepository } from './target-lookup.repository';
+
+@Module({
+  imports: [AuditModule, CatalogModule, CertificatesModule, NotificationsModule],
+  providers: [
+    CohortRepository,
+    EnrollmentRepository,
+    AttemptRepository,
+    AssignmentRepository,
+    MemberContactRepository,
+    TargetLookupRepository,
+    EnrollmentSync,
+    CohortsService,
+    EnrollmentsService,
+    AssessmentService,
+  ],
+  exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService],
+})
+export class EnrollmentModule {}

@@ -1,0 +1,179 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
+import { Clock } from '@beacon/core/time';
+import { AuditService } from '@beacon/audit';
+import { CatalogService } from '@beacon/catalog';
+import { AttemptRepository } from './attempt.repository';
+import { CohortsService } from './cohorts.service';
+import { CohortEnrollmentView, GrantAttemptsView, MyEnrollmentView } from './dto/enrollment.dto';
+import { EnrollmentRepository, EnrollmentRow, OPEN_STATUSES } from './enrollment.repository';
+
+export function isOverdue(row: Pick<EnrollmentRow, 'status' | 'due_at'>, now: Date): boolean {
+  return OPEN_STATUSES.includes(row.status) && row.due_at !== null && row.due_at.getTime() < now.getTime();
+}
+
+/**
+ * A session bound to no organization (platform staff on the platform) has no enrollment of its own: every id
+ * answers like an unknown one, before any tenant transaction is opened (which would fail for want of one).
+ */
+export function refusedWithoutMembership(): Promise<never> | null {
+  return ExecutionContext.actor().membershipId ? null : Promise.reject(Problems.notFound('enrollment'));
+}
+
+@Injectable()
+export class EnrollmentsService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly enrollments: EnrollmentRepository,
+    private readonly attempts: AttemptRepository,
+    private readonly cohorts: CohortsService,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  forCohort(cohortId: string, query: PageQuery): Promise<Page<CohortEnrollmentView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    return this.tx.run(async () => {
+      await this.cohorts.require(cohortId);
+      const now = this.clock.now();
+      return toPage(
+        await this.enrollments.listForCohort(cohortId, after, limit),
+        limit,
+        (row) => ({ at: row.cursor_at, id: row.id }),
+        (row) => ({
+          id: row.id,
+          memberId: row.membership_id,
+          memberName: row.member_name,
+          status: row.status,
+          dueAt: row.due_at?.toISOString() ?? null,
+          overdue: isOverdue(row, now),
+          completedAt: row.completed_at?.toISOString() ?? null,
+          cycle: row.cycle,
+        }),
+      );
+    });
+  }
+
+  mine(query: PageQuery): Promise<Page<MyEnrollmentView>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const after = decodeCursor(query.cursor);
+    const membershipId = ExecutionContext.actor().membershipId;
+    // Platform staff acting on the platform (a session bound to no organization) have no enrollments.
+    if (!membershipId) return Promise.resolve({ items: [], nextCursor: null });
+    return this.tx.run(async () => {
+      const rows = await this.enrollments.listForMember(membershipId, after, limit);
+      const page = toPage(
+        rows,
+        limit,
+        (row) => ({ at: row.cursor_at, id: row.id }),
+        (row) => row,
+      );
+      // One after another: the views share this transaction's connection, which runs one query at a time.
+      const items: MyEnrollmentView[] = [];
+      for (const row of page.items) items.push(await this.myView(row));
+      return { items, nextCursor: page.nextCursor };
+    });
+  }
+
+  completeModule(enrollmentId: string, moduleId: string): Promise<MyEnrollmentView> {
+    const refused = refusedWithoutMembership();
+    if (refused) return refused;
+    return this.tx.run(async () => {
+      const enrollment = await this.own(enrollmentId, true);
+      const course = await this.catalog.forAssessment(enrollment.course_id);
+      if (!course?.modules.some((module) => module.id === moduleId)) throw Problems.notFound('module');
+      if (enrollment.status === 'exempt' || enrollment.status === 'withdrawn') {
+        throw Problems.conflict(`This enrollment is ${enrollment.status}.`);
+      }
+      const now = this.clock.now();
+      await this.enrollments.completeModule(enrollmentId, moduleId, now);
+      await this.enrollments.markStarted(enrollmentId, now);
+      return this.myView((await this.enrollments.findById(enrollmentId)) as EnrollmentRow);
+    });
+  }
+
+  exempt(enrollmentId: string, reason: string): Promise<CohortEnrollmentView> {
+    return this.tx.run(async () => {
+      await this.enrollments.lock(enrollmentId);
+      const enrollment = await this.enrollments.findById(enrollmentId);
+      if (!enrollment) throw Problems.notFound('enrollment');
+      if (enrollment.status === 'completed' || enrollment.status === 'withdrawn') {
+        throw Problems.conflict(`A ${enrollment.status} enrollment cannot be exempted.`);
+      }
+      if (enrollment.status !== 'exempt') {
+        await this.enrollments.exempt(enrollmentId, reason, this.clock.now());
+        await this.audit.record({
+          action: 'enrollment.exempted',
+          entityType: 'enrollment',
+          entityId: enrollmentId,
+          changes: { status: { from: enrollment.status, to: 'exempt' }, reason: { from: null, to: reason } },
+        });
+      }
+      const row = (await this.enrollments.findById(enrollmentId)) as EnrollmentRow;
+      return {
+        id: row.id,
+        memberId: row.membership_id,
+        memberName: row.member_name,
+        status: row.status,
+        dueAt: row.due_at?.toISOString() ?? null,
+        overdue: false,
+        completedAt: null,
+        cycle: row.cycle,
+      };
+    });
+  }
+
+  grantAttempts(enrollmentId: string, count: number): Promise<GrantAttemptsView> {
+    return this.tx.run(async () => {
+      await this.enrollments.lock(enrollmentId);
+      const enrollment = await this.enrollments.findById(enrollmentId);
+      if (!enrollment) throw Problems.notFound('enrollment');
+      const extra = await this.enrollments.grantAttempts(enrollmentId, count);
+      await this.audit.record({
+        action: 'enrollment.attempts_granted',
+        entityType: 'enrollment',
+        entityId: enrollmentId,
+        changes: { extraAttempts: { from: enrollment.extra_attempts, to: extra } },
+      });
+      return {
+        enrollmentId,
+        extraAttempts: extra,
+        attemptsRemaining: await this.attemptsRemaining({ ...enrollment, extra_attempts: extra }),
+      };
+    });
+  }
+
+  /** The actor's own enrollment; anybody else's answers like an unknown id. */
+  async own(enrollmentId: string, lock = false): Promise<EnrollmentRow> {
+    const membershipId = ExecutionContext.actor().membershipId;
+    if (lock) await this.enrollments.lock(enrollmentId);
+    const row = await this.enrollments.findById(enrollmentId);
+    if (!row || row.membership_id !== membershipId) throw Problems.notFound('enrollment');
+    return row;
+  }
+
+  async attemptsRemaining(
+    enrollment: Pick<EnrollmentRow, 'id' | 'course_id' | 'extra_attempts'>,
+  ): Promise<number> {
+    const course = await this.catalog.find(enrollment.course_id);
+    const allowed = (course?.max_attempts ?? 3) + enrollment.extra_attempts;
+    return Math.max(0, allowed - (await this.attempts.countSubmitted(enrollment.id)));
+  }
+
+  async myView(row: EnrollmentRow): Promise<MyEnrollmentView> {
+    return {
+      id: row.id,
+      cohortId: row.cohort_id,
+      course: { id: row.course_id, code: row.course_code, title: row.course_title },
+      status: row.status,
+      dueAt: row.due_at?.toISOString() ?? null,
+      overdue: isOverdue(row, this.clock.now()),
+      completedAt: row.completed_at?.toISOString() ?? null,
+      progress: { modulesCompleted: row.modules_completed, modulesTotal: row.modules_total },
+      attemptsRemaining: await this.attemptsRemaining(row),
+    };
+  }
+}

@@ -1,0 +1,77 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Access, AccessRule, Endpoint, IdParamPipe, PageQuery } from '@beacon/core/http';
+import { CohortsService } from '../cohorts.service';
+import { CohortListQuery, CohortPage, CohortView, CreateCohortDto, UpdateCohortDto } from '../dto/cohort.dto';
+import { CohortEnrollmentPage } from '../dto/enrollment.dto';
+import { EnrollmentsService } from '../enrollments.service';
+
+const MANAGE: AccessRule = { org: ['org_admin', 'educator'] };
+const READ: AccessRule = { org: ['org_admin', 'educator', 'manager'] };
+
+@ApiTags('Cohorts and enrollments')
+@Controller('api/v1/cohorts')
+export class CohortsController {
+  constructor(
+    private readonly cohorts: CohortsService,
+    private readonly enrollments: EnrollmentsService,
+  ) {}
+
+  @Post()
+  @Access(MANAGE)
+  @Endpoint({
+    summary: 'Assign a course to a target group; matching members are enrolled now and as they match later',
+    status: 201,
+    type: CohortView,
+  })
+  create(@Body() body: CreateCohortDto) {
+    return this.cohorts.create(body);
+  }
+
+  @Get()
+  @Access(READ)
+  @Endpoint({ summary: 'List cohorts with their stats', type: CohortPage })
+  list(@Query() query: CohortListQuery) {
+    return this.cohorts.list(query);
+  }
+
+  @Get(':id')
+  @Access(READ)
+  @Endpoint({
+    summary: 'A cohort with stats (withdrawn enrollments are not counted)',
+    type: CohortView,
+    errors: [404],
+  })
+  get(@Param('id', IdParamPipe) id: string) {
+    return this.cohorts.get(id);
+  }
+
+  @Patch(':id')
+  @Access(MANAGE)
+  @Endpoint({
+    summary: 'Change name, due date or reminders; a new due date flows to open enrollments',
+    type: CohortView,
+    errors: [404, 409],
+  })
+  update(@Param('id', IdParamPipe) id: string, @Body() body: UpdateCohortDto) {
+    return this.cohorts.update(id, body);
+  }
+
+  @Post(':id/archive')
+  @Access(MANAGE)
+  @Endpoint({
+    summary: 'Archive a cohort: no new enrollments; history is kept',
+    type: CohortView,
+    errors: [404],
+  })
+  archive(@Param('id', IdParamPipe) id: string) {
+    return this.cohorts.archive(id);
+  }
+
+  @Get(':id/enrollments')
+  @Access(READ)
+  @Endpoint({ summary: "The cohort's enrollments", type: CohortEnrollmentPage, errors: [404] })
+  enrollmentsOf(@Param('id', IdParamPipe) id: string, @Query() query: PageQuery) {
+    return this.enrollments.forCohort(id, query);
+  }
+}

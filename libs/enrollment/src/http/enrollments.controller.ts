@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Access, AccessRule, Endpoint, IdParamPipe, PageQuery, SignedIn } from '@beacon/core/http';
+import { AssessmentService } from '../assessment.service';
+import {
+  AttemptResultView,
+  AttemptView,
+  CohortEnrollmentView,
+  ExemptDto,
+  GrantAttemptsDto,
+  GrantAttemptsView,
+  MyEnrollmentPage,
+  MyEnrollmentView,
+  SubmitAttemptDto,
+} from '../dto/enrollment.dto';
+import { EnrollmentsService } from '../enrollments.service';
+
+const MANAGE: AccessRule = { org: ['org_admin', 'educator'] };
+
+@ApiTags('Cohorts and enrollments')
+@Controller('api/v1')
+export class EnrollmentsController {
+  constructor(
+    private readonly enrollments: EnrollmentsService,
+    private readonly assessment: AssessmentService,
+  ) {}
+
+  @Get('me/enrollments')
+  @SignedIn()
+  @Endpoint({ summary: 'My assigned courses with progress and due dates', type: MyEnrollmentPage })
+  mine(@Query() query: PageQuery) {
+    return this.enrollments.mine(query);
+  }
+
+  @Post('enrollments/:id/modules/:moduleId/complete')
+  @SignedIn()
+  @Endpoint({
+    summary: 'Mark a module of my enrollment complete',
+    type: MyEnrollmentView,
+    errors: [404, 409],
+  })
+  completeModule(@Param('id', IdParamPipe) id: string, @Param('moduleId', IdParamPipe) moduleId: string) {
+    return this.enrollments.completeModule(id, moduleId);
+  }
+
+  @Post('enrollments/:id/assessment/attempts')
+  @SignedIn()
+  @ApiResponse({ status: 200, description: 'The attempt that is still open, unchanged', type: AttemptView })
+  @Endpoint({
+    summary: 'Start an assessment attempt (questions drawn at random, choices shuffled; no answer key)',
+    description: '409 until every module is complete, or when no attempts are left.',
+    status: 201,
+    type: AttemptView,
+    errors: [404, 409],
+  })
+  async startAttempt(@Param('id', IdParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
+    const { created, attempt } = await this.assessment.start(id);
+    res.status(created ? 201 : 200);
+    return attempt;
+  }
+
+  @Post('enrollments/:id/assessment/attempts/:attemptId/submit')
+  @SignedIn()
+  @Endpoint({
+    summary: 'Submit answers once; unanswered questions count as wrong; passing issues the certificate',
+    type: AttemptResultView,
+    errors: [404, 409],
+  })
+  submit(
+    @Param('id', IdParamPipe) id: string,
+    @Param('attemptId', IdParamPipe) attemptId: string,
+    @Body() body: SubmitAttemptDto,
+  ) {
+    return this.assessment.submit(id, attemptId, body.answers);
+  }
+
+  @Post('enrollments/:id/assessment/grant-attempts')
+  @Access(MANAGE)
+  @Endpoint({ summary: 'Grant more assessment attempts (audited)', type: GrantAttemptsView, errors: [404] })
+  grantAttempts(@Param('id', IdParamPipe) id: string, @Body() body: GrantAttemptsDto) {
+    return this.enrollments.grantAttempts(id, body.count);
+  }
+
+  @Post('enrollments/:id/exempt')
+  @Access(MANAGE)
+  @Endpoint({
+    summary: 'Exempt an enrollment with a reason (audited)',
+    type: CohortEnrollmentView,
+    errors: [404, 409],
+  })
+  exempt(@Param('id', IdParamPipe) id: string, @Body() body: ExemptDto) {
+    return this.enrollments.exempt(id, body.reason);
+  }
+}

@@ -1,0 +1,3 @@
+export * from './enrollment-http.module';
+export * from './enrollment.module';
+export * from './enrollment-sync.service';

@@ -1,0 +1,23 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext } from '@beacon/core/database';
+
+/** Which of the given site or department ids exist (and are live) in the current organization. */
+@Injectable()
+export class TargetLookupRepository {
+  async liveSiteIds(ids: string[]): Promise<Set<string>> {
+    return this.live('sites', ids);
+  }
+
+  async liveDepartmentIds(ids: string[]): Promise<Set<string>> {
+    return this.live('departments', ids);
+  }
+
+  private async live(table: 'sites' | 'departments', ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await ExecutionContext.manager().query(
+      `SELECT id FROM ${table} WHERE id = ANY ($1::uuid[]) AND archived_at IS NULL`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+}

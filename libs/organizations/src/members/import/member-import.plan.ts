@@ -1,0 +1,263 @@
+import { randomUUID } from 'node:crypto';
+import { ORGANIZATION_ROLES, OrganizationRole } from '@beacon/core/database';
+import type { MembershipFields } from '../member.repository';
+import type { CsvRow, RowError } from './member-csv.reader';
+
+/** A member as the import sees it before it writes anything. */
+export interface ExistingMember {
+  id: string;
+  email: string;
+  fields: MembershipFields;
+  status: 'invited' | 'active' | 'deactivated';
+}
+
+export interface ImportLookups {
+  /** lower-cased live site name → id */
+  sites: Map<string, string>;
+  /** `${siteId}|${lower-cased name}` → department id (live departments) */
+  departments: Map<string, { id: string; siteId: string }>;
+  /** department id → its site id */
+  departmentSites: Map<string, string>;
+  members: ExistingMember[];
+  actorIsAdmin: boolean;
+}
+
+export interface PlannedCreate {
+  id: string;
+  email: string;
+  name: string;
+  fields: MembershipFields;
+}
+
+export interface PlannedUpdate {
+  id: string;
+  fields: MembershipFields;
+}
+
+export interface ImportPlan {
+  creates: PlannedCreate[];
+  updates: PlannedUpdate[];
+  unchanged: number;
+  errors: RowError[];
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const STATE = /^[A-Z]{2}$/;
+const MAX_TEXT = 200;
+
+interface Resolved {
+  row: CsvRow;
+  existing: ExistingMember | null;
+  id: string;
+  email: string;
+  name: string;
+  fields: MembershipFields;
+  managerEmail: string | null;
+}
+
+/**
+ * Turns parsed rows into creates and updates, or into row errors. Members are matched by employee_id, else by
+ * email; an empty cell keeps the current value; `roles`, when given, replaces the roles. Pure: no I/O.
+ */
+export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
+  const errors: RowError[] = [];
+  const fail = (row: CsvRow, field: string, message: string) =>
+    errors.push({ row: row.line, field, message });
+  const byEmployeeId = new Map<string, ExistingMember>();
+  const byEmail = new Map<string, ExistingMember>();
+  for (const member of lookups.members) {
+    byEmail.set(member.email, member);
+    if (member.fields.employeeId) byEmployeeId.set(member.fields.employeeId, member);
+  }
+
+  const seenEmails = new Map<string, number>();
+  const seenEmployeeIds = new Map<string, number>();
+  const resolved: Resolved[] = [];
+
+  for (const row of rows) {
+    const v = row.values;
+    const before = errors.length;
+    const email = (v.email ?? '').toLowerCase();
+    if (!email) fail(row, 'email', 'email is required');
+    else if (!EMAIL.test(email) || email.length > 320) fail(row, 'email', 'email must be an email address');
+    else if (seenEmails.has(email)) fail(row, 'email', `email also appears on line ${seenEmails.get(email)}`);
+    const employeeId = v.employee_id || null;
+    if (employeeId && employeeId.length > 100)
+      fail(row, 'employee_id', 'employee_id is longer than 100 characters');
+    else if (employeeId && seenEmployeeIds.has(employeeId)) {
+      fail(row, 'employee_id', `employee_id also appears on line ${seenEmployeeIds.get(employeeId)}`);
+    }
+    if (email) seenEmails.set(email, seenEmails.get(email) ?? row.line);
+    if (employeeId) seenEmployeeIds.set(employeeId, seenEmployeeIds.get(employeeId) ?? row.line);
+
+    let existing: ExistingMember | null = null;
+    if (employeeId && byEmployeeId.has(employeeId)) {
+      existing = byEmployeeId.get(employeeId) as ExistingMember;
+      if (email && existing.email !== email) {
+        fail(
+          row,
+          'email',
+          `employee_id ${employeeId} belongs to ${existing.email}; a person's email cannot be changed here`,
+        );
+      }
+    } else if (email && byEmail.has(email)) {
+      existing = byEmail.get(email) as ExistingMember;
+      if (employeeId && byEmployeeId.has(employeeId))
+        fail(row, 'employee_id', 'employee_id belongs to another member');
+    }
+
+    const name = v.name ?? '';
+    if (!existing && !name) fail(row, 'name', 'name is required for a new member');
+    if (name.length > MAX_TEXT) fail(row, 'name', `name is longer than ${MAX_TEXT} characters`);
+
+    const current = existing?.fields ?? {
+      roles: ['learner'] as OrganizationRole[],
+      siteId: null,
+      departmentId: null,
+      jobTitle: null,
+      employeeId: null,
+      managerId: null,
+      licenseType: null,
+      licenseState: null,
+      licenseNumber: null,
+      licenseExpiresOn: null,
+    };
+    const fields: MembershipFields = { ...current };
+
+    if (v.roles) {
+      const roles = [
+        ...new Set(
+          v.roles
+            .split(';')
+            .map((r) => r.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
+      const unknown = roles.filter((r) => !(ORGANIZATION_ROLES as readonly string[]).includes(r));
+      if (roles.length === 0 || unknown.length > 0) {
+        fail(row, 'roles', `roles must be ;-separated among: ${ORGANIZATION_ROLES.join(', ')}`);
+      } else {
+        fields.roles = ORGANIZATION_ROLES.filter((r) => roles.includes(r));
+      }
+    }
+    const grantsOrRemovesAdmin = current.roles.includes('org_admin') !== fields.roles.includes('org_admin');
+    if (grantsOrRemovesAdmin && !lookups.actorIsAdmin) {
+      fail(row, 'roles', 'only an org_admin can grant or remove the org_admin role');
+    }
+
+    if (v.site) {
+      const siteId = lookups.sites.get(v.site.toLowerCase());
+      if (!siteId) fail(row, 'site', `no site named "${v.site}"`);
+      else fields.siteId = siteId;
+    }
+    if (v.department) {
+      const siteId = fields.siteId;
+      const department = siteId
+        ? lookups.departments.get(`${siteId}|${v.department.toLowerCase()}`)
+        : undefined;
+      if (!siteId) fail(row, 'department', 'department needs a site (in this row or on the member)');
+      else if (!department) fail(row, 'department', `no department named "${v.department}" at that site`);
+      else fields.departmentId = department.id;
+    } else if (fields.departmentId && fields.siteId !== current.siteId) {
+      fields.departmentId =
+        lookups.departmentSites.get(fields.departmentId) === fields.siteId ? fields.departmentId : null;
+    }
+    if (v.job_title) {
+      if (v.job_title.length > MAX_TEXT)
+        fail(row, 'job_title', `job_title is longer than ${MAX_TEXT} characters`);
+      else fields.jobTitle = v.job_title;
+    }
+    if (employeeId) fields.employeeId = employeeId;
+    if (v.license_type) {
+      if (v.license_type.length > 100)
+        fail(row, 'license_type', 'license_type is longer than 100 characters');
+      else fields.licenseType = v.license_type;
+    }
+    if (v.license_state) {
+      const state = v.license_state.toUpperCase();
+      if (!STATE.test(state))
+        fail(row, 'license_state', 'license_state must be a two-letter state code such as TX');
+      else fields.licenseState = state;
+    }
+    if ((fields.licenseType === null) !== (fields.licenseState === null)) {
+      fail(
+        row,
+        fields.licenseType === null ? 'license_type' : 'license_state',
+        'license_type and license_state go together',
+      );
+    }
+    const managerEmail = v.manager_email ? v.manager_email.toLowerCase() : null;
+    if (managerEmail && !EMAIL.test(managerEmail))
+      fail(row, 'manager_email', 'manager_email must be an email address');
+    if (managerEmail && managerEmail === email)
+      fail(row, 'manager_email', 'a member cannot be their own manager');
+
+    if (errors.length === before) {
+      resolved.push({ row, existing, id: existing?.id ?? randomUUID(), email, name, fields, managerEmail });
+    }
+  }
+
+  const idByEmail = new Map<string, string>(lookups.members.map((m) => [m.email, m.id]));
+  for (const item of resolved) idByEmail.set(item.email, item.id);
+  for (const item of resolved) {
+    if (!item.managerEmail) continue;
+    const managerId = idByEmail.get(item.managerEmail);
+    if (!managerId)
+      fail(
+        item.row,
+        'manager_email',
+        `no member with the email ${item.managerEmail} (in the organization or this file)`,
+      );
+    else item.fields.managerId = managerId;
+  }
+
+  checkLastAdmin(resolved, lookups, fail);
+  if (errors.length > 0)
+    return { creates: [], updates: [], unchanged: 0, errors: errors.sort((a, b) => a.row - b.row) };
+
+  const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, errors: [] };
+  for (const item of resolved) {
+    if (!item.existing)
+      plan.creates.push({ id: item.id, email: item.email, name: item.name, fields: item.fields });
+    else if (!sameFields(item.existing.fields, item.fields))
+      plan.updates.push({ id: item.id, fields: item.fields });
+    else plan.unchanged += 1;
+  }
+  return plan;
+}
+
+function sameFields(a: MembershipFields, b: MembershipFields): boolean {
+  return (
+    a.roles.length === b.roles.length &&
+    a.roles.every((role) => b.roles.includes(role)) &&
+    a.siteId === b.siteId &&
+    a.departmentId === b.departmentId &&
+    a.jobTitle === b.jobTitle &&
+    a.employeeId === b.employeeId &&
+    a.managerId === b.managerId &&
+    a.licenseType === b.licenseType &&
+    a.licenseState === b.licenseState
+  );
+}
+
+/** The organization keeps at least one org_admin who is not deactivated. */
+function checkLastAdmin(
+  resolved: Resolved[],
+  lookups: ImportLookups,
+  fail: (row: CsvRow, field: string, message: string) => void,
+) {
+  const demoted = resolved.filter(
+    (r) => r.existing?.fields.roles.includes('org_admin') && !r.fields.roles.includes('org_admin'),
+  );
+  if (demoted.length === 0) return;
+  const after = new Map(
+    lookups.members.filter((m) => m.status !== 'deactivated').map((m) => [m.id, m.fields.roles]),
+  );
+  for (const item of resolved)
+    if (item.existing && item.existing.status !== 'deactivated') after.set(item.id, item.fields.roles);
+  const admins = [...after.values()].filter((roles) => roles.includes('org_admin')).length;
+  const promoted = resolved.filter((r) => !r.existing && r.fields.roles.includes('org_admin')).length;
+  if (admins + promoted === 0) {
+    for (const item of demoted) fail(item.row, 'roles', 'the organization must keep at least one org_admin');
+  }
+}

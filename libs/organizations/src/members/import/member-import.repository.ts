@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext, OrganizationRole } from '@beacon/core/database';
+import type { MembershipFields } from '../member.repository';
+import type { ExistingMember, ImportLookups } from './member-import.plan';
+
+interface MemberLookupRow {
+  id: string;
+  email: string;
+  status: ExistingMember['status'];
+  roles: OrganizationRole[];
+  site_id: string | null;
+  department_id: string | null;
+  job_title: string | null;
+  employee_id: string | null;
+  manager_id: string | null;
+  license_type: string | null;
+  license_state: string | null;
+  license_number: string | null;
+  license_expires_on: string | null;
+}
+
+/** Array parameters for one set-based statement over many memberships (unnest, not a loop of single rows). */
+function columns(items: Array<{ id: string; fields: MembershipFields }>) {
+  return [
+    items.map((i) => i.id),
+    items.map((i) => i.fields.roles.join(',')),
+    items.map((i) => i.fields.siteId),
+    items.map((i) => i.fields.departmentId),
+    items.map((i) => i.fields.jobTitle),
+    items.map((i) => i.fields.employeeId),
+    items.map((i) => i.fields.managerId),
+    items.map((i) => i.fields.licenseType),
+    items.map((i) => i.fields.licenseState),
+  ];
+}
+
+const UNNEST = `unnest($1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[])
+  AS r(id, roles, site_id, department_id, job_title, employee_id, manager_id, license_type, license_state)`;
+
+@Injectable()
+export class MemberImportRepository {
+  private get db() {
+    return ExecutionContext.manager();
+  }
+
+  /** Everything the plan needs, in four reads, whatever the size of the roster. */
+  async lookups(actorIsAdmin: boolean): Promise<ImportLookups> {
+    const sites: Array<{ id: string; name: string }> = await this.db.query(
+      'SELECT id, lower(name) AS name FROM sites WHERE archived_at IS NULL',
+    );
+    const departments: Array<{ id: string; site_id: string; name: string }> = await this.db.query(
+      'SELECT id, site_id, lower(name) AS name FROM departments WHERE archived_at IS NULL',
+    );
+    const allDepartments: Array<{ id: string; site_id: string }> = await this.db.query(
+      'SELECT id, site_id FROM departments',
+    );
+    const members: MemberLookupRow[] = await this.db.query(
+      `SELECT m.id, lower(u.email) AS email, m.status, m.roles, m.site_id, m.department_id, m.job_title, m.employee_id,
+              m.manager_id, m.license_type, m.license_state, m.license_number,
+              to_char(m.license_expires_on, 'YYYY-MM-DD') AS license_expires_on
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.organization_id = $1`,
+      [ExecutionContext.organizationId()],
+    );
+    return {
+      sites: new Map(sites.map((s) => [s.name, s.id])),
+      departments: new Map(
+        departments.map((d) => [`${d.site_id}|${d.name}`, { id: d.id, siteId: d.site_id }]),
+      ),
+      departmentSites: new Map(allDepartments.map((d) => [d.id, d.site_id])),
+      members: members.map((m) => ({
+        id: m.id,
+        email: m.email,
+        status: m.status,
+        fields: {
+          roles: m.roles,
+          siteId: m.site_id,
+          departmentId: m.department_id,
+          jobTitle: m.job_title,
+          employeeId: m.employee_id,
+          managerId: m.manager_id,
+          licenseType: m.license_type,
+          licenseState: m.license_state,
+          licenseNumber: m.license_number,
+          licenseExpiresOn: m.license_expires_on,
+        },
+      })),
+      actorIsAdmin,
+    };
+  }
+
+  /** One INSERT for all new memberships; ids are chosen up front so managers can point at people in the same file. */
+  async insert(items: Array<{ id: string; userId: string; fields: MembershipFields }>): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.query(
+      `INSERT INTO memberships (id, organization_id, user_id, status, roles, site_id, department_id, job_title,
+                                employee_id, manager_id, license_type, license_state)
+       SELECT r.id, $10, u.user_id, 'invited', string_to_array(r.roles, ','), r.site_id, r.department_id, r.job_title,
+              r.employee_id, r.manager_id, r.license_type, r.license_state
+         FROM ${UNNEST}
+         JOIN unnest($1::uuid[], $11::uuid[]) AS u(id, user_id) ON u.id = r.id`,
+      [...columns(items), ExecutionContext.organizationId(), items.map((i) => i.userId)],
+    );
+  }
+
+  async update(items: Array<{ id: string; fields: MembershipFields }>): Promise<void> {
+    if (items.length === 0) return;
+    await this.db.query(
+      `UPDATE memberships m
+          SET roles = string_to_array(r.roles, ','), site_id = r.site_id, department_id = r.department_id,
+              job_title = r.job_title, employee_id = r.employee_id, manager_id = r.manager_id,
+              license_type = r.license_type, license_state = r.license_state, updated_at = now()
+         FROM ${UNNEST}
+        WHERE m.id = r.id`,
+      columns(items),
+    );
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable } from '@nestjs/common';
+import type { Readable } from 'node:stream';
+import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { DomainEvents } from '@beacon/core/events';
+import { ProblemException, Problems } from '@beacon/core/http';
+import { AuditService } from '@beacon/audit';
+import { PeopleService } from '@beacon/identity';
+import { OrganizationRepository } from '../../organizations/organization.repository';
+import { CsvTooLargeError, readMemberCsv } from './member-csv.reader';
+import { planImport } from './member-import.plan';
+import { MemberImportRepository } from './member-import.repository';
+
+export const IMPORT_MAX_BYTES = 25 * 1024 * 1024;
+
+export interface ImportResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  invited: number;
+  dryRun: boolean;
+}
+
+/**
+ * Roster import: all-or-nothing. Every bad row is reported (422) and nothing is written; otherwise members are
+ * created and updated set-based, new members are invited through the outbox, one audit event records the counts,
+ * and one `member.changed` event lets other features (enrollment) follow.
+ */
+@Injectable()
+export class MemberImportService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly repository: MemberImportRepository,
+    private readonly organizations: OrganizationRepository,
+    private readonly people: PeopleService,
+    private readonly audit: AuditService,
+    private readonly events: DomainEvents,
+  ) {}
+
+  async import(input: Readable, dryRun: boolean): Promise<ImportResult> {
+    let parsed;
+    try {
+      parsed = await readMemberCsv(input, IMPORT_MAX_BYTES);
+    } catch (error) {
+      if (error instanceof CsvTooLargeError)
+        throw new ProblemException(413, 'The file is larger than 25 MB.');
+      throw error;
+    }
+    if (parsed.errors.length > 0) throw unprocessable(parsed.errors);
+    const actor = ExecutionContext.actor();
+
+    return this.tx.run(async () => {
+      const lookups = await this.repository.lookups(actor.roles.includes('org_admin'));
+      const plan = planImport(parsed.rows, lookups);
+      if (plan.errors.length > 0) throw unprocessable(plan.errors);
+      const result: ImportResult = {
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        invited: plan.creates.length,
+        dryRun,
+      };
+      if (dryRun || plan.creates.length + plan.updates.length === 0) return result;
+
+      const organizationId = ExecutionContext.organizationId();
+      const people = await this.people.findOrCreateMany(
+        plan.creates.map((c) => ({ email: c.email, name: c.name })),
+      );
+      await this.repository.insert(
+        plan.creates.map((c) => ({ id: c.id, userId: people.get(c.email)?.id as string, fields: c.fields })),
+      );
+      await this.repository.update(plan.updates);
+      const organization = await this.organizations.findById(organizationId);
+      await this.people.inviteManyToOrganization(
+        { id: organizationId, name: organization?.name ?? 'your organization' },
+        plan.creates.map((c) => ({
+          person: people.get(c.email) as NonNullable<ReturnType<typeof people.get>>,
+          membershipId: c.id,
+        })),
+      );
+      await this.audit.record({
+        action: 'member.imported',
+        entityType: 'member',
+        entityId: null,
+        changes: {
+          created: { from: null, to: result.created },
+          updated: { from: null, to: result.updated },
+          unchanged: { from: null, to: result.unchanged },
+          invited: { from: null, to: result.invited },
+        },
+      });
+      await this.events.publish({
+        type: 'member.changed',
+        organizationId,
+        memberIds: [...plan.creates.map((c) => c.id), ...plan.updates.map((u) => u.id)],
+        reason: 'imported',
+      });
+      return result;
+    });
+  }
+}
+
+function unprocessable(errors: Array<{ row: number; field: string; message: string }>): ProblemException {
+  const shown = errors.slice(0, 1_000);
+  return Problems.unprocessable(
+    `${errors.length} row error(s); nothing was imported.${errors.length > shown.length ? ' The first 1,000 are listed.' : ''}`,
+    shown,
+  );
+}

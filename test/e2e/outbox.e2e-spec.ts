@@ -1,0 +1,474 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { Queue } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { TenantTransaction } from '@beacon/core/database';
+import { MailRenderer, MailTransport } from '@beacon/core/mail';
+import { JobName, jobOptions, QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import {
+  DeliverNotificationJob,
+  LeaseHeldError,
+  NotificationRelay,
+  NotificationRepository,
+  OutboxService,
+} from '@beacon/notifications';
+import { createWorker } from '../../apps/worker/src/create-worker';
+import { bearer, Session, TestApp } from '../support/test-app';
+
+/** The outbox of DESIGN.md "Jobs" against real PostgreSQL, Redis (BullMQ) and SMTP. */
+
+const ROOT = join(__dirname, '..', '..');
+/** The lease of this suite's workers (OUTBOX_LEASE): short, so a dead sender's lease runs out within the test. */
+const LEASE_SECONDS = 5;
+/** Longer than one outbox poll (OUTBOX_POLL_EVERY=1s): time for anything that would mail twice to do so. */
+const SETTLE_MS = 2_000;
+
+interface OutboxRow {
+  id: string;
+  organization_id: string | null;
+  kind: string;
+  recipient_email: string;
+  status: string;
+  dedupe_key: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  message_id: string;
+  smtp_response: string | null;
+  last_error: string | null;
+  lease_until: Date | null;
+  lease_held: boolean | null;
+  sent_at: Date | null;
+}
+
+// Several tests wait on real retries and leases; the e2e project's testTimeout is not applied per project.
+jest.setTimeout(60_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Polls until the probe returns a value (not null, undefined or false), or fails naming what never happened. */
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+    await sleep(50);
+  }
+}
+
+describe('the mail outbox (DESIGN.md "Jobs")', () => {
+  let world: TestApp;
+  let queue: Queue;
+  let organizationId: string;
+  let admin: Session;
+  const children: ChildProcess[] = [];
+
+  beforeAll(async () => {
+    // No in-process worker at first: the first test shows what happens when nobody relays a committed row.
+    world = await TestApp.start({ worker: false, env: { OUTBOX_LEASE: `${LEASE_SECONDS}s` } });
+    queue = new Queue(QueueName.notifications, {
+      connection: redisOptionsFromUrl(process.env.REDIS_URL as string),
+      prefix: world.queuePrefix,
+    });
+  });
+
+  afterAll(async () => {
+    for (const child of children)
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await queue?.close();
+    await world?.stop();
+  });
+
+  const rowsTo = (email: string) =>
+    world.ownerQuery<OutboxRow>(
+      `SELECT *, lease_until > now() AS lease_held FROM notifications
+        WHERE recipient_email = $1 ORDER BY created_at`,
+      [email],
+    );
+
+  async function rowTo(email: string): Promise<OutboxRow> {
+    const rows = await rowsTo(email);
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  }
+
+  /** The organization the first test creates; a test run on its own (jest -t) creates one with a worker. */
+  async function ensureOrganization(): Promise<void> {
+    if (organizationId) return;
+    world.worker ??= await createWorker();
+    const organization = await world.createOrganization('Outbox General');
+    organizationId = organization.id;
+    admin = organization.admin;
+  }
+
+  const addMember = (email: string, extra: Record<string, unknown> = {}) =>
+    world
+      .http()
+      .post('/api/v1/members')
+      .set(...bearer(admin))
+      .send({ email, name: 'Outbox Person', roles: ['learner'], ...extra });
+
+  /** Adds a delivery job of our own for a notification, as a second relay would, and waits until it ended. */
+  async function deliverAgain(notificationId: string, timeoutMs = 10_000): Promise<void> {
+    const jobId = `again-${notificationId}-${randomBytes(3).toString('hex')}`;
+    await queue.add(
+      JobName.deliverNotification,
+      { organizationId, notificationId },
+      { ...jobOptions(JobName.deliverNotification, jobId), removeOnComplete: false },
+    );
+    await until(
+      `job ${jobId} completed`,
+      async () => (await queue.getJobState(jobId)) === 'completed',
+      timeoutMs,
+    );
+  }
+
+  async function startWorkerProcess(): Promise<ChildProcess> {
+    const child = spawn(
+      process.execPath,
+      ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')],
+      { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+    );
+    children.push(child);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`worker process not ready in 20 s: ${stderr}`)),
+        20_000,
+      );
+      child.once('message', (message) => {
+        clearTimeout(timer);
+        if (message === 'ready') resolve();
+        else reject(new Error(`unexpected message from the worker process: ${String(message)}`));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`worker process exited with ${code}: ${stderr}`));
+      });
+    });
+    return child;
+  }
+
+  it('delivers a committed row whose relay never happened through the periodic poll, exactly once', async () => {
+    const platform = await world.platformAdmin();
+    const adminEmail = world.email('first-admin');
+    const res = await world
+      .http()
+      .post('/api/v1/platform/organizations')
+      .set(...bearer(platform))
+      .send({
+        name: 'Outbox General',
+        slug: `outbox-${randomBytes(3).toString('hex')}`,
+        timezone: 'America/Chicago',
+        admin: { email: adminEmail, name: 'Outbox Admin' },
+      })
+      .expect(201);
+    organizationId = res.body.id as string;
+
+    const pending = await rowTo(adminEmail);
+    expect(pending).toMatchObject({ status: 'pending', attempts: 0, sent_at: null, kind: 'invitation' });
+    expect(pending.organization_id).toBe(organizationId);
+    // The relay after commit enqueued one job whose id is the notification id; losing it (Redis down at that moment)
+    // must lose no mail.
+    const relayed = await queue.getJob(pending.id);
+    expect(relayed?.data).toEqual({ organizationId, notificationId: pending.id });
+    await relayed?.remove();
+    expect(await queue.getJob(pending.id)).toBeUndefined();
+
+    expect(world.mail.to(adminEmail)).toHaveLength(0);
+    world.worker = await createWorker();
+
+    const mail = await world.mail.waitFor(adminEmail, 1, 15_000);
+    const sent = await until('the row is sent', async () => {
+      const row = await rowTo(adminEmail);
+      return row.status === 'sent' && row;
+    });
+    expect(mail.messageId).toBe(sent.message_id);
+    expect(sent.attempts).toBe(1);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(adminEmail)).toHaveLength(1);
+
+    admin = await world.acceptInvitation(adminEmail);
+    expect(admin.organizationId).toBe(organizationId);
+  });
+
+  it('sends exactly one mail for a committed write and records it on the row, the secret link erased', async () => {
+    await ensureOrganization();
+    const email = world.email('committed');
+    const res = await addMember(email).expect(201);
+    expect(res.body.status).toBe('invited');
+
+    const mail = await world.mail.waitFor(email);
+    const row = await until('the row is sent', async () => {
+      const current = await rowTo(email);
+      return current.status === 'sent' && current;
+    });
+    expect(row.organization_id).toBe(organizationId);
+    expect(row.attempts).toBe(1);
+    expect(row.sent_at).toBeInstanceOf(Date);
+    expect(row.smtp_response).toMatch(/^250\b/);
+    expect(row.last_error).toBeNull();
+    expect(row.lease_until).toBeNull();
+    expect(row.message_id).toBe(`<${row.id}@beacon.notification>`);
+    expect(mail.messageId).toBe(row.message_id);
+    expect(mail.text).toContain('http://beacon.test/invite?token=');
+
+    // Once sent, the payload no longer holds the invitation link (a live token); the rest stays for the record.
+    expect(row.payload).not.toHaveProperty('inviteUrl');
+    expect(row.payload).toMatchObject({ recipientName: 'Outbox Person', organizationName: 'Outbox General' });
+
+    const invitations = await world.ownerQuery<{ id: string }>(
+      `SELECT i.id FROM invitations i JOIN users u ON u.id = i.user_id WHERE u.email = $1`,
+      [email],
+    );
+    expect(invitations).toHaveLength(1);
+    const list = await world
+      .http()
+      .get('/api/v1/notifications')
+      .query({ kind: 'invitation', recipient: email })
+      .set(...bearer(admin))
+      .expect(200);
+    expect(list.body.items).toEqual([
+      {
+        id: row.id,
+        kind: 'invitation',
+        recipientEmail: email,
+        status: 'sent',
+        createdAt: expect.any(String),
+        sentAt: (row.sent_at as Date).toISOString(),
+        dedupeKey: `invitation:${invitations[0].id}`,
+      },
+    ]);
+
+    // Adding the same person again is refused (409) and mails nothing more.
+    await addMember(email).expect(409);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(email)).toHaveLength(1);
+    expect(await rowsTo(email)).toHaveLength(1);
+  });
+
+  it('writes no notification and sends no mail when the transaction rolls back after the outbox write', async () => {
+    await ensureOrganization();
+    // The audit event is written after the invitation and its outbox row, in the same transaction: refusing it
+    // makes the request fail (500) with everything already written, so only a rollback can explain no mail.
+    await world.ownerQuery(`
+      CREATE FUNCTION e2e_refuse_audit() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.changes::text LIKE '%rolled-back-%' THEN RAISE EXCEPTION 'e2e: audit write refused'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER e2e_refuse_audit BEFORE INSERT ON audit_events
+        FOR EACH ROW EXECUTE FUNCTION e2e_refuse_audit();
+    `);
+    const email = world.email('rolled-back');
+    try {
+      const res = await addMember(email);
+      expect(res.status).toBe(500);
+      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    } finally {
+      await world.ownerQuery(
+        'DROP TRIGGER e2e_refuse_audit ON audit_events; DROP FUNCTION e2e_refuse_audit();',
+      );
+    }
+    expect(await rowsTo(email)).toHaveLength(0);
+    expect(await world.ownerQuery('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(email)).toHaveLength(0);
+
+    // The same request, committed this time, is mailed: the rollback was what kept the mail back.
+    await addMember(email).expect(201);
+    const mail = await world.mail.waitFor(email);
+    expect(mail.messageId).toBe((await rowTo(email)).message_id);
+  });
+
+  it('writes no notification and sends no mail for a request refused by validation (400)', async () => {
+    await ensureOrganization();
+    const email = world.email('invalid');
+    const res = await addMember(email, { siteId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+    expect(res.body.errors).toEqual([{ field: 'siteId', message: expect.any(String) }]);
+    await sleep(SETTLE_MS);
+    expect(await rowsTo(email)).toHaveLength(0);
+    expect(world.mail.to(email)).toHaveLength(0);
+  });
+
+  it('keeps one row per (organization, dedupe key), in an organization and for the platform', async () => {
+    await ensureOrganization();
+    const tx = world.app.get(TenantTransaction);
+    const outbox = world.app.get(OutboxService);
+    const notification = (email: string, dedupeKey: string) => ({
+      kind: 'invitation',
+      recipientEmail: email,
+      dedupeKey,
+      payload: {
+        recipientName: 'Dedupe Person',
+        organizationName: null,
+        inviteUrl: 'http://beacon.test/invite?token=dedupe',
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+        existingAccount: false,
+      },
+    });
+
+    const orgEmail = world.email('dedupe-org');
+    const orgKey = `e2e-dedupe:${randomBytes(4).toString('hex')}`;
+    const first = await tx.withOrganization(organizationId, () =>
+      outbox.enqueue(notification(orgEmail, orgKey)),
+    );
+    const second = await tx.withOrganization(organizationId, () =>
+      outbox.enqueue(notification(orgEmail, orgKey)),
+    );
+    expect(first).toHaveLength(1);
+    expect(second).toEqual([]);
+
+    const platformEmail = world.email('dedupe-platform');
+    const platformKey = `e2e-dedupe:${randomBytes(4).toString('hex')}`;
+    const platformFirst = await tx.platform(() => outbox.enqueue(notification(platformEmail, platformKey)));
+    const platformSecond = await tx.platform(() => outbox.enqueue(notification(platformEmail, platformKey)));
+    expect(platformFirst).toHaveLength(1);
+    expect(platformSecond).toEqual([]);
+
+    // The database itself holds the line, whoever writes.
+    const again = await world.ownerQuery(
+      `INSERT INTO notifications (organization_id, kind, recipient_email, dedupe_key, message_id)
+       VALUES ($1, 'invitation', $2, $3, '<e2e-' || gen_random_uuid() || '@beacon.notification>')
+       ON CONFLICT (organization_id, dedupe_key) DO NOTHING RETURNING id`,
+      [organizationId, orgEmail, orgKey],
+    );
+    expect(again).toHaveLength(0);
+
+    expect((await rowTo(orgEmail)).id).toBe(first[0]);
+    const platformRow = await rowTo(platformEmail);
+    expect(platformRow).toMatchObject({ id: platformFirst[0], organization_id: null });
+    await world.mail.waitFor(orgEmail);
+    await world.mail.waitFor(platformEmail);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(orgEmail)).toHaveLength(1);
+    expect(world.mail.to(platformEmail)).toHaveLength(1);
+  });
+
+  it('never mails a sent row again when the same notification is relayed twice', async () => {
+    await ensureOrganization();
+    const email = world.email('relayed-twice');
+    await addMember(email).expect(201);
+    await world.mail.waitFor(email);
+    const sent = await until('the row is sent', async () => {
+      const row = await rowTo(email);
+      return row.status === 'sent' && row;
+    });
+
+    // A second job under another id (another relay, a duplicate poll)…
+    await deliverAgain(sent.id);
+    // …and the app's own relay under the notification id again (its first job was removed on completion).
+    await world.app.get(NotificationRelay).relay(organizationId, [sent.id]);
+    await until('the relayed job ran', async () => (await queue.getJob(sent.id)) === undefined);
+
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(email)).toHaveLength(1);
+    const after = await rowTo(email);
+    expect(after).toMatchObject({ status: 'sent', attempts: 1, message_id: sent.message_id });
+    expect(after.sent_at).toEqual(sent.sent_at);
+  });
+
+  it('gives a row back to pending on a temporary SMTP failure and delivers it once by the retry', async () => {
+    await ensureOrganization();
+    const email = world.email('smtp-451');
+    world.mail.rejecting = true;
+    try {
+      await addMember(email).expect(201);
+      const failed = await until('the failed send released the row', async () => {
+        const row = await rowTo(email);
+        return row.status === 'pending' && row.attempts >= 1 && row.last_error !== null && row;
+      });
+      expect(failed.last_error).toMatch(/451|try again later/);
+      expect(failed.sent_at).toBeNull();
+      expect(failed.lease_until).toBeNull();
+      expect(world.mail.to(email)).toHaveLength(0);
+    } finally {
+      world.mail.rejecting = false;
+    }
+
+    const mail = await world.mail.waitFor(email, 1, 15_000);
+    const sent = await until('the row is sent', async () => {
+      const row = await rowTo(email);
+      return row.status === 'sent' && row;
+    });
+    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+    expect(sent.last_error).toBeNull();
+    expect(mail.messageId).toBe(sent.message_id);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(email)).toHaveLength(1);
+  });
+
+  it('loses nothing when a worker process is killed mid-send, and never re-sends the row once sent', async () => {
+    await ensureOrganization();
+    // Only the child process may deliver from here on.
+    await world.worker?.close();
+    world.worker = null;
+    const child = await startWorkerProcess();
+
+    const email = world.email('killed-mid-send');
+    world.mail.delayMs = 3_000;
+    let killedAt: number;
+    try {
+      await addMember(email).expect(201);
+      await until(
+        'the worker process claimed the row',
+        async () => (await rowTo(email)).status === 'sending',
+      );
+      // The SMTP exchange takes milliseconds on localhost; the sink then holds the message for delayMs.
+      await sleep(500);
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+      killedAt = Date.now();
+    } finally {
+      world.mail.delayMs = 0;
+    }
+
+    const orphaned = await rowTo(email);
+    expect(orphaned).toMatchObject({ status: 'sending', lease_held: true, attempts: 1, sent_at: null });
+
+    // Another sender, while the dead one's lease holds, takes nothing and sends nothing (its job retries later).
+    const secondSender = new DeliverNotificationJob(
+      world.app.get(NotificationRepository),
+      world.app.get(TenantTransaction),
+      world.app.get(MailRenderer),
+      world.app.get(MailTransport),
+      world.app.get<AppConfig>(APP_CONFIG),
+    );
+    await expect(
+      secondSender.run({ organizationId, notificationId: orphaned.id }, false),
+    ).rejects.toBeInstanceOf(LeaseHeldError);
+    expect(await rowTo(email)).toMatchObject({ status: 'sending', attempts: 1 });
+
+    // A new worker: a delivery job for the row (retried with backoff while the lease holds) sends it once the
+    // lease has run out. (The dead worker's own job stays active until BullMQ finds it stalled, 30-60 s later.)
+    world.worker = await createWorker();
+    await deliverAgain(orphaned.id, 30_000);
+    const sent = await rowTo(email);
+    expect(sent).toMatchObject({
+      status: 'sent',
+      attempts: 2,
+      lease_until: null,
+      message_id: orphaned.message_id,
+    });
+
+    // Whatever the dead sender handed over has landed by now: at most that one repeat, with the same Message-ID.
+    await sleep(Math.max(0, killedAt + 3_500 - Date.now()));
+    const copies = world.mail.to(email);
+    expect(copies.length).toBeGreaterThanOrEqual(1);
+    expect(copies.length).toBeLessThanOrEqual(2);
+    for (const copy of copies) expect(copy.messageId).toBe(sent.message_id);
+
+    // Relaying it once more sends nothing.
+    await deliverAgain(sent.id);
+    await sleep(SETTLE_MS);
+    expect(world.mail.to(email)).toHaveLength(copies.length);
+    expect(await rowTo(email)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+});

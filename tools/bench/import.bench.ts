@@ -1,0 +1,121 @@
+import { Client } from 'pg';
+import { BENCH_EMAIL, BENCH_PASSWORD, startBenchApi } from './bench-world';
+
+/**
+ * Roster import end to end: a CSV of ROWS new members (default 100,000) posted to /members/import into an
+ * organization with a site, a department and a cohort that targets it, so the run includes the members, their
+ * invitations, their enrollments and both mails in the outbox. Prints JSON.
+ */
+async function run(): Promise<void> {
+  const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+  const api = await startBenchApi();
+  const owner = new Client({ connectionString: process.env.DATABASE_URL });
+  await owner.connect();
+  try {
+    const call = async (method: string, path: string, token: string | null, body?: unknown) => {
+      const res = await fetch(`${api.url}${path}`, {
+        method,
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    };
+    const platform = await call('POST', '/api/v1/auth/login', null, {
+      email: BENCH_EMAIL,
+      password: BENCH_PASSWORD,
+    });
+    const org = await call('POST', '/api/v1/platform/organizations', platform.accessToken as string, {
+      name: 'Bench Health',
+      slug: 'bench-health',
+      timezone: 'America/Chicago',
+      admin: { email: 'bench-admin@beacon.test', name: 'Bench Admin' },
+    });
+    // No worker runs here: the invitation link is read from the pending outbox row.
+    const link = await owner.query(
+      `SELECT payload->>'inviteUrl' AS url FROM notifications WHERE recipient_email = 'bench-admin@beacon.test'`,
+    );
+    const token = new URL(link.rows[0].url as string).searchParams.get('token');
+    const admin = await call('POST', '/api/v1/auth/invitations/accept', null, {
+      token,
+      password: BENCH_PASSWORD,
+    });
+    const adminToken = admin.accessToken as string;
+    const site = await call('POST', '/api/v1/sites', adminToken, { name: 'Main Campus', kind: 'hospital' });
+    await call('POST', '/api/v1/departments', adminToken, {
+      siteId: site.id,
+      name: 'Emergency',
+      kind: 'emergency',
+    });
+    const courses = await call('GET', '/api/v1/courses', adminToken);
+    const courseId = (courses.items as Array<{ id: string }>)[0].id;
+    await call('POST', '/api/v1/cohorts', adminToken, {
+      name: 'Everyone',
+      courseId,
+      target: {},
+      dueInDays: 30,
+    });
+
+    const lines = ['email,name,employee_id,site,department,job_title,roles'];
+    for (let i = 0; i < rows; i += 1) {
+      lines.push(
+        `person${i}@bench.test,Person ${i},EMP${i},Main Campus,Emergency,${i % 3 === 0 ? 'RN' : 'Tech'},learner`,
+      );
+    }
+    const csv = lines.join('\n');
+    const started = performance.now();
+    const res = await fetch(`${api.url}/api/v1/members/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` },
+      body: csv,
+    });
+    const result = (await res.json()) as Record<string, unknown>;
+    const elapsedMs = Math.round(performance.now() - started);
+    const counts = await owner.query(
+      `SELECT (SELECT count(*) FROM memberships WHERE organization_id = $1)::int AS members,
+              (SELECT count(*) FROM enrollments WHERE organization_id = $1)::int AS enrollments,
+              (SELECT count(*) FROM notifications WHERE organization_id = $1 AND kind = 'invitation')::int AS invitations,
+              (SELECT count(*) FROM notifications WHERE organization_id = $1 AND kind = 'assignment_created')::int AS assignments`,
+      [org.id],
+    );
+    const again = performance.now();
+    const second = (await (
+      await fetch(`${api.url}/api/v1/members/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${adminToken}` },
+        body: csv,
+      })
+    ).json()) as Record<string, unknown>;
+    console.log(
+      JSON.stringify(
+        {
+          benchmark: 'member-import',
+          rows,
+          csvBytes: Buffer.byteLength(csv),
+          status: res.status,
+          result,
+          elapsedMs,
+          written: counts.rows[0],
+          reimport: { result: second, elapsedMs: Math.round(performance.now() - again) },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await owner.end();
+    await api.stop();
+  }
+}
+
+run().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
