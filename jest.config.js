@@ -44,7 +44,8 @@ module.exports = {
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60_000,
     },
   ],
+  // A project-level testTimeout is ignored by Jest 30; e2e tests wait on mail and the outbox poll.
+  testTimeout: 60_000,
 };

@@ -74,19 +74,17 @@ export function renderCertificatePdf(certificate: CertificateRow, verifyUrl: str
       `Credit awarded: ${Number(certificate.credit_hours).toFixed(2)} hour(s) — ${certificate.credit_types.map(creditTypeName).join('; ')}`,
       { width, align: 'center' },
     );
-  doc.moveDown(0.8).fontSize(10);
+  doc.moveDown(1.2).fontSize(10);
   for (const statement of certificate.accreditation_statements)
     doc.text(statement, { width, align: 'center' }).moveDown(0.3);
+  // The record details sit at the foot of the page, where auditors look for them.
+  doc.y = Math.max(doc.y + 12, doc.page.height - 150);
+  const provider = certificate.provider_address
+    ? `${certificate.provider_name}, ${certificate.provider_address}`
+    : certificate.provider_name;
   doc
-    .moveDown(0.5)
     .fontSize(10)
-    .text(
-      `Provider: ${certificate.provider_name}${certificate.provider_address ? `, ${certificate.provider_address}` : ''}`,
-      {
-        width,
-        align: 'center',
-      },
-    )
+    .text(`Provider: ${provider}`, { width, align: 'center' })
     .text(`Certificate number: ${certificate.number}`, { width, align: 'center' })
     .text(`Verify at: ${verifyUrl}`, { width, align: 'center', link: verifyUrl });
   if (certificate.revoked_at) {

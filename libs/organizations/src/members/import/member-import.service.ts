@@ -6,6 +6,7 @@ import { ProblemException, Problems } from '@beacon/core/http';
 import { AuditService } from '@beacon/audit';
 import { PeopleService } from '@beacon/identity';
 import { OrganizationRepository } from '../../organizations/organization.repository';
+import { MemberRepository } from '../member.repository';
 import { CsvTooLargeError, readMemberCsv } from './member-csv.reader';
 import { planImport } from './member-import.plan';
 import { MemberImportRepository } from './member-import.repository';
@@ -30,6 +31,7 @@ export class MemberImportService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly repository: MemberImportRepository,
+    private readonly members: MemberRepository,
     private readonly organizations: OrganizationRepository,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
@@ -49,6 +51,8 @@ export class MemberImportService {
     const actor = ExecutionContext.actor();
 
     return this.tx.run(async () => {
+      // Admins first, as every role change does, so concurrent demotions cannot leave the organization without one.
+      await this.members.lockAdminIds();
       const lookups = await this.repository.lookups(actor.roles.includes('org_admin'));
       const plan = planImport(parsed.rows, lookups);
       if (plan.errors.length > 0) throw unprocessable(plan.errors);

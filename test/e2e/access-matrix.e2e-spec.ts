@@ -1,0 +1,1035 @@
+import jwt from 'jsonwebtoken';
+import { randomBytes } from 'node:crypto';
+import type { Response } from 'supertest';
+import { tokenFrom } from '../support/mail-sink';
+import { bearer, PASSWORD, PLATFORM_ADMIN, Session, TestApp, TestOrganization } from '../support/test-app';
+
+// The project-level testTimeout in jest.config.js does not reach hooks under Jest 30: set it here.
+jest.setTimeout(60_000);
+
+/**
+ * Who may call what: every endpoint of the app × every kind of caller, each pair its own test with the exact
+ * status. The table below is the single list of endpoints; the OpenAPI checks at the end use the same table, and
+ * fail when the app grows an operation the table does not cover.
+ */
+
+const ACTORS = [
+  'anonymous',
+  'platform_admin',
+  'facilitator',
+  'org_admin',
+  'educator',
+  'manager',
+  'learner',
+] as const;
+type ActorName = (typeof ACTORS)[number];
+type SignedInActor = Exclude<ActorName, 'anonymous'>;
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+interface Call {
+  path: string;
+  body?: Record<string, unknown>;
+  /** A non-JSON body (sent with `contentType`). */
+  text?: { contentType: string; content: string };
+}
+
+interface EndpointSpec {
+  method: Method;
+  /** The path as OpenAPI names it (`{id}` for path parameters). */
+  path: string;
+  /** The success status of an allowed caller. */
+  success: number;
+  /** `public`: anyone, a token or not; `signed-in`: any authenticated person; otherwise the actors allowed. */
+  allowed: 'public' | 'signed-in' | readonly SignedInActor[];
+  /**
+   * What a signed-in caller who is not allowed gets: 403 (the role may not do this), or 404 where the row is
+   * simply not theirs (an enrollment of somebody else, a certificate they may not see).
+   */
+  refusal?: 403 | 404;
+  /** Builds the concrete request for this actor, creating fresh target rows where the call consumes them. */
+  prepare?: (actor: ActorName) => Promise<Call>;
+  /** Checks the effect (or, for a refused call, that nothing happened). */
+  verify?: (res: Response, allowed: boolean, call: Call, actor: ActorName) => Promise<void>;
+}
+
+const REFUSAL_TITLES: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' };
+
+const PLATFORM_ONLY = ['platform_admin'] as const;
+const WRITE = ['org_admin', 'educator'] as const;
+const READ = ['org_admin', 'educator', 'manager'] as const;
+/** The enrollment's own learner: the matrix's learner is the one enrolled in every enrollment these cases use. */
+const ENROLLED_LEARNER = ['learner'] as const;
+/** A certificate: its learner, and the organization's org_admins and educators. */
+const CERTIFICATE_READERS = ['learner', 'org_admin', 'educator'] as const;
+
+interface Fixtures {
+  org: TestOrganization;
+  sessions: Record<SignedInActor, Session>;
+  siteId: string;
+  departmentId: string;
+  memberId: string;
+  loginEmail: string;
+  courseId: string;
+  moduleIds: string[];
+  /** question id -> id of its correct choice, from the platform question bank. */
+  answerKey: Map<string, string>;
+  /** Only the matrix's learner works here: a cohort targeting it enrolls exactly them. */
+  learnerDepartmentId: string;
+  /** Only a member without a login works here. */
+  staffDepartmentId: string;
+  /** A cohort targeting the learner's department (read-only cases). */
+  cohortId: string;
+  /** The learner's certificate (read-only cases). */
+  certificate: { id: string; verificationCode: string };
+}
+
+interface OpenAttempt {
+  enrollmentId: string;
+  attemptId: string;
+  answers: Array<{ questionId: string; choiceId: string }>;
+}
+
+describe('access matrix: every endpoint × every role', () => {
+  let world: TestApp;
+  const fx = {} as Fixtures;
+
+  const admin = () => fx.org.admin;
+  const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
+
+  async function asAdmin(method: Method, path: string, body?: Record<string, unknown>): Promise<Response> {
+    const req = world
+      .http()
+      [method](path)
+      .set(...bearer(admin()));
+    return body ? req.send(body) : req;
+  }
+
+  async function freshSite(): Promise<string> {
+    const res = await asAdmin('post', '/api/v1/sites', { name: unique('Site'), kind: 'hospital' });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  async function freshDepartment(): Promise<string> {
+    const res = await asAdmin('post', '/api/v1/departments', {
+      siteId: fx.siteId,
+      name: unique('Department'),
+      kind: 'emergency',
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  /** A member with no login yet (invite: false), so no mail is involved. */
+  async function freshMember(): Promise<string> {
+    const res = await asAdmin('post', '/api/v1/members', {
+      email: world.email('target'),
+      name: 'Target Person',
+      roles: ['learner'],
+      invite: false,
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  async function freshRefreshToken(): Promise<string> {
+    return (await world.login(fx.loginEmail)).refreshToken;
+  }
+
+  async function asLearner(method: Method, path: string, body?: Record<string, unknown>): Promise<Response> {
+    const req = world
+      .http()
+      [method](path)
+      .set(...bearer(fx.sessions.learner));
+    return body ? req.send(body) : req;
+  }
+
+  async function freshCohort(departmentId = fx.departmentId): Promise<string> {
+    const res = await asAdmin('post', '/api/v1/cohorts', {
+      name: unique('Cohort'),
+      courseId: fx.courseId,
+      target: { departmentIds: [departmentId] },
+    });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  /** A new enrollment of the one person working in the department (through a fresh cohort targeting it). */
+  async function freshEnrollment(departmentId: string): Promise<string> {
+    const cohortId = await freshCohort(departmentId);
+    const res = await asAdmin('get', `/api/v1/cohorts/${cohortId}/enrollments`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toHaveLength(1);
+    return res.body.items[0].id as string;
+  }
+
+  /** A fresh enrollment of the matrix's learner, every module completed by them. */
+  async function enrollmentReadyForAssessment(): Promise<string> {
+    const enrollmentId = await freshEnrollment(fx.learnerDepartmentId);
+    for (const moduleId of fx.moduleIds) {
+      const res = await asLearner('post', `/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/complete`);
+      expect(res.status).toBe(200);
+    }
+    return enrollmentId;
+  }
+
+  /** A fresh enrollment of the learner with an open attempt, and the answers that pass it. */
+  async function freshOpenAttempt(): Promise<OpenAttempt> {
+    const enrollmentId = await enrollmentReadyForAssessment();
+    const res = await asLearner('post', `/api/v1/enrollments/${enrollmentId}/assessment/attempts`);
+    expect(res.status).toBe(201);
+    const answers = (res.body.questions as Array<{ id: string }>).map((q) => ({
+      questionId: q.id,
+      choiceId: fx.answerKey.get(q.id) ?? '',
+    }));
+    return { enrollmentId, attemptId: res.body.attemptId as string, answers };
+  }
+
+  /** A new certificate of the learner: they pass a fresh enrollment's assessment. */
+  async function freshCertificate(): Promise<{ id: string; verificationCode: string }> {
+    const attempt = await freshOpenAttempt();
+    const res = await asLearner(
+      'post',
+      `/api/v1/enrollments/${attempt.enrollmentId}/assessment/attempts/${attempt.attemptId}/submit`,
+      { answers: attempt.answers },
+    );
+    expect(res.body).toMatchObject({ passed: true, certificateId: expect.any(String) });
+    const certificate = await asAdmin('get', `/api/v1/certificates/${res.body.certificateId}`);
+    expect(certificate.status).toBe(200);
+    return {
+      id: certificate.body.id as string,
+      verificationCode: certificate.body.verificationCode as string,
+    };
+  }
+
+  async function enrollmentRow(id: string) {
+    const [row] = await world.ownerQuery<{ status: string; extra_attempts: number }>(
+      'SELECT status, extra_attempts FROM enrollments WHERE id = $1',
+      [id],
+    );
+    return row;
+  }
+
+  const ENDPOINTS: EndpointSpec[] = [
+    // Health
+    { method: 'get', path: '/health/live', success: 200, allowed: 'public' },
+    { method: 'get', path: '/health/ready', success: 200, allowed: 'public' },
+
+    // Auth
+    {
+      method: 'post',
+      path: '/api/v1/auth/login',
+      success: 200,
+      allowed: 'public',
+      prepare: async () => ({
+        path: '/api/v1/auth/login',
+        body: { email: fx.loginEmail, password: PASSWORD },
+      }),
+      verify: async (res) => expect(res.body.user.email).toBe(fx.loginEmail),
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/refresh',
+      success: 200,
+      allowed: 'public',
+      prepare: async () => ({
+        path: '/api/v1/auth/refresh',
+        body: { refreshToken: await freshRefreshToken() },
+      }),
+      verify: async (res, _allowed, call) => expect(res.body.refreshToken).not.toBe(call.body?.refreshToken),
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/logout',
+      success: 204,
+      allowed: 'public',
+      prepare: async () => ({
+        path: '/api/v1/auth/logout',
+        body: { refreshToken: await freshRefreshToken() },
+      }),
+      verify: async (_res, _allowed, call) => {
+        await world.http().post('/api/v1/auth/refresh').send(call.body).expect(401);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/switch',
+      success: 200,
+      allowed: 'signed-in',
+      prepare: async () => ({ path: '/api/v1/auth/switch', body: { organizationId: fx.org.id } }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body.organizationId).toBe(fx.org.id);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/password',
+      success: 204,
+      allowed: 'signed-in',
+      // Changing to the same password keeps every fixture able to sign in; the current session survives.
+      prepare: async () => ({
+        path: '/api/v1/auth/password',
+        body: { currentPassword: PASSWORD, newPassword: PASSWORD },
+      }),
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/invitations/accept',
+      success: 200,
+      allowed: 'public',
+      prepare: async () => {
+        const email = world.email('invitee');
+        const res = await asAdmin('post', '/api/v1/members', { email, name: 'Invitee', roles: ['learner'] });
+        expect(res.status).toBe(201);
+        const token = tokenFrom(await world.mail.waitFor(email));
+        return { path: '/api/v1/auth/invitations/accept', body: { token, password: PASSWORD } };
+      },
+      verify: async (res) => expect(res.body.organizationId).toBe(fx.org.id),
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/password-reset',
+      success: 202,
+      allowed: 'public',
+      prepare: async () => ({ path: '/api/v1/auth/password-reset', body: { email: world.email('nobody') } }),
+    },
+    {
+      method: 'post',
+      path: '/api/v1/auth/password-reset/confirm',
+      success: 204,
+      allowed: 'public',
+      prepare: async () => {
+        const { email } = await world.addMember(fx.org, ['learner']);
+        await world.http().post('/api/v1/auth/password-reset').send({ email }).expect(202);
+        const token = tokenFrom(await world.mail.waitFor(email, 2));
+        return { path: '/api/v1/auth/password-reset/confirm', body: { token, password: PASSWORD } };
+      },
+    },
+
+    // Me
+    { method: 'get', path: '/api/v1/me', success: 200, allowed: 'signed-in' },
+    {
+      method: 'patch',
+      path: '/api/v1/me',
+      success: 200,
+      allowed: 'signed-in',
+      prepare: async (actor) => ({ path: '/api/v1/me', body: { name: `${actor} person` } }),
+    },
+
+    // Platform
+    {
+      method: 'post',
+      path: '/api/v1/platform/organizations',
+      success: 201,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({
+        path: '/api/v1/platform/organizations',
+        body: {
+          name: unique('Org'),
+          slug: `org-${randomBytes(4).toString('hex')}`,
+          timezone: 'America/Chicago',
+          admin: { email: world.email('first-admin'), name: 'First Admin' },
+        },
+      }),
+    },
+    { method: 'get', path: '/api/v1/platform/organizations', success: 200, allowed: PLATFORM_ONLY },
+    {
+      method: 'post',
+      path: '/api/v1/platform/users',
+      success: 201,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({
+        path: '/api/v1/platform/users',
+        body: { email: world.email('staff'), name: 'Staff Person', platformRoles: ['facilitator'] },
+      }),
+    },
+    { method: 'get', path: '/api/v1/platform/users', success: 200, allowed: PLATFORM_ONLY },
+
+    // Sites
+    {
+      method: 'post',
+      path: '/api/v1/sites',
+      success: 201,
+      allowed: WRITE,
+      prepare: async () => ({ path: '/api/v1/sites', body: { name: unique('Site'), kind: 'hospital' } }),
+    },
+    { method: 'get', path: '/api/v1/sites', success: 200, allowed: READ },
+    {
+      method: 'get',
+      path: '/api/v1/sites/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: `/api/v1/sites/${fx.siteId}` }),
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/sites/{id}',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/sites/${await freshSite()}`, body: { address: '1 Main St' } }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        expect(after.body.address).toBe(allowed ? '1 Main St' : null);
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/sites/{id}',
+      success: 204,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/sites/${await freshSite()}` }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        expect(after.body.archived).toBe(allowed);
+      },
+    },
+
+    // Departments
+    {
+      method: 'post',
+      path: '/api/v1/departments',
+      success: 201,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: '/api/v1/departments',
+        body: { siteId: fx.siteId, name: unique('Department'), kind: 'emergency' },
+      }),
+    },
+    { method: 'get', path: '/api/v1/departments', success: 200, allowed: READ },
+    {
+      method: 'get',
+      path: '/api/v1/departments/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: `/api/v1/departments/${fx.departmentId}` }),
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/departments/{id}',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: `/api/v1/departments/${await freshDepartment()}`,
+        body: { kind: 'inpatient' },
+      }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        expect(after.body.kind).toBe(allowed ? 'inpatient' : 'emergency');
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/departments/{id}',
+      success: 204,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/departments/${await freshDepartment()}` }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        expect(after.body.archived).toBe(allowed);
+      },
+    },
+
+    // Members
+    {
+      method: 'post',
+      path: '/api/v1/members',
+      success: 201,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: '/api/v1/members',
+        body: { email: world.email('new-member'), name: 'New Member', roles: ['learner'], invite: false },
+      }),
+    },
+    { method: 'get', path: '/api/v1/members', success: 200, allowed: READ },
+    {
+      method: 'get',
+      path: '/api/v1/members/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: `/api/v1/members/${fx.memberId}` }),
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/members/{id}',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/members/${await freshMember()}`, body: { jobTitle: 'RN' } }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        expect(after.body.jobTitle).toBe(allowed ? 'RN' : null);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/members/{id}/deactivate',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/members/${await freshMember()}/deactivate` }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path.replace(/\/deactivate$/, ''));
+        expect(after.body.status).toBe(allowed ? 'deactivated' : 'active');
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/members/{id}/invite',
+      success: 202,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/members/${await freshMember()}/invite` }),
+      verify: async (_res, allowed, call) => {
+        const member = await asAdmin('get', call.path.replace(/\/invite$/, ''));
+        const invitations = await world.ownerQuery(`SELECT id FROM invitations WHERE membership_id = $1`, [
+          member.body.id,
+        ]);
+        expect(invitations).toHaveLength(allowed ? 1 : 0);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/members/import',
+      success: 200,
+      allowed: WRITE,
+      // A dry run: the access rule is the same, and nothing is written or mailed.
+      prepare: async () => ({
+        path: '/api/v1/members/import?dryRun=true',
+        text: {
+          contentType: 'text/csv',
+          content: `email,name\n${world.email('imported')},Imported Person\n`,
+        },
+      }),
+      verify: async (res, allowed, call) => {
+        const email = /\n([^,]+),/.exec(call.text?.content ?? '')?.[1];
+        if (allowed) expect(res.body).toMatchObject({ created: 1, updated: 0 });
+        expect(await world.ownerQuery('SELECT id FROM users WHERE email = $1', [email])).toEqual([]);
+      },
+    },
+
+    // Catalog
+    {
+      method: 'get',
+      path: '/api/v1/courses',
+      success: 200,
+      allowed: 'signed-in',
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        expect(res.body.items.map((c: { code: string }) => c.code)).toContain('HT-101');
+        expect(JSON.stringify(res.body)).not.toContain('"correct"');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/courses/{id}',
+      success: 200,
+      allowed: 'signed-in',
+      prepare: async () => ({ path: `/api/v1/courses/${fx.courseId}` }),
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        expect(res.body.modules.map((m: { id: string }) => m.id)).toEqual(fx.moduleIds);
+        expect(res.body.modules.every((m: { body: unknown }) => typeof m.body === 'string')).toBe(true);
+        expect(JSON.stringify(res.body)).not.toContain('"correct"');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/platform/courses/{id}/questions',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({ path: `/api/v1/platform/courses/${fx.courseId}/questions` }),
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        expect(res.body.items.length).toBeGreaterThan(0);
+        for (const question of res.body.items as Array<{ choices: Array<{ correct: boolean }> }>) {
+          expect(question.choices.filter((c) => c.correct)).toHaveLength(1);
+        }
+      },
+    },
+
+    // Cohorts
+    {
+      method: 'post',
+      path: '/api/v1/cohorts',
+      success: 201,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: '/api/v1/cohorts',
+        body: { name: unique('Cohort'), courseId: fx.courseId, target: { departmentIds: [fx.departmentId] } },
+      }),
+      verify: async (_res, allowed, call) => {
+        const rows = await world.ownerQuery('SELECT id FROM cohorts WHERE name = $1', [call.body?.name]);
+        expect(rows).toHaveLength(allowed ? 1 : 0);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cohorts',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: '/api/v1/cohorts?limit=200' }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body.items.map((c: { id: string }) => c.id)).toContain(fx.cohortId);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cohorts/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: `/api/v1/cohorts/${fx.cohortId}` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject({ id: fx.cohortId, stats: { enrolled: 1 } });
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/cohorts/{id}',
+      success: 200,
+      allowed: WRITE,
+      prepare: async (actor) => ({
+        path: `/api/v1/cohorts/${await freshCohort()}`,
+        body: { name: `Renamed by ${actor}` },
+      }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path);
+        if (allowed) expect(after.body.name).toBe(call.body?.name);
+        else expect(after.body.name).toMatch(/^Cohort /);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/cohorts/{id}/archive',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({ path: `/api/v1/cohorts/${await freshCohort()}/archive` }),
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path.replace(/\/archive$/, ''));
+        expect(after.body.archived).toBe(allowed);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/cohorts/{id}/enrollments',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: `/api/v1/cohorts/${fx.cohortId}/enrollments` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body.items).toEqual([expect.objectContaining({ memberId: fx.memberId })]);
+      },
+    },
+
+    // Enrollments: the learner's own, and what educators may do to one
+    {
+      method: 'get',
+      path: '/api/v1/me/enrollments',
+      success: 200,
+      allowed: 'signed-in',
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        expect(res.body.items.length > 0).toBe(actor === 'learner');
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/modules/{moduleId}/complete',
+      success: 200,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await freshEnrollment(fx.learnerDepartmentId)}/modules/${fx.moduleIds[0]}/complete`,
+      }),
+      verify: async (res, allowed, call) => {
+        const enrollmentId = call.path.split('/')[4];
+        const progress = await world.ownerQuery(
+          'SELECT module_id FROM module_progress WHERE enrollment_id = $1',
+          [enrollmentId],
+        );
+        expect(progress).toHaveLength(allowed ? 1 : 0);
+        if (allowed) expect(res.body).toMatchObject({ id: enrollmentId, progress: { modulesCompleted: 1 } });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/assessment/attempts',
+      success: 201,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await enrollmentReadyForAssessment()}/assessment/attempts`,
+      }),
+      verify: async (res, allowed, call) => {
+        const attempts = await world.ownerQuery(
+          'SELECT id FROM assessment_attempts WHERE enrollment_id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(attempts).toHaveLength(allowed ? 1 : 0);
+        if (allowed) expect(JSON.stringify(res.body)).not.toContain('"correct"');
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/assessment/attempts/{attemptId}/submit',
+      success: 200,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => {
+        const attempt = await freshOpenAttempt();
+        return {
+          path: `/api/v1/enrollments/${attempt.enrollmentId}/assessment/attempts/${attempt.attemptId}/submit`,
+          body: { answers: attempt.answers },
+        };
+      },
+      verify: async (res, allowed, call) => {
+        const [attempt] = await world.ownerQuery<{ submitted_at: Date | null }>(
+          'SELECT submitted_at FROM assessment_attempts WHERE id = $1',
+          [call.path.split('/')[7]],
+        );
+        expect(attempt.submitted_at !== null).toBe(allowed);
+        if (allowed)
+          expect(res.body).toMatchObject({ score: 100, passed: true, certificateId: expect.any(String) });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/assessment/grant-attempts',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await freshEnrollment(fx.staffDepartmentId)}/assessment/grant-attempts`,
+        body: { count: 2 },
+      }),
+      verify: async (_res, allowed, call) => {
+        expect((await enrollmentRow(call.path.split('/')[4])).extra_attempts).toBe(allowed ? 2 : 0);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/exempt',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await freshEnrollment(fx.staffDepartmentId)}/exempt`,
+        body: { reason: 'Completed equivalent training elsewhere' },
+      }),
+      verify: async (_res, allowed, call) => {
+        expect((await enrollmentRow(call.path.split('/')[4])).status).toBe(
+          allowed ? 'exempt' : 'not_started',
+        );
+      },
+    },
+
+    // Certificates
+    {
+      method: 'get',
+      path: '/api/v1/me/certificates',
+      success: 200,
+      allowed: 'signed-in',
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        const ids = res.body.items.map((c: { id: string }) => c.id);
+        expect(ids.includes(fx.certificate.id)).toBe(actor === 'learner');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/certificates/{id}',
+      success: 200,
+      allowed: CERTIFICATE_READERS,
+      refusal: 404,
+      prepare: async () => ({ path: `/api/v1/certificates/${fx.certificate.id}` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject(fx.certificate);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/certificates/{id}/pdf',
+      success: 200,
+      allowed: CERTIFICATE_READERS,
+      refusal: 404,
+      prepare: async () => ({ path: `/api/v1/certificates/${fx.certificate.id}/pdf` }),
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        expect(res.headers['content-type']).toMatch(/^application\/pdf/);
+        expect(Number(res.headers['content-length'])).toBeGreaterThan(1000);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/certificates/{id}/revoke',
+      success: 200,
+      allowed: ['org_admin'],
+      prepare: async () => ({
+        path: `/api/v1/certificates/${(await freshCertificate()).id}/revoke`,
+        body: { reason: 'Issued in error' },
+      }),
+      verify: async (_res, allowed, call) => {
+        const certificate = await asAdmin('get', call.path.replace(/\/revoke$/, ''));
+        expect(certificate.body.revoked).toBe(allowed);
+        const check = await world
+          .http()
+          .get(`/api/v1/public/certificates/${certificate.body.verificationCode}`);
+        expect(check.body.valid).toBe(!allowed);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/public/certificates/{verificationCode}',
+      success: 200,
+      allowed: 'public',
+      prepare: async () => ({ path: `/api/v1/public/certificates/${fx.certificate.verificationCode}` }),
+      verify: async (res) => expect(res.body).toMatchObject({ valid: true, learnerName: expect.any(String) }),
+    },
+
+    // Audit and notifications
+    { method: 'get', path: '/api/v1/audit-events', success: 200, allowed: ['org_admin'] },
+    { method: 'get', path: '/api/v1/notifications', success: 200, allowed: ['org_admin', 'educator'] },
+  ];
+
+  function isAllowed(spec: EndpointSpec, actor: ActorName): boolean {
+    if (spec.allowed === 'public') return true;
+    if (actor === 'anonymous') return false;
+    if (spec.allowed === 'signed-in') return true;
+    return spec.allowed.includes(actor);
+  }
+
+  const CASES = ENDPOINTS.flatMap((spec) =>
+    ACTORS.map((actor) => {
+      const allowed = isAllowed(spec, actor);
+      const expected = allowed ? spec.success : actor === 'anonymous' ? 401 : (spec.refusal ?? 403);
+      return { endpoint: `${spec.method.toUpperCase()} ${spec.path}`, actor, expected, allowed, spec };
+    }),
+  );
+
+  beforeAll(async () => {
+    world = await TestApp.start();
+    fx.org = await world.createOrganization('Matrix Health');
+    const platform = await world.platformAdmin();
+
+    const facilitatorEmail = world.email('facilitator');
+    await world
+      .http()
+      .post('/api/v1/platform/users')
+      .set(...bearer(platform))
+      .send({ email: facilitatorEmail, name: 'Fran Facilitator', platformRoles: ['facilitator'] })
+      .expect(201);
+    const facilitator = await world.acceptInvitation(facilitatorEmail);
+
+    const [educator, manager, learner, loginSubject] = await Promise.all(
+      [['educator'], ['manager'], ['learner'], ['learner']].map((roles) => world.addMember(fx.org, roles)),
+    );
+    fx.loginEmail = loginSubject.email;
+    fx.sessions = {
+      platform_admin: platform,
+      facilitator,
+      org_admin: fx.org.admin,
+      educator: educator.session,
+      manager: manager.session,
+      learner: learner.session,
+    };
+    expect(platform.organizationId).toBeNull();
+    expect(facilitator.organizationId).toBeNull();
+    expect(facilitator.platformRoles).toEqual(['facilitator']);
+
+    // The platform staff also belong to the organization (as learners), so that switching into it is a thing
+    // they may do. Their sessions above stay bound to the platform (organizationId null).
+    for (const [email, mailCount] of [
+      [PLATFORM_ADMIN, 1],
+      [facilitatorEmail, 2],
+    ] as const) {
+      await asAdmin('post', '/api/v1/members', { email, name: 'Platform Person', roles: ['learner'] }).then(
+        (res) => expect(res.status).toBe(201),
+      );
+      await world.acceptInvitation(email, mailCount);
+    }
+
+    fx.siteId = await freshSite();
+    fx.departmentId = await freshDepartment();
+    fx.memberId = learner.memberId;
+
+    // The course, its modules and the answer key (from the platform question bank).
+    const courses = await asAdmin('get', '/api/v1/courses');
+    fx.courseId = courses.body.items.find((c: { code: string }) => c.code === 'HT-101').id;
+    const course = await asAdmin('get', `/api/v1/courses/${fx.courseId}`);
+    fx.moduleIds = course.body.modules.map((m: { id: string }) => m.id);
+    const bank = await world
+      .http()
+      .get(`/api/v1/platform/courses/${fx.courseId}/questions`)
+      .set(...bearer(platform))
+      .expect(200);
+    fx.answerKey = new Map(
+      (bank.body.items as Array<{ id: string; choices: Array<{ id: string; correct: boolean }> }>).map(
+        (q) => [q.id, q.choices.find((c) => c.correct)?.id ?? ''],
+      ),
+    );
+
+    // The learner alone works in one department; a member without a login alone in another.
+    fx.learnerDepartmentId = await freshDepartment();
+    await asAdmin('patch', `/api/v1/members/${fx.memberId}`, { departmentId: fx.learnerDepartmentId }).then(
+      (res) => expect(res.status).toBe(200),
+    );
+    fx.staffDepartmentId = await freshDepartment();
+    await asAdmin('post', '/api/v1/members', {
+      email: world.email('staff-member'),
+      name: 'Staff Member',
+      roles: ['learner'],
+      departmentId: fx.staffDepartmentId,
+      invite: false,
+    }).then((res) => expect(res.status).toBe(201));
+
+    fx.cohortId = await freshCohort(fx.learnerDepartmentId);
+    fx.certificate = await freshCertificate();
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it.each(CASES)('$endpoint as $actor answers $expected', async ({ spec, actor, expected, allowed }) => {
+    const call: Call = spec.prepare ? await spec.prepare(actor) : { path: spec.path };
+    let req = world.http()[spec.method](call.path);
+    if (actor !== 'anonymous') req = req.set(...bearer(fx.sessions[actor]));
+    if (call.text) req = req.set('Content-Type', call.text.contentType).send(call.text.content);
+    const res = await (call.body ? req.send(call.body) : req);
+
+    expect({ status: res.status, body: res.body }).toMatchObject({ status: expected });
+    if (!allowed) {
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({
+        status: expected,
+        title: REFUSAL_TITLES[expected],
+      });
+    }
+    await spec.verify?.(res, allowed, call, actor);
+  });
+
+  it('still knows every actor after the matrix ran (no case ended a fixture session)', async () => {
+    for (const actor of ACTORS.filter((a): a is SignedInActor => a !== 'anonymous')) {
+      await world
+        .http()
+        .get('/api/v1/me')
+        .set(...bearer(fx.sessions[actor]))
+        .expect(200);
+    }
+  });
+
+  describe('bad tokens', () => {
+    const refused = async (authorization: string) => {
+      const res = await world.http().get('/api/v1/me').set('Authorization', authorization);
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ type: expect.any(String), title: 'Unauthorized', status: 401 });
+      expect(typeof res.body.detail).toBe('string');
+    };
+
+    it('answers 401 problem+json to a garbage bearer token', async () => {
+      await refused('Bearer this-is-not-a-token');
+    });
+
+    it('answers 401 to a well-formed token signed with another secret', async () => {
+      const forged = jwt.sign(
+        { org: fx.org.id, sid: fx.org.admin.user.id },
+        randomBytes(32).toString('hex'),
+        { algorithm: 'HS256', subject: fx.org.admin.user.id, issuer: 'beacon', expiresIn: 600 },
+      );
+      await refused(`Bearer ${forged}`);
+    });
+
+    it('answers 401 to an unsigned (alg none) token', async () => {
+      const unsigned = jwt.sign({ org: fx.org.id, sid: fx.org.admin.user.id }, '', {
+        algorithm: 'none',
+        subject: fx.org.admin.user.id,
+        issuer: 'beacon',
+      });
+      await refused(`Bearer ${unsigned}`);
+    });
+
+    it('answers 401 to a valid token sent under another scheme', async () => {
+      await refused(`Token ${fx.org.admin.accessToken}`);
+    });
+  });
+
+  describe('an expired access token', () => {
+    let shortLived: TestApp;
+    let savedEnv: NodeJS.ProcessEnv = {};
+
+    beforeAll(async () => {
+      // Booting a world writes its settings into process.env; put the outer world's back afterwards.
+      savedEnv = { ...process.env };
+      shortLived = await TestApp.start({ env: { ACCESS_TOKEN_TTL: '1s' }, worker: false });
+    });
+
+    afterAll(async () => {
+      await shortLived?.stop();
+      for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+      Object.assign(process.env, savedEnv);
+    });
+
+    it('is refused with 401 problem+json once its lifetime passed, while the session itself lives on', async () => {
+      const session = await shortLived.platformAdmin();
+      expect(session.accessToken).toEqual(expect.any(String));
+      expect((session as Session & { expiresIn: number }).expiresIn).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
+
+      const res = await shortLived
+        .http()
+        .get('/api/v1/platform/organizations')
+        .set(...bearer(session));
+      expect(res.status).toBe(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ title: 'Unauthorized', status: 401 });
+
+      // Expiry, not revocation: the refresh token still rotates into a new session.
+      const refreshed = await shortLived
+        .http()
+        .post('/api/v1/auth/refresh')
+        .send({ refreshToken: session.refreshToken })
+        .expect(200);
+      expect(refreshed.body.accessToken).not.toBe(session.accessToken);
+    });
+  });
+
+  describe('the OpenAPI document', () => {
+    interface Operation {
+      security?: Array<Record<string, string[]>>;
+      responses: Record<string, unknown>;
+      parameters?: unknown[];
+      requestBody?: unknown;
+    }
+    let paths: Record<string, Record<string, Operation>>;
+
+    beforeAll(async () => {
+      const res = await world.http().get('/api/docs-json').expect(200);
+      expect(res.body.openapi).toMatch(/^3\./);
+      paths = res.body.paths;
+    });
+
+    const operations = ENDPOINTS.map((spec) => ({
+      endpoint: `${spec.method.toUpperCase()} ${spec.path}`,
+      spec,
+    }));
+
+    it.each(operations)('documents $endpoint', ({ spec }) => {
+      expect(paths[spec.path]?.[spec.method]).toBeDefined();
+      const operation = paths[spec.path][spec.method];
+      expect(Object.keys(operation.responses)).toContain(String(spec.success));
+      if (spec.allowed !== 'public') {
+        expect(operation.security).toEqual(expect.arrayContaining([{ bearer: [] }]));
+        expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining(['401', '403']));
+      }
+      // A path id may be unknown (or another organization's, or not theirs): that answer is documented.
+      if (spec.path.includes('{')) expect(Object.keys(operation.responses)).toContain('404');
+      const takesInput = operation.requestBody !== undefined || (operation.parameters ?? []).length > 0;
+      if (takesInput) expect(Object.keys(operation.responses)).toContain('400');
+    });
+
+    it('lists no operation that the matrix above does not cover', () => {
+      const known = new Set(ENDPOINTS.map((spec) => `${spec.method.toUpperCase()} ${spec.path}`));
+      const documented = Object.entries(paths).flatMap(([path, methods]) =>
+        Object.keys(methods)
+          .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+          .map((method) => `${method.toUpperCase()} ${path}`),
+      );
+      expect(documented.filter((operation) => !known.has(operation))).toEqual([]);
+    });
+  });
+});
