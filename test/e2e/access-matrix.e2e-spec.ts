@@ -1,6 +1,21 @@
 import jwt from 'jsonwebtoken';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
+import {
+  Answer,
+  AnswerKey,
+  completeModules,
+  courseModuleIds,
+  createCohort,
+  createDepartment,
+  createSite,
+  findHt101,
+  loadAnswerKey,
+  onlyEnrollment,
+  rightAnswers,
+  startAttempt,
+  submitAttempt,
+} from '../support/learning';
 import { tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, PLATFORM_ADMIN, Session, TestApp, TestOrganization } from '../support/test-app';
 
@@ -73,7 +88,7 @@ interface Fixtures {
   courseId: string;
   moduleIds: string[];
   /** question id -> id of its correct choice, from the platform question bank. */
-  answerKey: Map<string, string>;
+  answerKey: AnswerKey;
   /** Only the matrix's learner works here: a cohort targeting it enrolls exactly them. */
   learnerDepartmentId: string;
   /** Only a member without a login works here. */
@@ -87,7 +102,7 @@ interface Fixtures {
 interface OpenAttempt {
   enrollmentId: string;
   attemptId: string;
-  answers: Array<{ questionId: string; choiceId: string }>;
+  answers: Answer[];
 }
 
 describe('access matrix: every endpoint × every role', () => {
@@ -105,21 +120,9 @@ describe('access matrix: every endpoint × every role', () => {
     return body ? req.send(body) : req;
   }
 
-  async function freshSite(): Promise<string> {
-    const res = await asAdmin('post', '/api/v1/sites', { name: unique('Site'), kind: 'hospital' });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
+  const freshSite = () => createSite(world, admin(), unique('Site'));
 
-  async function freshDepartment(): Promise<string> {
-    const res = await asAdmin('post', '/api/v1/departments', {
-      siteId: fx.siteId,
-      name: unique('Department'),
-      kind: 'emergency',
-    });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
+  const freshDepartment = () => createDepartment(world, admin(), fx.siteId, unique('Department'));
 
   /** A member with no login yet (invite: false), so no mail is involved. */
   async function freshMember(): Promise<string> {
@@ -137,65 +140,46 @@ describe('access matrix: every endpoint × every role', () => {
     return (await world.login(fx.loginEmail)).refreshToken;
   }
 
-  async function asLearner(method: Method, path: string, body?: Record<string, unknown>): Promise<Response> {
-    const req = world
-      .http()
-      [method](path)
-      .set(...bearer(fx.sessions.learner));
-    return body ? req.send(body) : req;
-  }
-
   async function freshCohort(departmentId = fx.departmentId): Promise<string> {
-    const res = await asAdmin('post', '/api/v1/cohorts', {
+    const cohort = await createCohort(world, admin(), {
       name: unique('Cohort'),
       courseId: fx.courseId,
       target: { departmentIds: [departmentId] },
     });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
+    return cohort.id;
   }
 
   /** A new enrollment of the one person working in the department (through a fresh cohort targeting it). */
   async function freshEnrollment(departmentId: string): Promise<string> {
-    const cohortId = await freshCohort(departmentId);
-    const res = await asAdmin('get', `/api/v1/cohorts/${cohortId}/enrollments`);
-    expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(1);
-    return res.body.items[0].id as string;
+    return onlyEnrollment(world, admin(), await freshCohort(departmentId));
   }
 
   /** A fresh enrollment of the matrix's learner, every module completed by them. */
   async function enrollmentReadyForAssessment(): Promise<string> {
     const enrollmentId = await freshEnrollment(fx.learnerDepartmentId);
-    for (const moduleId of fx.moduleIds) {
-      const res = await asLearner('post', `/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/complete`);
-      expect(res.status).toBe(200);
-    }
+    await completeModules(world, fx.sessions.learner, enrollmentId, fx.moduleIds);
     return enrollmentId;
   }
 
   /** A fresh enrollment of the learner with an open attempt, and the answers that pass it. */
   async function freshOpenAttempt(): Promise<OpenAttempt> {
     const enrollmentId = await enrollmentReadyForAssessment();
-    const res = await asLearner('post', `/api/v1/enrollments/${enrollmentId}/assessment/attempts`);
-    expect(res.status).toBe(201);
-    const answers = (res.body.questions as Array<{ id: string }>).map((q) => ({
-      questionId: q.id,
-      choiceId: fx.answerKey.get(q.id) ?? '',
-    }));
-    return { enrollmentId, attemptId: res.body.attemptId as string, answers };
+    const attempt = await startAttempt(world, fx.sessions.learner, enrollmentId);
+    return { enrollmentId, attemptId: attempt.attemptId, answers: rightAnswers(attempt, fx.answerKey) };
   }
 
   /** A new certificate of the learner: they pass a fresh enrollment's assessment. */
   async function freshCertificate(): Promise<{ id: string; verificationCode: string }> {
     const attempt = await freshOpenAttempt();
-    const res = await asLearner(
-      'post',
-      `/api/v1/enrollments/${attempt.enrollmentId}/assessment/attempts/${attempt.attemptId}/submit`,
-      { answers: attempt.answers },
+    const result = await submitAttempt(
+      world,
+      fx.sessions.learner,
+      attempt.enrollmentId,
+      attempt.attemptId,
+      attempt.answers,
     );
-    expect(res.body).toMatchObject({ passed: true, certificateId: expect.any(String) });
-    const certificate = await asAdmin('get', `/api/v1/certificates/${res.body.certificateId}`);
+    expect(result).toMatchObject({ passed: true, certificateId: expect.any(String) });
+    const certificate = await asAdmin('get', `/api/v1/certificates/${result.certificateId}`);
     expect(certificate.status).toBe(200);
     return {
       id: certificate.body.id as string,
@@ -847,20 +831,9 @@ describe('access matrix: every endpoint × every role', () => {
     fx.memberId = learner.memberId;
 
     // The course, its modules and the answer key (from the platform question bank).
-    const courses = await asAdmin('get', '/api/v1/courses');
-    fx.courseId = courses.body.items.find((c: { code: string }) => c.code === 'HT-101').id;
-    const course = await asAdmin('get', `/api/v1/courses/${fx.courseId}`);
-    fx.moduleIds = course.body.modules.map((m: { id: string }) => m.id);
-    const bank = await world
-      .http()
-      .get(`/api/v1/platform/courses/${fx.courseId}/questions`)
-      .set(...bearer(platform))
-      .expect(200);
-    fx.answerKey = new Map(
-      (bank.body.items as Array<{ id: string; choices: Array<{ id: string; correct: boolean }> }>).map(
-        (q) => [q.id, q.choices.find((c) => c.correct)?.id ?? ''],
-      ),
-    );
+    fx.courseId = (await findHt101(world, admin())).id;
+    fx.moduleIds = await courseModuleIds(world, admin(), fx.courseId);
+    fx.answerKey = await loadAnswerKey(world, platform, fx.courseId);
 
     // The learner alone works in one department; a member without a login alone in another.
     fx.learnerDepartmentId = await freshDepartment();

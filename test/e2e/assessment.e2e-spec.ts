@@ -1,44 +1,26 @@
 import { randomUUID } from 'node:crypto';
+import {
+  addEnrolledLearner,
+  answerKeyOf,
+  Attempt,
+  attemptRequest,
+  BankQuestion,
+  completeModules,
+  createDepartmentCohort,
+  createDepartment,
+  createSite,
+  EnrolledLearner as Learner,
+  findHt101,
+  keysDeep,
+  MyEnrollment,
+  myEnrollments,
+  questionBank,
+  rightAnswers,
+  submitRequest,
+} from '../support/learning';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
 
 jest.setTimeout(60_000);
-
-interface BankQuestion {
-  id: string;
-  prompt: string;
-  objective: string;
-  choices: Array<{ id: string; text: string; correct: boolean }>;
-  explanation: string;
-}
-
-interface AttemptQuestion {
-  id: string;
-  prompt: string;
-  choices: Array<{ id: string; text: string }>;
-}
-
-interface Attempt {
-  attemptId: string;
-  questions: AttemptQuestion[];
-}
-
-interface Learner {
-  session: Session;
-  email: string;
-  memberId: string;
-  enrollmentId: string;
-}
-
-/** Every property name anywhere in a JSON value. */
-function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => keysDeep(item, into));
-  else if (value && typeof value === 'object')
-    for (const [key, child] of Object.entries(value)) {
-      into.add(key);
-      keysDeep(child, into);
-    }
-  return into;
-}
 
 describe('the course assessment: draws, scoring and attempts', () => {
   let world: TestApp;
@@ -56,41 +38,15 @@ describe('the course assessment: draws, scoring and attempts', () => {
     world = await TestApp.start();
     org = await world.createOrganization('Assess Health');
     const platform = await world.platformAdmin();
-    const courses = await world
-      .http()
-      .get('/api/v1/courses')
-      .set(...bearer(org.admin))
-      .expect(200);
-    const course = courses.body.items.find((c: { code: string }) => c.code === 'HT-101');
+    const course = await findHt101(world, org.admin);
     courseId = course.id;
     modules = course.modules;
     questionsPerAttempt = course.questionsPerAttempt;
-    const res = await world
-      .http()
-      .get(`/api/v1/platform/courses/${courseId}/questions`)
-      .set(...bearer(platform))
-      .expect(200);
-    bank = res.body.items;
-    key = new Map(bank.map((q) => [q.id, q.choices.find((c) => c.correct)?.id as string]));
-    const site = await world
-      .http()
-      .post('/api/v1/sites')
-      .set(...bearer(org.admin))
-      .send({ name: 'Assess Main', kind: 'hospital' })
-      .expect(201);
-    const department = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(org.admin))
-      .send({ siteId: site.body.id, name: 'ED', kind: 'emergency' })
-      .expect(201);
-    departmentId = department.body.id;
-    await world
-      .http()
-      .post('/api/v1/cohorts')
-      .set(...bearer(org.admin))
-      .send({ name: 'ED assessment', courseId, target: { departmentIds: [departmentId] }, dueInDays: 30 })
-      .expect(201);
+    bank = await questionBank(world, platform, courseId);
+    key = answerKeyOf(bank);
+    const siteId = await createSite(world, org.admin, 'Assess Main');
+    departmentId = await createDepartment(world, org.admin, siteId, 'ED');
+    await createDepartmentCohort(world, org.admin, courseId, departmentId, 'ED assessment');
     [educator, manager] = await Promise.all([
       world.addMember(org, ['educator']).then((m) => m.session),
       world.addMember(org, ['manager']).then((m) => m.session),
@@ -110,47 +66,29 @@ describe('the course assessment: draws, scoring and attempts', () => {
   };
 
   /** A learner of the ED department, enrolled at once by the ED cohort. */
-  async function newLearner(): Promise<Learner> {
-    const { session, email, memberId } = await world.addMember(org, ['learner'], { departmentId });
-    const mine = await world
-      .http()
-      .get('/api/v1/me/enrollments')
-      .set(...bearer(session))
-      .expect(200);
-    expect(mine.body.items).toHaveLength(1);
-    return { session, email, memberId, enrollmentId: mine.body.items[0].id };
-  }
+  const newLearner = () => addEnrolledLearner(world, org, { departmentId });
 
-  async function completeModules(learner: Learner, which = modules): Promise<void> {
-    for (const module of which) {
-      await post(
-        learner.session,
-        `/api/v1/enrollments/${learner.enrollmentId}/modules/${module.id}/complete`,
-      ).expect(200);
-    }
-  }
+  const completeModulesOf = (learner: Learner, which = modules) =>
+    completeModules(
+      world,
+      learner.session,
+      learner.enrollmentId,
+      which.map((m) => m.id),
+    );
 
   async function readyLearner(): Promise<Learner> {
     const learner = await newLearner();
-    await completeModules(learner);
+    await completeModulesOf(learner);
     return learner;
   }
 
-  const start = (learner: Learner) =>
-    post(learner.session, `/api/v1/enrollments/${learner.enrollmentId}/assessment/attempts`);
+  const start = (learner: Learner) => attemptRequest(world, learner.session, learner.enrollmentId);
 
   const submit = (learner: Learner, attemptId: string, answers: object[]) =>
-    post(
-      learner.session,
-      `/api/v1/enrollments/${learner.enrollmentId}/assessment/attempts/${attemptId}/submit`,
-      {
-        answers,
-      },
-    );
+    submitRequest(world, learner.session, learner.enrollmentId, attemptId, answers);
 
   /** The first `right` questions answered correctly, the rest left out. */
-  const answering = (attempt: Attempt, right: number) =>
-    attempt.questions.slice(0, right).map((q) => ({ questionId: q.id, choiceId: key.get(q.id) }));
+  const answering = (attempt: Attempt, right: number) => rightAnswers(attempt, key, right);
 
   /** The first `wrong` questions answered with a wrong choice. */
   const answeringWrong = (attempt: Attempt, wrong: number) =>
@@ -159,13 +97,9 @@ describe('the course assessment: draws, scoring and attempts', () => {
       choiceId: q.choices.find((c) => c.id !== key.get(q.id))?.id,
     }));
 
-  async function myEnrollment(learner: Learner) {
-    const res = await world
-      .http()
-      .get('/api/v1/me/enrollments')
-      .set(...bearer(learner.session))
-      .expect(200);
-    return res.body.items.find((e: { id: string }) => e.id === learner.enrollmentId);
+  async function myEnrollment(learner: Learner): Promise<MyEnrollment> {
+    const items = await myEnrollments(world, learner.session);
+    return items.find((e) => e.id === learner.enrollmentId) as MyEnrollment;
   }
 
   it('draws questionsPerAttempt distinct bank questions at random and shuffles the choices', async () => {
@@ -226,7 +160,7 @@ describe('the course assessment: draws, scoring and attempts', () => {
     const first = await start(learner).expect(409);
     expect(first.headers['content-type']).toContain('application/problem+json');
     expect(first.body).toMatchObject({ status: 409 });
-    await completeModules(learner, modules.slice(0, -1));
+    await completeModulesOf(learner, modules.slice(0, -1));
     await start(learner).expect(409);
     const progress = await myEnrollment(learner);
     expect(progress).toMatchObject({
@@ -234,9 +168,9 @@ describe('the course assessment: draws, scoring and attempts', () => {
       progress: { modulesCompleted: modules.length - 1, modulesTotal: modules.length },
     });
     // Completing a module twice changes nothing.
-    await completeModules(learner, modules.slice(0, 1));
+    await completeModulesOf(learner, modules.slice(0, 1));
     await start(learner).expect(409);
-    await completeModules(learner, modules.slice(-1));
+    await completeModulesOf(learner, modules.slice(-1));
     await start(learner).expect(201);
   });
 
@@ -262,7 +196,7 @@ describe('the course assessment: draws, scoring and attempts', () => {
     // Nor is an org_admin the learner of it.
     await post(org.admin, `${foreign}/assessment/attempts`).expect(404);
     // Another enrollment's attempt id under one's own enrollment is unknown too.
-    await completeModules(owner);
+    await completeModulesOf(owner);
     await post(
       owner.session,
       `/api/v1/enrollments/${owner.enrollmentId}/assessment/attempts/${attempt.attemptId}/submit`,
@@ -412,38 +346,23 @@ describe('the course assessment: draws, scoring and attempts', () => {
   });
 
   it('passing through one cohort closes the course: an attempt left open in another cohort cannot certify again', async () => {
-    const site = await post(org.admin, '/api/v1/sites', { name: 'Assess North', kind: 'hospital' }).expect(
-      201,
-    );
-    const icu = await post(org.admin, '/api/v1/departments', {
-      siteId: site.body.id,
-      name: 'ICU',
-      kind: 'inpatient',
-    }).expect(201);
+    const siteId = await createSite(world, org.admin, 'Assess North');
+    const icu = await createDepartment(world, org.admin, siteId, 'ICU', 'inpatient');
     for (const name of ['ICU onboarding', 'ICU annual'])
-      await post(org.admin, '/api/v1/cohorts', {
-        name,
-        courseId,
-        target: { departmentIds: [icu.body.id] },
-        dueInDays: 30,
-      }).expect(201);
+      await createDepartmentCohort(world, org.admin, courseId, icu, name);
     const { session, email, memberId } = await world.addMember(org, ['learner'], {
-      departmentId: icu.body.id,
+      departmentId: icu,
     });
-    const mine = await world
-      .http()
-      .get('/api/v1/me/enrollments')
-      .set(...bearer(session))
-      .expect(200);
-    expect(mine.body.items).toHaveLength(2);
-    const [first, second]: Learner[] = mine.body.items.map((e: { id: string }) => ({
+    const mine = await myEnrollments(world, session);
+    expect(mine).toHaveLength(2);
+    const [first, second]: Learner[] = mine.map((e) => ({
       session,
       email,
       memberId,
       enrollmentId: e.id,
     }));
-    await completeModules(first);
-    await completeModules(second);
+    await completeModulesOf(first);
+    await completeModulesOf(second);
     const stale: Attempt = (await start(first).expect(201)).body;
     const current: Attempt = (await start(second).expect(201)).body;
     const passed = await submit(second, current.attemptId, answering(current, questionsPerAttempt)).expect(

@@ -1,6 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CatalogSeedService, SEEDED_COURSES } from '../../libs/catalog/src/catalog-seed.service';
 import { HT_101 } from '../../libs/catalog/src/seed/ht-101.course';
+import {
+  addEnrolledLearner,
+  answerKeyOf,
+  BankQuestion,
+  completeModules,
+  courseModuleIds,
+  createDepartmentCohort,
+  createDepartment,
+  createSite,
+  keysDeep,
+  ListedCourse,
+  questionBank,
+  rightAnswers,
+  startAttempt,
+  submitAttempt,
+} from '../support/learning';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -11,27 +27,6 @@ interface ModuleSummary {
   title: string;
   estimatedMinutes: number;
   body?: string;
-}
-
-interface Course {
-  id: string;
-  code: string;
-  title: string;
-  version: number;
-  creditHours: number;
-  creditTypes: string[];
-  passingScore: number;
-  maxAttempts: number;
-  objectives: string[];
-  modules: ModuleSummary[];
-}
-
-interface BankQuestion {
-  id: string;
-  prompt: string;
-  objective: string;
-  choices: Array<{ id: string; text: string; correct: boolean }>;
-  explanation: string;
 }
 
 const COURSE_FIELDS = [
@@ -48,17 +43,6 @@ const COURSE_FIELDS = [
 ];
 const MODULE_FIELDS = ['id', 'position', 'title', 'estimatedMinutes'];
 
-/** Every property name anywhere in a JSON value. */
-function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((item) => keysDeep(item, into));
-  else if (value && typeof value === 'object')
-    for (const [key, child] of Object.entries(value)) {
-      into.add(key);
-      keysDeep(child, into);
-    }
-  return into;
-}
-
 describe('the course catalog and its question bank', () => {
   let world: TestApp;
   let org: TestOrganization;
@@ -68,105 +52,59 @@ describe('the course catalog and its question bank', () => {
   let manager: Session;
   let facilitator: Session;
   let departmentId: string;
-  let v1: Course;
+  let v1: ListedCourse;
 
   const get = (path: string, session?: Session) => {
     const req = world.http().get(path);
     return session ? req.set(...bearer(session)) : req;
   };
 
-  async function listed(session: Session = org.admin): Promise<Course[]> {
+  async function listed(session: Session = org.admin): Promise<ListedCourse[]> {
     const res = await get('/api/v1/courses', session).expect(200);
     expect(res.body.nextCursor).toBeNull();
-    return res.body.items as Course[];
+    return res.body.items as ListedCourse[];
   }
 
-  async function bank(courseId: string): Promise<BankQuestion[]> {
-    const res = await get(`/api/v1/platform/courses/${courseId}/questions`, platform).expect(200);
-    return res.body.items as BankQuestion[];
-  }
+  const bank = (courseId: string): Promise<BankQuestion[]> => questionBank(world, platform, courseId);
 
   /** Enrolls a new learner on the course through a cohort of their own department and completes every module. */
   async function learnerThroughModules(
     courseId: string,
     name: string,
   ): Promise<{ session: Session; enrollmentId: string }> {
-    const department = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(org.admin))
-      .send({ siteId: (await site()).id, name: `Dept ${name}`, kind: 'emergency' })
-      .expect(201);
-    await world
-      .http()
-      .post('/api/v1/cohorts')
-      .set(...bearer(org.admin))
-      .send({
-        name: `Cohort ${name}`,
-        courseId,
-        target: { departmentIds: [department.body.id] },
-        dueInDays: 30,
-      })
-      .expect(201);
-    const { session } = await world.addMember(org, ['learner'], { name, departmentId: department.body.id });
-    const mine = await get('/api/v1/me/enrollments', session).expect(200);
-    expect(mine.body.items).toHaveLength(1);
-    const enrollmentId = mine.body.items[0].id as string;
-    const course = await get(`/api/v1/courses/${courseId}`, session).expect(200);
-    for (const module of course.body.modules as ModuleSummary[]) {
-      await world
-        .http()
-        .post(`/api/v1/enrollments/${enrollmentId}/modules/${module.id}/complete`)
-        .set(...bearer(session))
-        .expect(200);
-    }
+    const departmentId = await createDepartment(world, org.admin, await site(), `Dept ${name}`);
+    await createDepartmentCohort(world, org.admin, courseId, departmentId, `Cohort ${name}`);
+    const { session, enrollmentId } = await addEnrolledLearner(world, org, { name, departmentId });
+    await completeModules(world, session, enrollmentId, await courseModuleIds(world, session, courseId));
     return { session, enrollmentId };
   }
 
   async function passAssessment(session: Session, enrollmentId: string, courseId: string): Promise<string> {
-    const key = new Map((await bank(courseId)).map((q) => [q.id, q.choices.find((c) => c.correct)?.id]));
-    const attempt = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts`)
-      .set(...bearer(session))
-      .expect(201);
-    const questions = attempt.body.questions as Array<{ id: string }>;
-    for (const q of questions) expect(key.has(q.id)).toBe(true);
-    const result = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts/${attempt.body.attemptId}/submit`)
-      .set(...bearer(session))
-      .send({ answers: questions.map((q) => ({ questionId: q.id, choiceId: key.get(q.id) })) })
-      .expect(200);
-    expect(result.body).toMatchObject({ score: 100, passed: true });
-    return result.body.certificateId as string;
+    const key = answerKeyOf(await bank(courseId));
+    const attempt = await startAttempt(world, session, enrollmentId);
+    for (const q of attempt.questions) expect(key.has(q.id)).toBe(true);
+    const result = await submitAttempt(
+      world,
+      session,
+      enrollmentId,
+      attempt.attemptId,
+      rightAnswers(attempt, key),
+    );
+    expect(result).toMatchObject({ score: 100, passed: true });
+    return result.certificateId as string;
   }
 
   let siteId: string | undefined;
-  async function site(): Promise<{ id: string }> {
-    if (!siteId) {
-      const res = await world
-        .http()
-        .post('/api/v1/sites')
-        .set(...bearer(org.admin))
-        .send({ name: 'Catalog General', kind: 'hospital' })
-        .expect(201);
-      siteId = res.body.id as string;
-    }
-    return { id: siteId };
+  async function site(): Promise<string> {
+    siteId ??= await createSite(world, org.admin, 'Catalog General');
+    return siteId;
   }
 
   beforeAll(async () => {
     world = await TestApp.start();
     platform = await world.platformAdmin();
     org = await world.createOrganization('Catalog Health');
-    const department = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(org.admin))
-      .send({ siteId: (await site()).id, name: 'ED', kind: 'emergency' })
-      .expect(201);
-    departmentId = department.body.id as string;
+    departmentId = await createDepartment(world, org.admin, await site(), 'ED');
     [learner, educator, manager] = await Promise.all([
       world.addMember(org, ['learner'], { departmentId }).then((m) => m.session),
       world.addMember(org, ['educator']).then((m) => m.session),
@@ -181,7 +119,7 @@ describe('the course catalog and its question bank', () => {
       .expect(201);
     facilitator = await world.acceptInvitation(facilitatorEmail);
     const items = await listed();
-    v1 = items.find((c) => c.code === 'HT-101') as Course;
+    v1 = items.find((c) => c.code === 'HT-101') as ListedCourse;
   });
 
   afterAll(async () => {

@@ -2,6 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
 import type { Response } from 'superagent';
 import { Clock } from '@beacon/core/time';
+import {
+  addEnrolledLearner,
+  createDepartmentCohort,
+  createDepartment,
+  createSite,
+  EnrolledLearner as Learner,
+  findHt101,
+  ListedCourse,
+  loadAnswerKey,
+  passCourse,
+} from '../support/learning';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -17,13 +28,6 @@ interface CertificateBody {
   verificationCode: string;
   verifyUrl: string;
   completedOn?: string;
-}
-
-interface Learner {
-  session: Session;
-  email: string;
-  memberId: string;
-  enrollmentId: string;
 }
 
 const COMPLETED_AT = new Date('2026-07-01T03:00:00.000Z');
@@ -99,8 +103,8 @@ describe('CE certificates: issue, access, PDF, public verification and revocatio
   let educator: Session;
   let manager: Session;
   let courseId: string;
-  let course: { title: string; creditHours: number; creditTypes: string[] };
-  let modules: Array<{ id: string }>;
+  let course: ListedCourse;
+  let moduleIds: string[];
   let key: Map<string, string>;
   let departmentId: string;
   let rosa: Learner;
@@ -121,68 +125,27 @@ describe('CE certificates: issue, access, PDF, public verification and revocatio
   const pdf = (id: string, session: Session) =>
     get(`/api/v1/certificates/${id}/pdf`, session).buffer(true).parse(binary);
 
-  async function newLearner(name: string): Promise<Learner> {
-    const { session, email, memberId } = await world.addMember(org, ['learner'], { name, departmentId });
-    const mine = await get('/api/v1/me/enrollments', session).expect(200);
-    expect(mine.body.items).toHaveLength(1);
-    return { session, email, memberId, enrollmentId: mine.body.items[0].id };
-  }
+  const newLearner = (name: string) => addEnrolledLearner(world, org, { name, departmentId });
 
   /** Completes every module and passes the assessment with every answer right; returns the certificate id. */
   async function pass(learner: Learner): Promise<string> {
-    for (const module of modules)
-      await post(
-        learner.session,
-        `/api/v1/enrollments/${learner.enrollmentId}/modules/${module.id}/complete`,
-      ).expect(200);
-    const attempt = await post(
-      learner.session,
-      `/api/v1/enrollments/${learner.enrollmentId}/assessment/attempts`,
-    ).expect(201);
-    const result = await post(
-      learner.session,
-      `/api/v1/enrollments/${learner.enrollmentId}/assessment/attempts/${attempt.body.attemptId}/submit`,
-      {
-        answers: attempt.body.questions.map((q: { id: string }) => ({
-          questionId: q.id,
-          choiceId: key.get(q.id),
-        })),
-      },
-    ).expect(200);
-    expect(result.body).toMatchObject({ score: 100, passed: true });
-    expect(result.body.certificateId).toEqual(expect.any(String));
-    return result.body.certificateId;
+    const result = await passCourse(world, learner.session, learner.enrollmentId, moduleIds, key);
+    expect(result).toMatchObject({ score: 100, passed: true });
+    expect(result.certificateId).toEqual(expect.any(String));
+    return result.certificateId as string;
   }
 
   beforeAll(async () => {
     world = await TestApp.start();
     org = await world.createOrganization('Cert Health');
     const platform = await world.platformAdmin();
-    const courses = await get('/api/v1/courses', org.admin).expect(200);
-    const seeded = courses.body.items.find((c: { code: string }) => c.code === 'HT-101');
-    courseId = seeded.id;
-    course = seeded;
-    modules = seeded.modules;
-    const bank = await get(`/api/v1/platform/courses/${courseId}/questions`, platform).expect(200);
-    key = new Map(
-      bank.body.items.map((q: { id: string; choices: Array<{ id: string; correct: boolean }> }) => [
-        q.id,
-        q.choices.find((c) => c.correct)?.id,
-      ]),
-    );
-    const site = await post(org.admin, '/api/v1/sites', { name: 'Cert Main', kind: 'hospital' }).expect(201);
-    const department = await post(org.admin, '/api/v1/departments', {
-      siteId: site.body.id,
-      name: 'ED',
-      kind: 'emergency',
-    }).expect(201);
-    departmentId = department.body.id;
-    await post(org.admin, '/api/v1/cohorts', {
-      name: 'ED certificates',
-      courseId,
-      target: { departmentIds: [departmentId] },
-      dueInDays: 30,
-    }).expect(201);
+    course = await findHt101(world, org.admin);
+    courseId = course.id;
+    moduleIds = course.modules.map((m) => m.id);
+    key = await loadAnswerKey(world, platform, courseId);
+    const siteId = await createSite(world, org.admin, 'Cert Main');
+    departmentId = await createDepartment(world, org.admin, siteId, 'ED');
+    await createDepartmentCohort(world, org.admin, courseId, departmentId, 'ED certificates');
     [educator, manager, rosa, sam, orgB] = await Promise.all([
       world.addMember(org, ['educator']).then((m) => m.session),
       world.addMember(org, ['manager']).then((m) => m.session),

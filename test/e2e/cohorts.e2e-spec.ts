@@ -1,17 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Clock } from '@beacon/core/time';
+import {
+  CohortEnrollment,
+  cohortEnrollments,
+  courseModuleIds,
+  createCohort,
+  createDepartment,
+  createSite,
+  findHt101,
+  getCohort,
+  loadAnswerKey,
+  MyEnrollment,
+  myEnrollments,
+  passCourse,
+} from '../support/learning';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
-
-interface CohortEnrollment {
-  id: string;
-  memberId: string;
-  memberName: string;
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  completedAt: string | null;
-  cycle: number;
-}
 
 interface FieldProblem {
   field: string;
@@ -43,25 +46,9 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
     jest.spyOn(world.app.get(Clock), 'now').mockReturnValue(new Date(instant));
   };
 
-  async function site(owner: TestOrganization, name: string): Promise<string> {
-    const res = await world
-      .http()
-      .post('/api/v1/sites')
-      .set(...bearer(owner.admin))
-      .send({ name, kind: 'hospital' })
-      .expect(201);
-    return res.body.id;
-  }
-
-  async function department(owner: TestOrganization, siteId: string, name: string): Promise<string> {
-    const res = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(owner.admin))
-      .send({ siteId, name, kind: 'emergency' })
-      .expect(201);
-    return res.body.id;
-  }
+  const site = (owner: TestOrganization, name: string) => createSite(world, owner.admin, name);
+  const department = (owner: TestOrganization, siteId: string, name: string) =>
+    createDepartment(world, owner.admin, siteId, name);
 
   /** A member without a login (invite: false unless the fields say otherwise). */
   async function member(
@@ -78,34 +65,13 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
     return res.body.id;
   }
 
-  async function createCohort(owner: TestOrganization, body: Record<string, unknown>) {
-    const res = await world
-      .http()
-      .post('/api/v1/cohorts')
-      .set(...bearer(owner.admin))
-      .send({ courseId, ...body });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-
-  async function getCohort(owner: TestOrganization, id: string) {
-    return (
-      await world
-        .http()
-        .get(`/api/v1/cohorts/${id}`)
-        .set(...bearer(owner.admin))
-        .expect(200)
-    ).body;
-  }
+  const newCohort = (owner: TestOrganization, body: Record<string, unknown>) =>
+    createCohort(world, owner.admin, { courseId, ...body });
 
   async function enrollmentsOf(owner: TestOrganization, cohortId: string): Promise<CohortEnrollment[]> {
-    const res = await world
-      .http()
-      .get(`/api/v1/cohorts/${cohortId}/enrollments?limit=200`)
-      .set(...bearer(owner.admin))
-      .expect(200);
-    expect(res.body.nextCursor).toBeNull();
-    return res.body.items;
+    const page = await cohortEnrollments(world, owner.admin, cohortId);
+    expect(page.nextCursor).toBeNull();
+    return page.items;
   }
 
   async function rejected(body: Record<string, unknown>): Promise<string[]> {
@@ -121,34 +87,9 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
 
   /** Completes every module and passes the assessment with the answer key. */
   async function pass(session: Session, enrollmentId: string): Promise<void> {
-    const course = await world
-      .http()
-      .get(`/api/v1/courses/${courseId}`)
-      .set(...bearer(session))
-      .expect(200);
-    for (const module of course.body.modules) {
-      await world
-        .http()
-        .post(`/api/v1/enrollments/${enrollmentId}/modules/${module.id}/complete`)
-        .set(...bearer(session))
-        .expect(200);
-    }
-    const attempt = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts`)
-      .set(...bearer(session))
-      .expect(201);
-    const answers = attempt.body.questions.map((q: { id: string }) => ({
-      questionId: q.id,
-      choiceId: key.get(q.id),
-    }));
-    const result = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts/${attempt.body.attemptId}/submit`)
-      .set(...bearer(session))
-      .send({ answers })
-      .expect(200);
-    expect(result.body.passed).toBe(true);
+    const moduleIds = await courseModuleIds(world, session, courseId);
+    const result = await passCourse(world, session, enrollmentId, moduleIds, key);
+    expect(result.passed).toBe(true);
   }
 
   beforeAll(async () => {
@@ -156,23 +97,8 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
     org = await world.createOrganization('Cohort Health');
     rules = await world.createOrganization('Rules Health');
     platform = await world.platformAdmin();
-    const courses = await world
-      .http()
-      .get('/api/v1/courses')
-      .set(...bearer(org.admin))
-      .expect(200);
-    courseId = courses.body.items.find((c: { code: string }) => c.code === 'HT-101').id;
-    const bank = await world
-      .http()
-      .get(`/api/v1/platform/courses/${courseId}/questions`)
-      .set(...bearer(platform))
-      .expect(200);
-    key = new Map(
-      bank.body.items.map((q: { id: string; choices: Array<{ id: string; correct: boolean }> }) => [
-        q.id,
-        q.choices.find((c) => c.correct)?.id,
-      ]),
-    );
+    courseId = (await findHt101(world, org.admin)).id;
+    key = await loadAnswerKey(world, platform, courseId);
   });
 
   beforeEach(() => clockAt(BASE));
@@ -233,7 +159,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
         .set(...bearer(rules.admin))
         .expect(200);
 
-      const cohort = await createCohort(rules, {
+      const cohort = await newCohort(rules, {
         name: 'Nurses and medics',
         target: {
           siteIds: [south],
@@ -285,19 +211,19 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
       );
       expect(live.length).toBeGreaterThan(5);
 
-      const everyone = await createCohort(rules, { name: 'Everyone', target: {} });
+      const everyone = await newCohort(rules, { name: 'Everyone', target: {} });
       expect(everyone.enrolledCount).toBe(live.length);
       expect((await enrollmentsOf(rules, everyone.id)).map((e) => e.memberId).sort()).toEqual(
         live.map((m) => m.id).sort(),
       );
 
-      const managers = await createCohort(rules, { name: 'Managers', target: { roles: ['manager'] } });
+      const managers = await newCohort(rules, { name: 'Managers', target: { roles: ['manager'] } });
       expect(managers.enrolledCount).toBe(1);
       expect((await enrollmentsOf(rules, managers.id)).map((e) => e.memberId)).toEqual(
         live.filter((m) => m.roles.includes('manager')).map((m) => m.id),
       );
 
-      const physicians = await createCohort(rules, {
+      const physicians = await newCohort(rules, {
         name: 'Physicians',
         target: { jobTitles: ['PHYSICIAN'] },
       });
@@ -339,12 +265,12 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
     it('treats a dueDate as the end of that day in the organization time zone, in winter (CST) and summer (CDT)', async () => {
       const dept = await department(org, siteId, 'Calendar');
       const memberId = await member(org, { departmentId: dept });
-      const winter = await createCohort(org, {
+      const winter = await newCohort(org, {
         name: 'Winter',
         target: { departmentIds: [dept] },
         dueDate: '2026-12-31',
       });
-      const summer = await createCohort(org, {
+      const summer = await newCohort(org, {
         name: 'Summer',
         target: { departmentIds: [dept] },
         dueDate: '2026-07-15',
@@ -359,18 +285,18 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
 
       clockAt('2026-07-16T04:59:59.999Z');
       expect((await enrollmentsOf(org, summer.id))[0].overdue).toBe(false);
-      expect((await getCohort(org, summer.id)).stats.overdue).toBe(0);
+      expect((await getCohort(world, org.admin, summer.id)).stats.overdue).toBe(0);
       clockAt('2026-07-16T05:00:00.000Z');
       expect((await enrollmentsOf(org, summer.id))[0].overdue).toBe(true);
-      expect((await getCohort(org, summer.id)).stats.overdue).toBe(1);
-      expect((await getCohort(org, winter.id)).stats.overdue).toBe(0);
+      expect((await getCohort(world, org.admin, summer.id)).stats.overdue).toBe(1);
+      expect((await getCohort(world, org.admin, winter.id)).stats.overdue).toBe(0);
     });
 
     it('makes the enrollments of a dueDate in the past overdue at once', async () => {
       const dept = await department(org, siteId, 'Late');
       await member(org, { departmentId: dept });
       await member(org, { departmentId: dept });
-      const cohort = await createCohort(org, {
+      const cohort = await newCohort(org, {
         name: 'Late',
         target: { departmentIds: [dept] },
         dueDate: '2026-01-15',
@@ -400,7 +326,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
       const early = await member(org, { departmentId: dept });
       // 03:00 UTC on 1 July is still 30 June in Chicago (CDT).
       clockAt('2026-07-01T03:00:00.000Z');
-      const cohort = await createCohort(org, {
+      const cohort = await newCohort(org, {
         name: 'Rolling',
         target: { departmentIds: [dept] },
         dueInDays: 10,
@@ -422,7 +348,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
       const dept = await department(org, siteId, 'Excused');
       await member(org, { departmentId: dept });
       await member(org, { departmentId: dept });
-      const cohort = await createCohort(org, {
+      const cohort = await newCohort(org, {
         name: 'Excused',
         target: { departmentIds: [dept] },
         dueDate: '2026-01-15',
@@ -436,7 +362,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
           .expect(200);
         expect(res.body).toMatchObject({ id: item.id, status: 'exempt', overdue: false });
       }
-      expect((await getCohort(org, cohort.id)).stats).toEqual({
+      expect((await getCohort(world, org.admin, cohort.id)).stats).toEqual({
         enrolled: 2,
         notStarted: 0,
         inProgress: 0,
@@ -461,23 +387,19 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
     });
 
     it('a learner passing completes their enrollment; the others stay open', async () => {
-      const cohort = await createCohort(org, {
+      const cohort = await newCohort(org, {
         name: 'Change me',
         target: { departmentIds: [dept] },
         dueDate: '2026-12-31',
       });
       cohortId = cohort.id;
       expect(cohort.enrolledCount).toBe(3);
-      const mine = await world
-        .http()
-        .get('/api/v1/me/enrollments')
-        .set(...bearer(learner.session))
-        .expect(200);
-      const enrollment = mine.body.items.find((e: { cohortId: string }) => e.cohortId === cohortId);
+      const mine = await myEnrollments(world, learner.session);
+      const enrollment = mine.find((e) => e.cohortId === cohortId) as MyEnrollment;
       clockAt('2026-06-10T15:00:00.000Z');
       await pass(learner.session, enrollment.id);
 
-      const stats = (await getCohort(org, cohortId)).stats;
+      const stats = (await getCohort(world, org.admin, cohortId)).stats;
       expect(stats).toMatchObject({ enrolled: 3, notStarted: 2, inProgress: 0, completed: 1, exempt: 0 });
       expect(stats.completionRate).toBeCloseTo(1 / 3, 3);
       const items = await enrollmentsOf(org, cohortId);
@@ -518,7 +440,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
         .send({ dueDate: '2027-04-30', dueInDays: 5 })
         .expect(400);
       expect(both.body.errors.length).toBeGreaterThan(0);
-      expect((await getCohort(org, cohortId)).dueDate).toBe('2027-03-31');
+      expect((await getCohort(world, org.admin, cohortId)).dueDate).toBe('2027-03-31');
     });
 
     it('renames the cohort and replaces its reminder policy', async () => {
@@ -530,7 +452,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
         .send({ name: 'Changed', reminders })
         .expect(200);
       expect(res.body).toMatchObject({ name: 'Changed', reminders, dueDate: '2027-03-31' });
-      expect(await getCohort(org, cohortId)).toMatchObject({ name: 'Changed', reminders });
+      expect(await getCohort(world, org.admin, cohortId)).toMatchObject({ name: 'Changed', reminders });
     });
 
     it('exempts an enrollment with a reason, audited, and counts it out of the completion rate', async () => {
@@ -579,7 +501,7 @@ describe('cohorts: who is enrolled, when it is due, and how a cohort is managed'
       ]);
       expect(audit.body.items[0].changes.reason).toEqual({ from: null, to: reason });
 
-      expect((await getCohort(org, cohortId)).stats).toEqual({
+      expect((await getCohort(world, org.admin, cohortId)).stats).toEqual({
         enrolled: 3,
         notStarted: 1,
         inProgress: 0,

@@ -1,27 +1,18 @@
 import { Clock } from '@beacon/core/time';
+import {
+  CohortEnrollment,
+  cohortEnrollments,
+  createCohort,
+  createDepartment,
+  createSite,
+  findHt101,
+  getCohort,
+  loadAnswerKey,
+  MyEnrollment,
+  myEnrollments,
+  passCourse,
+} from '../support/learning';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
-
-interface CohortEnrollment {
-  id: string;
-  memberId: string;
-  memberName: string;
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  completedAt: string | null;
-  cycle: number;
-}
-
-interface MyEnrollment {
-  id: string;
-  cohortId: string;
-  course: { id: string; code: string; title: string };
-  status: string;
-  dueAt: string | null;
-  overdue: boolean;
-  completedAt: string | null;
-  progress: { modulesCompleted: number; modulesTotal: number };
-}
 
 interface Learner {
   memberId: string;
@@ -47,15 +38,7 @@ describe('enrollments follow members as they join, move, change and leave', () =
     jest.spyOn(world.app.get(Clock), 'now').mockReturnValue(new Date(instant));
   };
 
-  async function department(name: string): Promise<string> {
-    const res = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(org.admin))
-      .send({ siteId, name, kind: 'emergency' })
-      .expect(201);
-    return res.body.id;
-  }
+  const department = (name: string) => createDepartment(world, org.admin, siteId, name);
 
   async function createMember(fields: Record<string, unknown>): Promise<{ id: string; email: string }> {
     const email = world.email('member');
@@ -77,43 +60,11 @@ describe('enrollments follow members as they join, move, change and leave', () =
       .expect(200);
   }
 
-  async function createCohort(body: Record<string, unknown>) {
-    const res = await world
-      .http()
-      .post('/api/v1/cohorts')
-      .set(...bearer(org.admin))
-      .send({ courseId, ...body });
-    expect(res.status).toBe(201);
-    return res.body;
-  }
-
-  async function stats(cohortId: string) {
-    return (
-      await world
-        .http()
-        .get(`/api/v1/cohorts/${cohortId}`)
-        .set(...bearer(org.admin))
-        .expect(200)
-    ).body.stats;
-  }
-
-  async function enrollmentsOf(cohortId: string): Promise<CohortEnrollment[]> {
-    const res = await world
-      .http()
-      .get(`/api/v1/cohorts/${cohortId}/enrollments?limit=200`)
-      .set(...bearer(org.admin))
-      .expect(200);
-    return res.body.items;
-  }
-
-  async function mine(session: Session): Promise<MyEnrollment[]> {
-    const res = await world
-      .http()
-      .get('/api/v1/me/enrollments')
-      .set(...bearer(session))
-      .expect(200);
-    return res.body.items;
-  }
+  const newCohort = (body: Record<string, unknown>) => createCohort(world, org.admin, { courseId, ...body });
+  const stats = async (cohortId: string) => (await getCohort(world, org.admin, cohortId)).stats;
+  const enrollmentsOf = async (cohortId: string) =>
+    (await cohortEnrollments(world, org.admin, cohortId)).items;
+  const mine = (session: Session) => myEnrollments(world, session);
 
   async function assignmentNotifications(
     email: string,
@@ -139,61 +90,19 @@ describe('enrollments follow members as they join, move, change and leave', () =
   }
 
   async function pass(session: Session, enrollmentId: string): Promise<void> {
-    for (const moduleId of moduleIds) {
-      await world
-        .http()
-        .post(`/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/complete`)
-        .set(...bearer(session))
-        .expect(200);
-    }
-    const attempt = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts`)
-      .set(...bearer(session))
-      .expect(201);
-    const answers = attempt.body.questions.map((q: { id: string }) => ({
-      questionId: q.id,
-      choiceId: key.get(q.id),
-    }));
-    const result = await world
-      .http()
-      .post(`/api/v1/enrollments/${enrollmentId}/assessment/attempts/${attempt.body.attemptId}/submit`)
-      .set(...bearer(session))
-      .send({ answers })
-      .expect(200);
-    expect(result.body).toMatchObject({ score: 100, passed: true });
+    const result = await passCourse(world, session, enrollmentId, moduleIds, key);
+    expect(result).toMatchObject({ score: 100, passed: true });
   }
 
   beforeAll(async () => {
     world = await TestApp.start();
     org = await world.createOrganization('Sync Health');
     platform = await world.platformAdmin();
-    const courses = await world
-      .http()
-      .get('/api/v1/courses')
-      .set(...bearer(org.admin))
-      .expect(200);
-    const course = courses.body.items.find((c: { code: string }) => c.code === 'HT-101');
+    const course = await findHt101(world, org.admin);
     courseId = course.id;
-    moduleIds = course.modules.map((m: { id: string }) => m.id);
-    const bank = await world
-      .http()
-      .get(`/api/v1/platform/courses/${courseId}/questions`)
-      .set(...bearer(platform))
-      .expect(200);
-    key = new Map(
-      bank.body.items.map((q: { id: string; choices: Array<{ id: string; correct: boolean }> }) => [
-        q.id,
-        q.choices.find((c) => c.correct)?.id,
-      ]),
-    );
-    const site = await world
-      .http()
-      .post('/api/v1/sites')
-      .set(...bearer(org.admin))
-      .send({ name: 'Main', kind: 'hospital' })
-      .expect(201);
-    siteId = site.body.id;
+    moduleIds = course.modules.map((m) => m.id);
+    key = await loadAnswerKey(world, platform, courseId);
+    siteId = await createSite(world, org.admin, 'Main');
   });
 
   beforeEach(() => clockAt(BASE));
@@ -217,7 +126,7 @@ describe('enrollments follow members as they join, move, change and leave', () =
       radiology = await department('Radiology');
       retitled = await createMember({ departmentId: emergency, jobTitle: 'Staff Nurse' });
       mover = await createMember({ departmentId: radiology, jobTitle: 'charge nurse' });
-      const cohort = await createCohort({
+      const cohort = await newCohort({
         name: 'Charge nurses',
         target: { departmentIds: [emergency], jobTitles: ['Charge Nurse'] },
         dueInDays: 30,
@@ -353,16 +262,15 @@ describe('enrollments follow members as they join, move, change and leave', () =
     it('passing at T completes every open enrollment for the course and opens the next cycle due at the end of the local day T + 12 months', async () => {
       clockAt('2026-09-01T15:00:00.000Z');
       recurring = (
-        await createCohort({
+        await newCohort({
           name: 'Annual',
           target: { departmentIds: [ward] },
           dueInDays: 30,
           recurrence: { intervalMonths: 12 },
         })
       ).id;
-      fixed = (
-        await createCohort({ name: 'One-off', target: { departmentIds: [ward] }, dueDate: '2026-12-31' })
-      ).id;
+      fixed = (await newCohort({ name: 'One-off', target: { departmentIds: [ward] }, dueDate: '2026-12-31' }))
+        .id;
       const first = (await mine(learner.session)).find((e) => e.cohortId === recurring) as MyEnrollment;
       expect(first).toMatchObject({ status: 'not_started', dueAt: '2026-10-02T04:59:59.999Z' });
 
@@ -481,26 +389,12 @@ describe('enrollments follow members as they join, move, change and leave', () =
   });
 
   it('moving a department to another site moves its members between site-targeted cohorts', async () => {
-    const site = async (name: string): Promise<string> =>
-      (
-        await world
-          .http()
-          .post('/api/v1/sites')
-          .set(...bearer(org.admin))
-          .send({ name, kind: 'satellite_clinic' })
-          .expect(201)
-      ).body.id;
-    const east = await site('East');
-    const west = await site('West');
-    const dept = await world
-      .http()
-      .post('/api/v1/departments')
-      .set(...bearer(org.admin))
-      .send({ siteId: east, name: 'Mobile unit', kind: 'urgent_care' })
-      .expect(201);
-    const traveller = await createMember({ departmentId: dept.body.id });
-    const eastCohort = (await createCohort({ name: 'East', target: { siteIds: [east] } })).id;
-    const westCohort = (await createCohort({ name: 'West', target: { siteIds: [west] } })).id;
+    const east = await createSite(world, org.admin, 'East', 'satellite_clinic');
+    const west = await createSite(world, org.admin, 'West', 'satellite_clinic');
+    const dept = await createDepartment(world, org.admin, east, 'Mobile unit', 'urgent_care');
+    const traveller = await createMember({ departmentId: dept });
+    const eastCohort = (await newCohort({ name: 'East', target: { siteIds: [east] } })).id;
+    const westCohort = (await newCohort({ name: 'West', target: { siteIds: [west] } })).id;
     expect((await enrollmentsOf(eastCohort)).map((e) => [e.memberId, e.status])).toEqual([
       [traveller.id, 'not_started'],
     ]);
@@ -508,7 +402,7 @@ describe('enrollments follow members as they join, move, change and leave', () =
 
     await world
       .http()
-      .patch(`/api/v1/departments/${dept.body.id}`)
+      .patch(`/api/v1/departments/${dept}`)
       .set(...bearer(org.admin))
       .send({ siteId: west })
       .expect(200);

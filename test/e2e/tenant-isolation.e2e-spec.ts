@@ -1,6 +1,20 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import type { Response } from 'supertest';
+import {
+  AnswerKey,
+  completeModules,
+  courseModuleIds,
+  createCohort,
+  createDepartment,
+  createSite,
+  findHt101,
+  loadAnswerKey,
+  onlyEnrollment,
+  rightAnswers,
+  startAttempt,
+  submitAttempt,
+} from '../support/learning';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
 
 // The project-level testTimeout in jest.config.js does not reach hooks under Jest 30: set it here.
@@ -82,7 +96,7 @@ describe('tenant isolation between two organizations', () => {
   let courseId: string;
   let moduleIds: string[];
   /** question id -> its correct choice id, from the platform question bank. */
-  let answerKey: Map<string, string>;
+  let answerKey: AnswerKey;
 
   const unique = (label: string) => `${label} ${randomBytes(4).toString('hex')}`;
 
@@ -94,21 +108,10 @@ describe('tenant isolation between two organizations', () => {
     return body ? req.send(body) : req;
   }
 
-  async function createSite(tenant: Tenant, name = unique('Site')): Promise<string> {
-    const res = await call(tenant.admin, 'post', '/api/v1/sites', { name, kind: 'hospital' });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
+  const newSite = (tenant: Tenant, name = unique('Site')) => createSite(world, tenant.admin, name);
 
-  async function createDepartment(tenant: Tenant, siteId: string): Promise<string> {
-    const res = await call(tenant.admin, 'post', '/api/v1/departments', {
-      siteId,
-      name: unique('Department'),
-      kind: 'emergency',
-    });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
-  }
+  const newDepartment = (tenant: Tenant, siteId: string) =>
+    createDepartment(world, tenant.admin, siteId, unique('Department'));
 
   async function createMember(tenant: Tenant, extra: Record<string, unknown> = {}): Promise<string> {
     const res = await call(tenant.admin, 'post', '/api/v1/members', {
@@ -153,59 +156,33 @@ describe('tenant isolation between two organizations', () => {
     return rows.map((r) => r.value.toLowerCase());
   }
 
-  async function createCohort(tenant: Tenant, target: Record<string, unknown>): Promise<string> {
-    const res = await call(tenant.admin, 'post', '/api/v1/cohorts', {
-      name: unique('Cohort'),
-      courseId,
-      target,
-    });
-    expect(res.status).toBe(201);
-    return res.body.id as string;
+  async function newCohort(tenant: Tenant, target: Record<string, unknown>): Promise<string> {
+    return (await createCohort(world, tenant.admin, { name: unique('Cohort'), courseId, target })).id;
   }
 
   /** The enrollment of the cohort's only member. */
-  async function onlyEnrollment(tenant: Tenant, cohortId: string): Promise<string> {
-    const res = await call(tenant.admin, 'get', `/api/v1/cohorts/${cohortId}/enrollments`).expect(200);
-    expect(res.body.items).toHaveLength(1);
-    return res.body.items[0].id as string;
-  }
+  const enrollmentOf = (tenant: Tenant, cohortId: string) => onlyEnrollment(world, tenant.admin, cohortId);
 
   /** A fresh enrollment of the tenant's learner (a new cohort targeting their department). */
   async function learnerEnrollment(tenant: Tenant): Promise<string> {
-    return onlyEnrollment(tenant, await createCohort(tenant, { departmentIds: [tenant.departmentIds[0]] }));
+    return enrollmentOf(tenant, await newCohort(tenant, { departmentIds: [tenant.departmentIds[0]] }));
   }
 
-  async function completeModules(session: Session, enrollmentId: string): Promise<void> {
-    for (const moduleId of moduleIds) {
-      await call(session, 'post', `/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/complete`).expect(
-        200,
-      );
-    }
-  }
+  const completeAllModules = (session: Session, enrollmentId: string) =>
+    completeModules(world, session, enrollmentId, moduleIds);
 
   /** Completes every module and opens an attempt; returns it with the answers that pass it. */
   async function openAttempt(session: Session, enrollmentId: string) {
-    await completeModules(session, enrollmentId);
-    const res = await call(session, 'post', `/api/v1/enrollments/${enrollmentId}/assessment/attempts`).expect(
-      201,
-    );
-    const answers = (res.body.questions as Array<{ id: string }>).map((q) => ({
-      questionId: q.id,
-      choiceId: answerKey.get(q.id) ?? '',
-    }));
-    return { attemptId: res.body.attemptId as string, answers };
+    await completeAllModules(session, enrollmentId);
+    const attempt = await startAttempt(world, session, enrollmentId);
+    return { attemptId: attempt.attemptId, answers: rightAnswers(attempt, answerKey) };
   }
 
   async function pass(session: Session, enrollmentId: string): Promise<Certificate> {
     const { attemptId, answers } = await openAttempt(session, enrollmentId);
-    const res = await call(
-      session,
-      'post',
-      `/api/v1/enrollments/${enrollmentId}/assessment/attempts/${attemptId}/submit`,
-      { answers },
-    ).expect(200);
-    expect(res.body).toMatchObject({ passed: true, certificateId: expect.any(String) });
-    const certificate = await call(session, 'get', `/api/v1/certificates/${res.body.certificateId}`).expect(
+    const result = await submitAttempt(world, session, enrollmentId, attemptId, answers);
+    expect(result).toMatchObject({ passed: true, certificateId: expect.any(String) });
+    const certificate = await call(session, 'get', `/api/v1/certificates/${result.certificateId}`).expect(
       200,
     );
     return {
@@ -223,13 +200,10 @@ describe('tenant isolation between two organizations', () => {
     ] as const) {
       tenant.org = await world.createOrganization(name);
       tenant.admin = tenant.org.admin;
-      tenant.siteIds = [
-        await createSite(tenant, `${name} North`),
-        await createSite(tenant, `${name} Clinic`),
-      ];
+      tenant.siteIds = [await newSite(tenant, `${name} North`), await newSite(tenant, `${name} Clinic`)];
       tenant.departmentIds = [
-        await createDepartment(tenant, tenant.siteIds[0]),
-        await createDepartment(tenant, tenant.siteIds[1]),
+        await newDepartment(tenant, tenant.siteIds[0]),
+        await newDepartment(tenant, tenant.siteIds[1]),
       ];
       const manager = await world.addMember(tenant.org, ['manager'], { siteId: tenant.siteIds[0] });
       const learner = await world.addMember(tenant.org, ['learner'], {
@@ -264,27 +238,20 @@ describe('tenant isolation between two organizations', () => {
 
     // Learning: each learner passes the course in their organization, so every learning table has rows in both.
     const platform = await world.platformAdmin();
-    const courses = await call(A.admin, 'get', '/api/v1/courses').expect(200);
-    courseId = courses.body.items.find((c: { code: string }) => c.code === 'HT-101').id;
-    const course = await call(A.admin, 'get', `/api/v1/courses/${courseId}`).expect(200);
-    moduleIds = course.body.modules.map((m: { id: string }) => m.id);
-    const bank = await call(platform, 'get', `/api/v1/platform/courses/${courseId}/questions`).expect(200);
-    answerKey = new Map(
-      (bank.body.items as Array<{ id: string; choices: Array<{ id: string; correct: boolean }> }>).map(
-        (q) => [q.id, q.choices.find((c) => c.correct)?.id ?? ''],
-      ),
-    );
+    courseId = (await findHt101(world, A.admin)).id;
+    moduleIds = await courseModuleIds(world, A.admin, courseId);
+    answerKey = await loadAnswerKey(world, platform, courseId);
     for (const tenant of [A, B]) {
-      tenant.cohortId = await createCohort(tenant, { departmentIds: [tenant.departmentIds[0]] });
-      tenant.enrollmentId = await onlyEnrollment(tenant, tenant.cohortId);
+      tenant.cohortId = await newCohort(tenant, { departmentIds: [tenant.departmentIds[0]] });
+      tenant.enrollmentId = await enrollmentOf(tenant, tenant.cohortId);
       tenant.certificate = await pass(tenant.learner, tenant.enrollmentId);
     }
     aStaffMemberId = await createMember(A, { departmentId: A.departmentIds[1] });
 
     // The person in both organizations learns in A (as A's educator), never in B.
-    const educatorsOfA = await createCohort(A, { roles: ['educator'] });
+    const educatorsOfA = await newCohort(A, { roles: ['educator'] });
     const bothSessionInA = await world.login(both.email, PASSWORD, A.org.id);
-    const bothEnrollment = await onlyEnrollment(A, educatorsOfA);
+    const bothEnrollment = await enrollmentOf(A, educatorsOfA);
     bothInA = {
       session: bothSessionInA,
       enrollmentId: bothEnrollment,
@@ -323,7 +290,7 @@ describe('tenant isolation between two organizations', () => {
       {
         name: 'PATCH /sites/:id',
         method: 'patch',
-        target: () => createSite(A),
+        target: () => newSite(A),
         path: (id) => `/api/v1/sites/${id}`,
         body: { name: unique('Taken Over'), address: 'Somewhere else' },
         success: 200,
@@ -333,7 +300,7 @@ describe('tenant isolation between two organizations', () => {
       {
         name: 'DELETE /sites/:id',
         method: 'delete',
-        target: () => createSite(A),
+        target: () => newSite(A),
         path: (id) => `/api/v1/sites/${id}`,
         success: 204,
         read: (id) => `/api/v1/sites/${id}`,
@@ -350,7 +317,7 @@ describe('tenant isolation between two organizations', () => {
       {
         name: 'PATCH /departments/:id',
         method: 'patch',
-        target: () => createDepartment(A, A.siteIds[0]),
+        target: () => newDepartment(A, A.siteIds[0]),
         path: (id) => `/api/v1/departments/${id}`,
         body: { kind: 'inpatient' },
         success: 200,
@@ -360,7 +327,7 @@ describe('tenant isolation between two organizations', () => {
       {
         name: 'DELETE /departments/:id',
         method: 'delete',
-        target: () => createDepartment(A, A.siteIds[0]),
+        target: () => newDepartment(A, A.siteIds[0]),
         path: (id) => `/api/v1/departments/${id}`,
         success: 204,
         read: (id) => `/api/v1/departments/${id}`,
@@ -565,7 +532,7 @@ describe('tenant isolation between two organizations', () => {
         method: 'patch',
         caller: 'admin',
         target: async () => ({
-          id: await createCohort(A, { departmentIds: [A.departmentIds[1]] }),
+          id: await newCohort(A, { departmentIds: [A.departmentIds[1]] }),
           path: (id) => `/api/v1/cohorts/${id}`,
           body: {
             name: 'Taken Over',
@@ -584,7 +551,7 @@ describe('tenant isolation between two organizations', () => {
         method: 'post',
         caller: 'admin',
         target: async () => ({
-          id: await createCohort(A, { departmentIds: [A.departmentIds[1]] }),
+          id: await newCohort(A, { departmentIds: [A.departmentIds[1]] }),
           path: (id) => `/api/v1/cohorts/${id}/archive`,
         }),
         success: 200,
@@ -611,7 +578,7 @@ describe('tenant isolation between two organizations', () => {
         method: 'post',
         caller: 'admin',
         target: async () => ({
-          id: await onlyEnrollment(A, await createCohort(A, { departmentIds: [A.departmentIds[1]] })),
+          id: await enrollmentOf(A, await newCohort(A, { departmentIds: [A.departmentIds[1]] })),
           path: (id) => `/api/v1/enrollments/${id}/exempt`,
           body: { reason: 'Exempted from elsewhere' },
         }),
@@ -630,7 +597,7 @@ describe('tenant isolation between two organizations', () => {
         method: 'post',
         caller: 'admin',
         target: async () => ({
-          id: await onlyEnrollment(A, await createCohort(A, { departmentIds: [A.departmentIds[1]] })),
+          id: await enrollmentOf(A, await newCohort(A, { departmentIds: [A.departmentIds[1]] })),
           path: (id) => `/api/v1/enrollments/${id}/assessment/grant-attempts`,
           body: { count: 5 },
         }),
@@ -662,7 +629,7 @@ describe('tenant isolation between two organizations', () => {
         caller: 'learner',
         target: async () => {
           const id = await learnerEnrollment(A);
-          await completeModules(A.learner, id);
+          await completeAllModules(A.learner, id);
           return { id, path: (enrollmentId) => `/api/v1/enrollments/${enrollmentId}/assessment/attempts` };
         },
         success: 201,
@@ -942,7 +909,7 @@ describe('tenant isolation between two organizations', () => {
         name: 'PATCH /departments/:id',
         field: 'siteId',
         method: 'patch',
-        path: async () => `/api/v1/departments/${await createDepartment(B, B.siteIds[0])}`,
+        path: async () => `/api/v1/departments/${await newDepartment(B, B.siteIds[0])}`,
         body: (siteId) => ({ siteId }),
         foreign: () => A.siteIds[0],
         own: () => B.siteIds[1],

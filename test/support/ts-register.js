@@ -5,20 +5,11 @@ const path = require('node:path');
 const { transformSync } = require('@swc/core');
 const { register } = require('tsconfig-paths');
 const base = require('../../tsconfig.base.json');
+const swcOptions = require('./swc-options');
 
 require.extensions['.ts'] = (module, filename) => {
   const source = require('node:fs').readFileSync(filename, 'utf8');
-  const { code } = transformSync(source, {
-    filename,
-    sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2021',
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  });
+  const { code } = transformSync(source, { ...swcOptions, filename, sourceMaps: 'inline' });
   module._compile(code, filename);
 };
 

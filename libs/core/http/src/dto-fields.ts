@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
+import { IsEmail, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { NormalizeEmail, Trim } from './dto-transforms';
 
 /** A required email address, trimmed and lower-cased (emails compare case-insensitively). */
@@ -12,6 +12,12 @@ export const EmailField = (): PropertyDecorator =>
     MaxLength(320),
   );
 
-/** A required person's name, trimmed, at most 200 characters. */
-export const NameField = (): PropertyDecorator =>
-  applyDecorators(ApiProperty({ example: 'Alex Rivera' }), Trim(), IsString(), IsNotEmpty(), MaxLength(200));
+const NAME = [Trim(), IsString(), IsNotEmpty(), MaxLength(200)];
+
+/** A required name (of a person, site, department, cohort…): trimmed, not empty, at most 200 characters. */
+export const NameField = (doc: ApiPropertyOptions = { example: 'Alex Rivera' }): PropertyDecorator =>
+  applyDecorators(ApiProperty(doc), ...NAME);
+
+/** The same, optional (PATCH bodies). */
+export const OptionalNameField = (doc: ApiPropertyOptions = {}): PropertyDecorator =>
+  applyDecorators(ApiPropertyOptional(doc), IsOptional(), ...NAME);

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANIZATION_ROLES } from '@beacon/core/database';
-import { PageQuery, Trim } from '@beacon/core/http';
+import { NameField, OptionalNameField, PageQuery } from '@beacon/core/http';
 
 export class CohortTargetDto {
   @ApiPropertyOptional({ type: [String] })
@@ -96,11 +96,7 @@ export class RecurrenceDto {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateCohortDto {
-  @ApiProperty({ example: 'ED nurses 2026' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField({ example: 'ED nurses 2026' })
   name!: string;
 
   @ApiProperty()
@@ -144,12 +140,7 @@ export class CreateCohortDto {
 }
 
 export class UpdateCohortDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNameField()
   name?: string;
 
   @ApiPropertyOptional({ nullable: true, type: String })

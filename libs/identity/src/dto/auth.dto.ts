@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { EmailField, NameField, Trim } from '@beacon/core/http';
+import { EmailField, NameField, OptionalNameField } from '@beacon/core/http';
 
 const MAX_PASSWORD = 1024;
 
@@ -57,12 +57,7 @@ export class AcceptInvitationDto {
   @MaxLength(200)
   token!: string;
 
-  @ApiPropertyOptional({ description: 'Your name, for a new account.' })
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNameField({ description: 'Your name, for a new account.' })
   name?: string;
 
   @ApiProperty({ description: 'A new password (at least 12 characters), or your existing account password.' })

@@ -1,15 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsDefined,
-  IsNotEmpty,
-  IsObject,
-  IsString,
-  Matches,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
-import { EmailField, NameField, Trim } from '@beacon/core/http';
+import { IsDefined, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
+import { EmailField, NameField } from '@beacon/core/http';
 import { IsTimeZone } from '../timezone.validator';
 
 export class FirstAdminDto {
@@ -21,11 +13,7 @@ export class FirstAdminDto {
 }
 
 export class CreateOrganizationDto {
-  @ApiProperty({ example: 'St. Mary Health' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField({ example: 'St. Mary Health' })
   name!: string;
 
   @ApiProperty({ example: 'st-mary', description: '3–63 of a-z, 0-9 and -' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery, Trim } from '@beacon/core/http';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { NameField, OptionalNameField, PageQuery, Trim } from '@beacon/core/http';
 import { IsTimeZone } from '../timezone.validator';
 
 export const SITE_KINDS = ['hospital', 'satellite_clinic', 'other'] as const;
@@ -11,11 +11,7 @@ const toBoolean = () =>
   Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class CreateSiteDto {
-  @ApiProperty({ example: 'St. Mary Main Campus' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField({ example: 'St. Mary Main Campus' })
   name!: string;
 
   @ApiProperty({ enum: SITE_KINDS })
@@ -39,12 +35,7 @@ export class CreateSiteDto {
 }
 
 export class UpdateSiteDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNameField()
   name?: string;
 
   @ApiPropertyOptional({ enum: SITE_KINDS })
@@ -95,11 +86,7 @@ export class CreateDepartmentDto {
   @IsUUID('all', { message: 'siteId must be the id of a site' })
   siteId!: string;
 
-  @ApiProperty({ example: 'Emergency Department' })
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @NameField({ example: 'Emergency Department' })
   name!: string;
 
   @ApiProperty({ enum: DEPARTMENT_KINDS })
@@ -113,12 +100,7 @@ export class UpdateDepartmentDto {
   @IsUUID('all', { message: 'siteId must be the id of a site' })
   siteId?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Trim()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @OptionalNameField()
   name?: string;
 
   @ApiPropertyOptional({ enum: DEPARTMENT_KINDS })

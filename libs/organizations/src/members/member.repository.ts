@@ -4,13 +4,9 @@ import type { CursorPosition } from '@beacon/core/http';
 
 export type MemberStatus = 'invited' | 'active' | 'deactivated';
 
-export interface MemberRow {
-  id: string;
-  user_id: string;
-  email: string;
-  name: string;
+/** The membership columns an organization may set, as stored. */
+export interface MembershipColumns {
   roles: OrganizationRole[];
-  status: MemberStatus;
   site_id: string | null;
   department_id: string | null;
   job_title: string | null;
@@ -20,6 +16,14 @@ export interface MemberRow {
   license_state: string | null;
   license_number: string | null;
   license_expires_on: string | null;
+}
+
+export interface MemberRow extends MembershipColumns {
+  id: string;
+  user_id: string;
+  email: string;
+  name: string;
+  status: MemberStatus;
   created_at: Date;
   updated_at: Date;
   cursor_at: string;
@@ -37,6 +41,21 @@ export interface MembershipFields {
   licenseState: string | null;
   licenseNumber: string | null;
   licenseExpiresOn: string | null;
+}
+
+export function membershipFieldsOf(row: MembershipColumns): MembershipFields {
+  return {
+    roles: row.roles,
+    siteId: row.site_id,
+    departmentId: row.department_id,
+    jobTitle: row.job_title,
+    employeeId: row.employee_id,
+    managerId: row.manager_id,
+    licenseType: row.license_type,
+    licenseState: row.license_state,
+    licenseNumber: row.license_number,
+    licenseExpiresOn: row.license_expires_on,
+  };
 }
 
 export const NO_MEMBERSHIP_FIELDS: MembershipFields = {

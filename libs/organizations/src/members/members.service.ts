@@ -21,7 +21,13 @@ import {
 } from '../dto/member.dto';
 import { OrganizationRepository } from '../organizations/organization.repository';
 import { SiteRepository } from '../sites/site.repository';
-import { MemberRepository, MemberRow, MembershipFields, NO_MEMBERSHIP_FIELDS } from './member.repository';
+import {
+  MemberRepository,
+  MemberRow,
+  MembershipFields,
+  membershipFieldsOf,
+  NO_MEMBERSHIP_FIELDS,
+} from './member.repository';
 
 export function memberView(row: MemberRow): MemberView {
   return {
@@ -49,19 +55,6 @@ export function memberView(row: MemberRow): MemberView {
     updatedAt: row.updated_at.toISOString(),
   };
 }
-
-const fieldsOf = (row: MemberRow): MembershipFields => ({
-  roles: row.roles,
-  siteId: row.site_id,
-  departmentId: row.department_id,
-  jobTitle: row.job_title,
-  employeeId: row.employee_id,
-  managerId: row.manager_id,
-  licenseType: row.license_type,
-  licenseState: row.license_state,
-  licenseNumber: row.license_number,
-  licenseExpiresOn: row.license_expires_on,
-});
 
 @Injectable()
 export class MembersService {
@@ -122,7 +115,7 @@ export class MembersService {
       // does, so two admins demoting each other at once wait for one another instead of deadlocking (a 500).
       if (dto.roles !== undefined) await this.members.lockAdminIds();
       const current = await this.require(id, true);
-      const before = fieldsOf(current);
+      const before = membershipFieldsOf(current);
       const next = await this.resolve(before, current.id, dto);
       assertMayChangeAdmin(ExecutionContext.actor(), before.roles, next.roles);
       if (before.roles.includes('org_admin') && !next.roles.includes('org_admin'))

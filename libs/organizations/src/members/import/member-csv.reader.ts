@@ -29,17 +29,26 @@ export interface RowError {
 
 export class CsvTooLargeError extends Error {}
 
+interface RawRecord {
+  record: string[];
+  raw: string;
+}
+
 export interface CsvReadResult {
   rows: CsvRow[];
   errors: RowError[];
+  /** The header names an email column: the rows can be checked too, even when the file has other errors. */
+  rowsCheckable: boolean;
 }
 
-const LEADING_NEWLINES = /^(?:\r?\n)+/;
+// csv-parse's own line counters are off for CRLF files, and its `raw` text keeps only the `\r` of a CRLF that ends
+// a record (or an empty line): so a line break is any of CRLF, CR or LF.
+const LEADING_BREAKS = /^(?:\r\n|\r|\n)+/;
+const TRAILING_BREAK = /(?:\r\n|\r|\n)$/;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
-function countNewlines(text: string): number {
-  let count = 0;
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count += 1;
-  return count;
+function countBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
 }
 
 /**
@@ -48,7 +57,18 @@ function countNewlines(text: string): number {
  */
 export async function readMemberCsv(input: Readable, maxBytes: number): Promise<CsvReadResult> {
   // Fields are trimmed below rather than by the parser: its trim option costs more than String.trim.
-  const parser = parse({ bom: true, raw: true, skip_empty_lines: true, relax_column_count: true });
+  // Records are taken synchronously (on_record) so that those before a parse error are kept, in order.
+  const parser = parse({
+    bom: true,
+    raw: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    // (typed as plain records; with `raw` each one arrives as { record, raw })
+    on_record: (item: unknown) => {
+      onRecord(item as RawRecord);
+      return null;
+    },
+  });
   const rows: CsvRow[] = [];
   const errors: RowError[] = [];
   let header: string[] | null = null;
@@ -58,16 +78,24 @@ export async function readMemberCsv(input: Readable, maxBytes: number): Promise<
 
   input.on('data', (chunk: Buffer | string) => {
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
-    if (bytes > maxBytes) input.destroy(new CsvTooLargeError(`The file is larger than ${maxBytes} bytes.`));
+    if (bytes > maxBytes && !parser.destroyed) {
+      // Stop reading, but leave the input (an HTTP request) open: the caller still answers 413 on its socket.
+      input.unpipe(parser);
+      input.pause();
+      parser.destroy(new CsvTooLargeError(`The file is larger than ${maxBytes} bytes.`));
+    }
   });
   input.pipe(parser);
   input.on('error', (error) => parser.destroy(error));
 
-  const onRecord = ({ record, raw }: { record: string[]; raw: string }) => {
-    const leading = LEADING_NEWLINES.exec(raw)?.[0] ?? '';
-    const line = lastLine + 1 + countNewlines(leading);
-    const body = raw.slice(leading.length).replace(/\r?\n$/, '');
-    lastLine = line + countNewlines(body);
+  /** The line where the record whose raw text this is starts (past the empty lines before it). */
+  const startOf = (raw: string) => lastLine + 1 + countBreaks(LEADING_BREAKS.exec(raw)?.[0] ?? '');
+
+  function onRecord({ record, raw }: RawRecord) {
+    const leading = LEADING_BREAKS.exec(raw)?.[0] ?? '';
+    const line = startOf(raw);
+    const body = raw.slice(leading.length).replace(TRAILING_BREAK, '');
+    lastLine = line + countBreaks(body);
     if (header === null) {
       header = record.map((name) => name.trim().toLowerCase());
       errors.push(...checkHeader(header, line));
@@ -87,32 +115,34 @@ export async function readMemberCsv(input: Readable, maxBytes: number): Promise<
       if (known[index]) values[header[index] as ImportColumn] = record[index].trim();
     }
     rows.push({ line, values });
-  };
+  }
 
   try {
     await new Promise<void>((resolve, reject) => {
-      parser.on('readable', () => {
-        for (let item = parser.read(); item !== null; item = parser.read()) onRecord(item);
-      });
+      parser.on('data', () => undefined);
       parser.on('end', resolve);
       parser.on('error', reject);
     });
   } catch (error) {
     if (error instanceof CsvTooLargeError) throw error;
     if (error instanceof CsvError) {
-      const at = (error as CsvError & { lines?: number }).lines ?? lastLine + 1;
+      const at = error as CsvError & { raw?: string; index?: number };
       errors.push({
-        row: at,
-        field: header?.[0] ?? 'email',
+        row: startOf(at.raw ?? ''),
+        field: header?.[at.index ?? 0] ?? header?.[0] ?? 'email',
         message: `the file is not valid CSV: ${error.message.split(':')[0]}`,
       });
-      return { rows, errors };
+      return { rows, errors, rowsCheckable: checkable(header) };
     }
     throw error;
   }
   if (header === null)
     errors.push({ row: 1, field: 'email', message: 'the file is empty: a header row is required' });
-  return { rows, errors };
+  return { rows, errors, rowsCheckable: checkable(header) };
+}
+
+function checkable(header: string[] | null): boolean {
+  return header !== null && header.includes('email');
 }
 
 function checkHeader(header: string[], line: number): RowError[] {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ORGANIZATION_ROLES, OrganizationRole } from '@beacon/core/database';
-import type { MembershipFields } from '../member.repository';
+import { ORGANIZATION_ROLES } from '@beacon/core/database';
+import { MembershipFields, NO_MEMBERSHIP_FIELDS } from '../member.repository';
 import type { CsvRow, RowError } from './member-csv.reader';
 
 /** A member as the import sees it before it writes anything. */
@@ -73,6 +73,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
   const seenEmails = new Map<string, number>();
   const seenEmployeeIds = new Map<string, number>();
   const resolved: Resolved[] = [];
+  const managerRefs: Array<{ row: CsvRow; managerEmail: string; item: Resolved | null }> = [];
 
   for (const row of rows) {
     const v = row.values;
@@ -96,8 +97,8 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
       if (email && existing.email !== email) {
         fail(
           row,
-          'email',
-          `employee_id ${employeeId} belongs to ${existing.email}; a person's email cannot be changed here`,
+          'employee_id',
+          `employee_id ${employeeId} belongs to another member (${existing.email}); an email cannot be changed here`,
         );
       }
     } else if (email && byEmail.has(email)) {
@@ -110,18 +111,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
     if (!existing && !name) fail(row, 'name', 'name is required for a new member');
     if (name.length > MAX_TEXT) fail(row, 'name', `name is longer than ${MAX_TEXT} characters`);
 
-    const current = existing?.fields ?? {
-      roles: ['learner'] as OrganizationRole[],
-      siteId: null,
-      departmentId: null,
-      jobTitle: null,
-      employeeId: null,
-      managerId: null,
-      licenseType: null,
-      licenseState: null,
-      licenseNumber: null,
-      licenseExpiresOn: null,
-    };
+    const current = existing?.fields ?? NO_MEMBERSHIP_FIELDS;
     const fields: MembershipFields = { ...current };
 
     if (v.roles) {
@@ -168,6 +158,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
       else fields.jobTitle = v.job_title;
     }
     if (employeeId) fields.employeeId = employeeId;
+    const beforeLicense = errors.length;
     if (v.license_type) {
       if (v.license_type.length > 100)
         fail(row, 'license_type', 'license_type is longer than 100 characters');
@@ -179,7 +170,8 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
         fail(row, 'license_state', 'license_state must be a two-letter state code such as TX');
       else fields.licenseState = state;
     }
-    if ((fields.licenseType === null) !== (fields.licenseState === null)) {
+    // (a license cell already refused is not reported a second time as a missing half)
+    if (errors.length === beforeLicense && (fields.licenseType === null) !== (fields.licenseState === null)) {
       fail(
         row,
         fields.licenseType === null ? 'license_type' : 'license_state',
@@ -192,23 +184,30 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
     if (managerEmail && managerEmail === email)
       fail(row, 'manager_email', 'a member cannot be their own manager');
 
-    if (errors.length === before) {
-      resolved.push({ row, existing, id: existing?.id ?? randomUUID(), email, name, fields, managerEmail });
-    }
+    const item =
+      errors.length === before
+        ? { row, existing, id: existing?.id ?? randomUUID(), email, name, fields, managerEmail }
+        : null;
+    if (item) resolved.push(item);
+    // Checked once every row is known (the manager may come later in the file), for rows with errors too.
+    if (managerEmail && managerEmail !== email && EMAIL.test(managerEmail))
+      managerRefs.push({ row, managerEmail, item });
   }
 
   const idByEmail = new Map<string, string>(lookups.members.map((m) => [m.email, m.id]));
   for (const item of resolved) idByEmail.set(item.email, item.id);
-  for (const item of resolved) {
-    if (!item.managerEmail) continue;
-    const managerId = idByEmail.get(item.managerEmail);
-    if (!managerId)
+  for (const { row, managerEmail, item } of managerRefs) {
+    const managerId = idByEmail.get(managerEmail);
+    if (managerId) {
+      if (item) item.fields.managerId = managerId;
+    } else if (!seenEmails.has(managerEmail)) {
+      // (a manager whose own row has errors is not reported twice)
       fail(
-        item.row,
+        row,
         'manager_email',
-        `no member with the email ${item.managerEmail} (in the organization or this file)`,
+        `no member with the email ${managerEmail} (in the organization or this file)`,
       );
-    else item.fields.managerId = managerId;
+    }
   }
 
   checkLastAdmin(resolved, lookups, fail);

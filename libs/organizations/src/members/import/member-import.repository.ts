@@ -1,22 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, OrganizationRole } from '@beacon/core/database';
-import type { MembershipFields } from '../member.repository';
+import { ExecutionContext } from '@beacon/core/database';
+import { MembershipColumns, MembershipFields, membershipFieldsOf } from '../member.repository';
 import type { ExistingMember, ImportLookups } from './member-import.plan';
 
-interface MemberLookupRow {
+interface MemberLookupRow extends MembershipColumns {
   id: string;
   email: string;
   status: ExistingMember['status'];
-  roles: OrganizationRole[];
-  site_id: string | null;
-  department_id: string | null;
-  job_title: string | null;
-  employee_id: string | null;
-  manager_id: string | null;
-  license_type: string | null;
-  license_state: string | null;
-  license_number: string | null;
-  license_expires_on: string | null;
 }
 
 /** Array parameters for one set-based statement over many memberships (unnest, not a loop of single rows). */
@@ -72,18 +62,7 @@ export class MemberImportRepository {
         id: m.id,
         email: m.email,
         status: m.status,
-        fields: {
-          roles: m.roles,
-          siteId: m.site_id,
-          departmentId: m.department_id,
-          jobTitle: m.job_title,
-          employeeId: m.employee_id,
-          managerId: m.manager_id,
-          licenseType: m.license_type,
-          licenseState: m.license_state,
-          licenseNumber: m.license_number,
-          licenseExpiresOn: m.license_expires_on,
-        },
+        fields: membershipFieldsOf(m),
       })),
       actorIsAdmin,
     };

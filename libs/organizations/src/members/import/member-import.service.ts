@@ -47,7 +47,9 @@ export class MemberImportService {
         throw new ProblemException(413, 'The file is larger than 25 MB.');
       throw error;
     }
-    if (parsed.errors.length > 0) throw unprocessable(parsed.errors);
+    // A file whose header cannot be used is refused as it is; otherwise its rows are checked too, so that every
+    // error of the file (unreadable rows and rows that cannot be applied) is reported in one answer.
+    if (parsed.errors.length > 0 && !parsed.rowsCheckable) throw unprocessable(parsed.errors);
     const actor = ExecutionContext.actor();
 
     return this.tx.run(async () => {
@@ -55,7 +57,8 @@ export class MemberImportService {
       await this.members.lockAdminIds();
       const lookups = await this.repository.lookups(actor.roles.includes('org_admin'));
       const plan = planImport(parsed.rows, lookups);
-      if (plan.errors.length > 0) throw unprocessable(plan.errors);
+      const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
+      if (errors.length > 0) throw unprocessable(errors);
       const result: ImportResult = {
         created: plan.creates.length,
         updated: plan.updates.length,
