@@ -15,13 +15,12 @@ export class Foundation1764300000000 implements MigrationInterface {
           CREATE ROLE beacon_app LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE;
         END IF;
       END $$;
-      CREATE EXTENSION IF NOT EXISTS citext;
       GRANT USAGE ON SCHEMA public TO beacon_app;
 
       CREATE TABLE organizations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         name text NOT NULL,
-        slug citext NOT NULL UNIQUE,
+        slug text NOT NULL UNIQUE CHECK (slug ~ '^[a-z0-9-]{3,63}$'),
         timezone text NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
@@ -29,7 +28,9 @@ export class Foundation1764300000000 implements MigrationInterface {
 
       CREATE TABLE users (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-        email citext NOT NULL UNIQUE,
+        -- Stored lower-cased (the app normalizes every email it is given), so a plain unique index compares
+        -- case-insensitively; citext costs several times more per comparison in bulk imports.
+        email text NOT NULL UNIQUE CHECK (email = lower(email)),
         name text NOT NULL,
         password_hash text,
         platform_roles text[] NOT NULL DEFAULT '{}'
@@ -139,7 +140,8 @@ export class Foundation1764300000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         token_hash text NOT NULL UNIQUE,
         user_id uuid NOT NULL REFERENCES users (id),
-        organization_id uuid REFERENCES organizations (id),
+        -- (organization_id, membership_id) references memberships, which proves the organization exists.
+        organization_id uuid,
         membership_id uuid,
         expires_at timestamptz NOT NULL,
         accepted_at timestamptz,
@@ -154,7 +156,7 @@ export class Foundation1764300000000 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         organization_id uuid REFERENCES organizations (id),
         kind text NOT NULL,
-        recipient_email citext NOT NULL,
+        recipient_email text NOT NULL CHECK (recipient_email = lower(recipient_email)),
         recipient_user_id uuid REFERENCES users (id),
         dedupe_key text NOT NULL,
         payload jsonb NOT NULL DEFAULT '{}',
@@ -162,7 +164,7 @@ export class Foundation1764300000000 implements MigrationInterface {
           CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
         attempts integer NOT NULL DEFAULT 0,
         lease_until timestamptz,
-        message_id text NOT NULL UNIQUE,
+        message_id text NOT NULL,
         smtp_response text,
         last_error text,
         created_at timestamptz NOT NULL DEFAULT now(),

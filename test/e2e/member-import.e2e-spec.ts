@@ -596,6 +596,21 @@ describe('roster import (POST /api/v1/members/import)', () => {
       expect(emails.map((email) => world.mail.to(email).filter(isInvitation).length)).toEqual([1, 1]);
     });
 
+    it('has the worker relay the mail of a large import: each of 250 new members gets one invitation', async () => {
+      const bulk = await world.createOrganization('Bulk Health');
+      const emails = Array.from({ length: 250 }, (_, i) => world.email(`bulk-${i}`));
+      const csv = `email,name\n${emails.map((email, i) => `${email},Bulk ${i}`).join('\n')}\n`;
+      const res = await importCsv(bulk.admin, csv).expect(200);
+      expect(res.body).toMatchObject({ created: 250, invited: 250 });
+      for (const email of emails) await world.mail.waitForMatching(email, isInvitation, 1, 30_000);
+      expect(emails.filter((email) => world.mail.to(email).filter(isInvitation).length !== 1)).toEqual([]);
+      const pending = await world.ownerQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM notifications WHERE organization_id = $1 AND status <> 'sent'`,
+        [bulk.id],
+      );
+      expect(pending[0].n).toBe(0);
+    });
+
     it('changes nothing when the same file is imported a second time', async () => {
       const [a, b, c] = [world.email('twice-a'), world.email('twice-b'), world.email('twice-c')];
       const csv = fullCsv(

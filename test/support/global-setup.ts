@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { dropDatabase, ensureAppRole, ensureDatabase, runMigrations } from '../../tools/db/database-admin';
 import { databaseUrl, OWNER_BASE_URL, TEMPLATE_DB } from './template-db';
 
-/** Migrates a fresh template database once; every e2e suite clones it (CREATE DATABASE … TEMPLATE). */
+/** Migrates a fresh template database once per run; every e2e suite clones it (CREATE DATABASE … TEMPLATE). */
 export default async function globalSetup(): Promise<void> {
   const templateUrl = databaseUrl(TEMPLATE_DB);
   const client = new Client({ connectionString: OWNER_BASE_URL });
@@ -17,6 +17,8 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
+  // Built afresh for every run, so the suites always test exactly the migrations in the tree.
+  await dropDatabase(templateUrl);
   await ensureDatabase(templateUrl);
   await ensureAppRole(templateUrl, databaseUrl(TEMPLATE_DB, 'beacon_app'));
   await runMigrations(templateUrl);

@@ -34,7 +34,7 @@ export async function startBenchApi(): Promise<{
     DATABASE_URL: ownerUrl,
     DATABASE_APP_URL: appUrl.toString(),
     QUEUE_PREFIX: `beacon-bench-${randomBytes(3).toString('hex')}`,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     JWT_SECRET: randomBytes(32).toString('hex'),
     LOGIN_MAX_FAILURES: '10000',
   });

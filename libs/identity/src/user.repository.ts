@@ -59,7 +59,7 @@ export class UserRepository {
        UNION ALL
        SELECT u.id, u.email, u.name, u.password_hash, u.platform_roles, u.status, u.created_at,
               u.created_at::text AS cursor_at, false
-         FROM users u JOIN input i ON u.email = i.email::citext`,
+         FROM users u JOIN input i ON u.email = i.email`,
       [entries.map((e) => e.email), entries.map((e) => e.name)],
     );
   }

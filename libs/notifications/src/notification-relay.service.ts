@@ -36,6 +36,22 @@ export class NotificationRelay {
     }
   }
 
+  /**
+   * For a large batch (an import): one job asks the worker to relay the organization's pending rows, so the
+   * request's process does not spend seconds queueing thousands of jobs. Rows are safe in the database meanwhile.
+   */
+  async relayInWorker(organizationId: string | null): Promise<void> {
+    try {
+      await this.queue.add(
+        JobName.relayOrganizationNotifications,
+        { organizationId },
+        jobOptions(JobName.relayOrganizationNotifications),
+      );
+    } catch (error) {
+      this.logger.warn({ err: error, organizationId }, 'relay request failed; the outbox poll will retry');
+    }
+  }
+
   /** For rows the poll found: a job that already ended (failed for good) would block a re-add under the same id. */
   async relayAgain(organizationId: string | null, ids: string[]): Promise<void> {
     for (const id of ids) {

@@ -126,6 +126,21 @@ export class NotificationRepository {
     );
   }
 
+  /** Pending rows of one organization (or the platform) in creation order, a page at a time. */
+  async pendingAfter(
+    organizationId: string | null,
+    after: { at: string; id: string } | null,
+    limit: number,
+  ): Promise<Array<{ id: string; cursor_at: string }>> {
+    return ExecutionContext.manager().query(
+      `SELECT id, created_at::text AS cursor_at FROM notifications
+        WHERE organization_id IS NOT DISTINCT FROM $1 AND status = 'pending'
+          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
+        ORDER BY created_at, id LIMIT $4`,
+      [organizationId, after?.at ?? null, after?.id ?? null, limit],
+    );
+  }
+
   /** Rows that were never relayed (pending for a while) or whose sender died holding the lease. */
   async findUnsettled(
     organizationId: string | null,

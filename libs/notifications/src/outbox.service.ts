@@ -3,7 +3,7 @@ import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { NotificationInsert, NotificationRepository } from './notification.repository';
 import { NotificationRelay } from './notification-relay.service';
 
-const BACKGROUND_RELAY_ABOVE = 200;
+const RELAY_IN_WORKER_ABOVE = 200;
 
 /**
  * Whoever decides that a mail is owed writes it here, inside its own transaction. Nothing is enqueued inside
@@ -23,8 +23,8 @@ export class OutboxService {
   }
 
   /**
-   * Writes many mails in one statement. A large batch (an import) is relayed in the background after commit, so
-   * the request does not wait on queueing thousands of jobs; the poll covers a relay that dies half-way.
+   * Writes many mails in one statement. A large batch (an import) is relayed by the worker after commit, so the
+   * request does not wait on queueing thousands of jobs; the poll covers a relay that dies half-way.
    */
   async enqueueMany(notifications: NotificationInsert[]): Promise<string[]> {
     const organizationId = this.organizationId();
@@ -48,10 +48,8 @@ export class OutboxService {
   }
 
   private relayAfterCommit(organizationId: string | null, ids: string[]): string[] {
-    if (ids.length > BACKGROUND_RELAY_ABOVE) {
-      this.tx.onCommit(() => {
-        void this.relay.relay(organizationId, ids);
-      });
+    if (ids.length > RELAY_IN_WORKER_ABOVE) {
+      this.tx.onCommit(() => this.relay.relayInWorker(organizationId));
     } else if (ids.length > 0) {
       this.tx.onCommit(() => this.relay.relay(organizationId, ids));
     }

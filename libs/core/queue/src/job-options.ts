@@ -18,5 +18,7 @@ export function jobOptions(name: JobName, jobId?: string): JobsOptions {
       return { ...base, jobId };
     case JobName.relayPendingNotifications:
       return { ...base, attempts: 1 };
+    case JobName.relayOrganizationNotifications:
+      return { ...base, attempts: 3 };
   }
 }

@@ -7,6 +7,7 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   deliverNotification: 'deliver-notification',
   relayPendingNotifications: 'relay-pending-notifications',
+  relayOrganizationNotifications: 'relay-organization-notifications',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 

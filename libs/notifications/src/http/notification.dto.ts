@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, Matches } from 'class-validator';
-import { PageQuery } from '@beacon/core/http';
+import { NormalizeEmail, PageQuery } from '@beacon/core/http';
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'invitation' })
@@ -10,6 +10,7 @@ export class NotificationQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Recipient email' })
   @IsOptional()
+  @NormalizeEmail()
   @IsEmail({}, { message: 'recipient must be an email address' })
   recipient?: string;
 }

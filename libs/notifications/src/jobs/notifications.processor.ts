@@ -22,6 +22,8 @@ export class NotificationsProcessor extends WorkerHost {
       }
       case JobName.relayPendingNotifications:
         return this.relayPending.run();
+      case JobName.relayOrganizationNotifications:
+        return this.relayPending.runFor((job.data as { organizationId: string | null }).organizationId);
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.notifications}`);
     }

@@ -7,6 +7,7 @@ import { OrganizationDirectoryRepository } from '../organization-directory.repos
 /** Pending rows older than this were not relayed after their commit (or the relay failed). */
 const STALE_PENDING_SECONDS = 5;
 const BATCH = 500;
+const RELAY_PAGE = 1_000;
 
 /** The safety net of the outbox: re-relays rows nobody is delivering, per organization and for the platform. */
 @Injectable()
@@ -41,6 +42,30 @@ export class RelayPendingNotificationsJob {
       }
     }
     if (relayed > 0) this.logger.log({ relayed }, 'outbox poll relayed unsettled notifications');
+    return relayed;
+  }
+
+  /** Relays every pending row of one organization (or the platform), a page at a time: after a large batch. */
+  async runFor(organizationId: string | null): Promise<number> {
+    const scope = <T>(work: () => Promise<T>) =>
+      organizationId ? this.tx.withOrganization(organizationId, work) : this.tx.platform(work);
+    let relayed = 0;
+    let after: { at: string; id: string } | null = null;
+    for (;;) {
+      const cursor: { at: string; id: string } | null = after;
+      const page: Array<{ id: string; cursor_at: string }> = await scope(() =>
+        this.repository.pendingAfter(organizationId, cursor, RELAY_PAGE),
+      );
+      await this.relay.relay(
+        organizationId,
+        page.map((row) => row.id),
+      );
+      relayed += page.length;
+      if (page.length < RELAY_PAGE) break;
+      const last = page[page.length - 1];
+      after = { at: last.cursor_at, id: last.id };
+    }
+    this.logger.log({ organizationId, relayed }, 'relayed a batch of notifications');
     return relayed;
   }
 }

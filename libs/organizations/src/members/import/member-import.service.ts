@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { DomainEvents } from '@beacon/core/events';
@@ -28,6 +28,8 @@ export interface ImportResult {
  */
 @Injectable()
 export class MemberImportService {
+  private readonly logger = new Logger(MemberImportService.name);
+
   constructor(
     private readonly tx: TenantTransaction,
     private readonly repository: MemberImportRepository,
@@ -39,6 +41,7 @@ export class MemberImportService {
   ) {}
 
   async import(input: Readable, dryRun: boolean): Promise<ImportResult> {
+    const timer = new PhaseTimer();
     let parsed;
     try {
       parsed = await readMemberCsv(input, IMPORT_MAX_BYTES);
@@ -51,12 +54,15 @@ export class MemberImportService {
     // error of the file (unreadable rows and rows that cannot be applied) is reported in one answer.
     if (parsed.errors.length > 0 && !parsed.rowsCheckable) throw unprocessable(parsed.errors);
     const actor = ExecutionContext.actor();
+    timer.mark('parse');
 
-    return this.tx.run(async () => {
+    const result = await this.tx.run(async () => {
       // Admins first, as every role change does, so concurrent demotions cannot leave the organization without one.
       await this.members.lockAdminIds();
       const lookups = await this.repository.lookups(actor.roles.includes('org_admin'));
+      timer.mark('lookups');
       const plan = planImport(parsed.rows, lookups);
+      timer.mark('plan');
       const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
       if (errors.length > 0) throw unprocessable(errors);
       const result: ImportResult = {
@@ -76,6 +82,7 @@ export class MemberImportService {
         plan.creates.map((c) => ({ id: c.id, userId: people.get(c.email)?.id as string, fields: c.fields })),
       );
       await this.repository.update(plan.updates);
+      timer.mark('members');
       const organization = await this.organizations.findById(organizationId);
       await this.people.inviteManyToOrganization(
         { id: organizationId, name: organization?.name ?? 'your organization' },
@@ -84,6 +91,7 @@ export class MemberImportService {
           membershipId: c.id,
         })),
       );
+      timer.mark('invitations');
       await this.audit.record({
         action: 'member.imported',
         entityType: 'member',
@@ -101,8 +109,27 @@ export class MemberImportService {
         memberIds: [...plan.creates.map((c) => c.id), ...plan.updates.map((u) => u.id)],
         reason: 'imported',
       });
+      timer.mark('enrollments');
       return result;
     });
+    timer.mark('commit');
+    this.logger.log(
+      { rows: parsed.rows.length, ...result, phasesMs: timer.phases },
+      'member import finished',
+    );
+    return result;
+  }
+}
+
+/** Milliseconds spent in each phase, logged with every import so slow ones can be explained. */
+class PhaseTimer {
+  readonly phases: Record<string, number> = {};
+  private last = performance.now();
+
+  mark(phase: string): void {
+    const now = performance.now();
+    this.phases[phase] = Math.round(now - this.last);
+    this.last = now;
   }
 }
 
