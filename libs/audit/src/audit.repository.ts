@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import type { Changes } from './audit-diff';
 
 export interface AuditRow {
@@ -49,12 +49,11 @@ export class AuditRepository {
     const where = ['organization_id = $1'];
     if (filter.entityType) where.push(`entity_type = $${params.push(filter.entityType)}`);
     if (filter.entityId) where.push(`entity_id = $${params.push(filter.entityId)}`);
-    if (after)
-      where.push(`(at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`);
+    if (after) where.push(afterCursor(after, params, 'at', 'id'));
     return ExecutionContext.manager().query(
       `SELECT id, actor_id, action, entity_type, entity_id, changes, at, at::text AS cursor_at
          FROM audit_events WHERE ${where.join(' AND ')}
-        ORDER BY at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params, 'at', 'id')}`,
       params,
     );
   }

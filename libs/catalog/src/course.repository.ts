@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import type { CourseContent } from './seed/course-content';
 
 export interface CourseRow {
@@ -70,13 +70,10 @@ export class CourseRepository {
   async listPublished(after: CursorPosition | null, limit: number): Promise<CourseRow[]> {
     const params: unknown[] = [];
     const where = [`status = 'published'`];
-    if (after)
-      where.push(
-        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params));
     return this.db.query(
       `SELECT ${COURSE_COLUMNS} FROM courses WHERE ${where.join(' AND ')}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params)}`,
       params,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
   id: string;
@@ -94,13 +94,10 @@ export class CertificateRepository {
   ): Promise<CertificateRow[]> {
     const params: unknown[] = [membershipId];
     const where = ['membership_id = $1'];
-    if (after)
-      where.push(
-        `(issued_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params, 'issued_at', 'id'));
     return this.db.query(
       `SELECT ${COLUMNS} FROM certificates WHERE ${where.join(' AND ')}
-        ORDER BY issued_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params, 'issued_at', 'id')}`,
       params,
     );
   }

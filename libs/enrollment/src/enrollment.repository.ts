@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { dueAt, endOfLocalDay, localDate, MEMBER_MATCHES_COHORT } from './enrollment.sql';
 
 export type EnrollmentStatus = 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
@@ -128,12 +128,9 @@ export class EnrollmentRepository {
   ): Promise<EnrollmentRow[]> {
     const params: unknown[] = [cohortId];
     const where = ['e.cohort_id = $1'];
-    if (after)
-      where.push(
-        `(e.created_at, e.id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
     return this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at DESC, e.id DESC LIMIT $${params.push(limit + 1)}`,
+      `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
       params,
     );
   }
@@ -145,12 +142,9 @@ export class EnrollmentRepository {
   ): Promise<EnrollmentRow[]> {
     const params: unknown[] = [membershipId];
     const where = ['e.membership_id = $1', `e.status <> 'withdrawn'`];
-    if (after)
-      where.push(
-        `(e.created_at, e.id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
     return this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY e.created_at DESC, e.id DESC LIMIT $${params.push(limit + 1)}`,
+      `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
       params,
     );
   }

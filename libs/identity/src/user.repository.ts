@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext, PlatformRole } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface UserRow {
   id: string;
@@ -88,13 +88,10 @@ export class UserRepository {
   async listPlatformStaff(after: CursorPosition | null, limit: number): Promise<UserRow[]> {
     const params: unknown[] = [];
     const where = [`platform_roles <> '{}'`];
-    if (after)
-      where.push(
-        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params));
     return this.db.query(
       `SELECT ${COLUMNS} FROM users WHERE ${where.join(' AND ')}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params)}`,
       params,
     );
   }

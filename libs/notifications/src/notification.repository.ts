@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
@@ -167,15 +167,12 @@ export class NotificationRepository {
     const where = ['organization_id = $1'];
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
     if (filter.recipient) where.push(`recipient_email = $${params.push(filter.recipient)}`);
-    if (after)
-      where.push(
-        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params));
     return ExecutionContext.manager().query(
       `SELECT id, organization_id, kind, recipient_email, status, dedupe_key, attempts, message_id, created_at, sent_at,
               created_at::text AS cursor_at
          FROM notifications WHERE ${where.join(' AND ')}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params)}`,
       params,
     );
   }

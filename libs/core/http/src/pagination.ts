@@ -86,3 +86,16 @@ export function toPage<R, T>(
 }
 
 export const DEFAULT_PAGE_SIZE = 50;
+
+/**
+ * SQL for the rows after a cursor in a newest-first list, `(at, id) < (cursor)`; its two values are pushed onto
+ * `params`. Pair it with `newestFirst`.
+ */
+export function afterCursor(after: CursorPosition, params: unknown[], at = 'created_at', id = 'id'): string {
+  return `(${at}, ${id}) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`;
+}
+
+/** `ORDER BY at DESC, id DESC LIMIT limit + 1`: the extra row tells `toPage` whether there is a next page. */
+export function newestFirst(limit: number, params: unknown[], at = 'created_at', id = 'id'): string {
+  return `ORDER BY ${at} DESC, ${id} DESC LIMIT $${params.push(limit + 1)}`;
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface DepartmentRow {
   id: string;
@@ -75,13 +75,10 @@ export class DepartmentRepository {
     const where = ['true'];
     if (!filter.includeArchived) where.push('archived_at IS NULL');
     if (filter.siteId) where.push(`site_id = $${params.push(filter.siteId)}`);
-    if (after)
-      where.push(
-        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params));
     return this.db.query(
       `SELECT ${COLUMNS} FROM departments WHERE ${where.join(' AND ')}
-        ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+        ${newestFirst(limit, params)}`,
       params,
     );
   }

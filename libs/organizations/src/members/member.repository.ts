@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext, OrganizationRole } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export type MemberStatus = 'invited' | 'active' | 'deactivated';
 
@@ -174,12 +174,9 @@ export class MemberRepository {
       const p = params.push(pattern);
       where.push(`(u.name ILIKE $${p} OR u.email ILIKE $${p} OR m.employee_id ILIKE $${p})`);
     }
-    if (after)
-      where.push(
-        `(m.created_at, m.id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params, 'm.created_at', 'm.id'));
     return this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ORDER BY m.created_at DESC, m.id DESC LIMIT $${params.push(limit + 1)}`,
+      `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'm.created_at', 'm.id')}`,
       params,
     );
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface OrganizationRow {
   id: string;
@@ -44,11 +44,9 @@ export class OrganizationRepository {
 
   async list(after: CursorPosition | null, limit: number): Promise<OrganizationRow[]> {
     const params: unknown[] = [];
-    const where = after
-      ? `WHERE (created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`
-      : '';
+    const where = after ? `WHERE ${afterCursor(after, params)}` : '';
     return this.db.query(
-      `SELECT ${COLUMNS} FROM organizations ${where} ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      `SELECT ${COLUMNS} FROM organizations ${where} ${newestFirst(limit, params)}`,
       params,
     );
   }

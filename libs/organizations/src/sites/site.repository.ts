@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext } from '@beacon/core/database';
-import type { CursorPosition } from '@beacon/core/http';
+import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface SiteRow {
   id: string;
@@ -65,12 +65,9 @@ export class SiteRepository {
     const params: unknown[] = [];
     const where = ['true'];
     if (!includeArchived) where.push('archived_at IS NULL');
-    if (after)
-      where.push(
-        `(created_at, id) < ($${params.push(after.at)}::timestamptz, $${params.push(after.id)}::uuid)`,
-      );
+    if (after) where.push(afterCursor(after, params));
     return this.db.query(
-      `SELECT ${COLUMNS} FROM sites WHERE ${where.join(' AND ')} ORDER BY created_at DESC, id DESC LIMIT $${params.push(limit + 1)}`,
+      `SELECT ${COLUMNS} FROM sites WHERE ${where.join(' AND ')} ${newestFirst(limit, params)}`,
       params,
     );
   }
