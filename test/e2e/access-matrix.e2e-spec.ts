@@ -767,6 +767,23 @@ describe('access matrix: every endpoint × every role', () => {
     // Audit and notifications
     { method: 'get', path: '/api/v1/audit-events', success: 200, allowed: ['org_admin'] },
     { method: 'get', path: '/api/v1/notifications', success: 200, allowed: ['org_admin', 'educator'] },
+
+    // Operations
+    {
+      method: 'get',
+      path: '/api/v1/platform/queues',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        const notifications = (
+          res.body.items as Array<{ name: string; counts: Record<string, number> }>
+        ).find((queue) => queue.name === 'notifications');
+        expect(notifications?.counts).toEqual(
+          expect.objectContaining({ waiting: expect.any(Number), failed: expect.any(Number) }),
+        );
+      },
+    },
   ];
 
   function isAllowed(spec: EndpointSpec, actor: ActorName): boolean {

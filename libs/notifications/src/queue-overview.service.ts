@@ -1,0 +1,35 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import { QueueName } from '@beacon/core/queue';
+import { QueuePage } from './http/queue-overview.dto';
+
+const FAILED_SHOWN = 50;
+
+/** What platform admins see of the job queues: counts by state and the recent failures, so none goes unnoticed. */
+@Injectable()
+export class QueueOverviewService {
+  constructor(@InjectQueue(QueueName.notifications) private readonly notifications: Queue) {}
+
+  async overview(): Promise<QueuePage> {
+    const items = await Promise.all(
+      [this.notifications].map(async (queue) => {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
+        const failed = await queue.getFailed(0, FAILED_SHOWN - 1);
+        return {
+          name: queue.name,
+          counts,
+          failed: failed.map((job) => ({
+            id: String(job.id),
+            name: job.name,
+            data: job.data as Record<string, unknown>,
+            failedReason: job.failedReason,
+            attemptsMade: job.attemptsMade,
+            finishedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,
+          })),
+        };
+      }),
+    );
+    return { items, nextCursor: null };
+  }
+}
