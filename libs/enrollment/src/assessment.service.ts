@@ -9,7 +9,7 @@ import { CertificatesService } from '@beacon/certificates';
 import { AttemptRepository, DrawnQuestion } from './attempt.repository';
 import { AnswerDto, AttemptResultView, AttemptView } from './dto/enrollment.dto';
 import { EnrollmentRepository } from './enrollment.repository';
-import { EnrollmentsService, refusedWithoutMembership } from './enrollments.service';
+import { EnrollmentsService, requireMembership } from './enrollments.service';
 import { MemberContactRepository } from './member-contact.repository';
 
 /** Fisher–Yates with a cryptographic source, so the draw and the choice order cannot be predicted. */
@@ -47,9 +47,8 @@ export class AssessmentService {
   ) {}
 
   /** The open attempt if there is one (created: false), else a new draw (created: true). */
-  start(enrollmentId: string): Promise<{ created: boolean; attempt: AttemptView }> {
-    const refused = refusedWithoutMembership();
-    if (refused) return refused;
+  async start(enrollmentId: string): Promise<{ created: boolean; attempt: AttemptView }> {
+    requireMembership();
     return this.tx.run(async () => {
       const enrollment = await this.enrollmentsService.own(enrollmentId, true);
       const course = await this.catalog.forAssessment(enrollment.course_id);
@@ -86,9 +85,8 @@ export class AssessmentService {
    * Scores a submission once. Passing completes every open enrollment of the member for the course and issues
    * the certificate, in the same transaction; recurring cohorts open their next cycle.
    */
-  submit(enrollmentId: string, attemptId: string, answers: AnswerDto[]): Promise<AttemptResultView> {
-    const refused = refusedWithoutMembership();
-    if (refused) return refused;
+  async submit(enrollmentId: string, attemptId: string, answers: AnswerDto[]): Promise<AttemptResultView> {
+    requireMembership();
     return this.tx.run(async () => {
       const enrollment = await this.enrollmentsService.own(enrollmentId, true);
       const attempt = await this.attempts.find(enrollmentId, attemptId);

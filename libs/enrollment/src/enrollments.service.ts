@@ -17,8 +17,8 @@ export function isOverdue(row: Pick<EnrollmentRow, 'status' | 'due_at'>, now: Da
  * A session bound to no organization (platform staff on the platform) has no enrollment of its own: every id
  * answers like an unknown one, before any tenant transaction is opened (which would fail for want of one).
  */
-export function refusedWithoutMembership(): Promise<never> | null {
-  return ExecutionContext.actor().membershipId ? null : Promise.reject(Problems.notFound('enrollment'));
+export function requireMembership(): void {
+  if (!ExecutionContext.actor().membershipId) throw Problems.notFound('enrollment');
 }
 
 @Injectable()
@@ -78,9 +78,8 @@ export class EnrollmentsService {
     });
   }
 
-  completeModule(enrollmentId: string, moduleId: string): Promise<MyEnrollmentView> {
-    const refused = refusedWithoutMembership();
-    if (refused) return refused;
+  async completeModule(enrollmentId: string, moduleId: string): Promise<MyEnrollmentView> {
+    requireMembership();
     return this.tx.run(async () => {
       const enrollment = await this.own(enrollmentId, true);
       const course = await this.catalog.forAssessment(enrollment.course_id);
