@@ -806,14 +806,7 @@ describe('access matrix: every endpoint × every role', () => {
     fx.org = await world.createOrganization('Matrix Health');
     const platform = await world.platformAdmin();
 
-    const facilitatorEmail = world.email('facilitator');
-    await world
-      .http()
-      .post('/api/v1/platform/users')
-      .set(...bearer(platform))
-      .send({ email: facilitatorEmail, name: 'Fran Facilitator', platformRoles: ['facilitator'] })
-      .expect(201);
-    const facilitator = await world.acceptInvitation(facilitatorEmail);
+    const facilitator = await world.addPlatformStaff(['facilitator']);
 
     const [educator, manager, learner, loginSubject] = await Promise.all(
       [['educator'], ['manager'], ['learner'], ['learner']].map((roles) => world.addMember(fx.org, roles)),
@@ -835,7 +828,7 @@ describe('access matrix: every endpoint × every role', () => {
     // they may do. Their sessions above stay bound to the platform (organizationId null).
     for (const [email, mailCount] of [
       [PLATFORM_ADMIN, 1],
-      [facilitatorEmail, 2],
+      [facilitator.user.email, 2],
     ] as const) {
       await asAdmin('post', '/api/v1/members', { email, name: 'Platform Person', roles: ['learner'] }).then(
         (res) => expect(res.status).toBe(201),

@@ -110,14 +110,7 @@ describe('the course catalog and its question bank', () => {
       world.addMember(org, ['educator']).then((m) => m.session),
       world.addMember(org, ['manager']).then((m) => m.session),
     ]);
-    const facilitatorEmail = world.email('facilitator');
-    await world
-      .http()
-      .post('/api/v1/platform/users')
-      .set(...bearer(platform))
-      .send({ email: facilitatorEmail, name: 'Fran Facilitator', platformRoles: ['facilitator'] })
-      .expect(201);
-    facilitator = await world.acceptInvitation(facilitatorEmail);
+    facilitator = await world.addPlatformStaff(['facilitator']);
     const items = await listed();
     v1 = items.find((c) => c.code === 'HT-101') as ListedCourse;
   });

@@ -197,6 +197,19 @@ export class TestApp {
     return { memberId: res.body.id as string, email, session };
   }
 
+  /** Adds a member of the provider's staff with the given platform roles and signs them in through their invitation. */
+  async addPlatformStaff(platformRoles: string[], name = 'Fran Facilitator'): Promise<Session> {
+    const platform = await this.platformAdmin();
+    const email = this.email(platformRoles.join('-'));
+    const res = await this.http()
+      .post('/api/v1/platform/users')
+      .set('Authorization', `Bearer ${platform.accessToken}`)
+      .send({ email, name, platformRoles });
+    if (res.status !== 201)
+      throw new Error(`adding platform staff failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return this.acceptInvitation(email);
+  }
+
   async stop(): Promise<void> {
     await this.worker?.close();
     await this.app?.close();
