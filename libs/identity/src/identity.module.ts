@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
-import { PassportModule } from '@nestjs/passport';
 import { AuditModule } from '@beacon/audit';
 import { NotificationsModule } from '@beacon/notifications';
 import { AccessTokenService } from './auth/access-token.service';
 import { ActorLoader } from './auth/actor-loader.service';
 import { AuthService } from './auth/auth.service';
-import { JwtStrategy } from './auth/jwt.strategy';
-import { LocalStrategy } from './auth/local.strategy';
 import { LoginThrottle } from './auth/login-throttle.service';
 import { PasswordResetService } from './auth/password-reset.service';
 import { SessionService } from './auth/session.service';
@@ -22,7 +19,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserRepository } from './user.repository';
 
 @Module({
-  imports: [PassportModule, AuditModule, NotificationsModule],
+  imports: [AuditModule, NotificationsModule],
   providers: [
     UserRepository,
     IdentityMembershipsRepository,
@@ -40,11 +37,10 @@ import { UserRepository } from './user.repository';
     PeopleService,
     MeService,
     PlatformUsersService,
-    JwtStrategy,
-    LocalStrategy,
   ],
   exports: [
     PeopleService,
+    ActorLoader,
     PasswordHasher,
     AccessTokenService,
     AuthService,
