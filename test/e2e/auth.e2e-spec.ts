@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Response } from 'supertest';
 import { tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, PLATFORM_ADMIN, Session, TestApp, TestOrganization } from '../support/test-app';
+import { sleep } from '../support/waiting';
 
 const NEW_PASSWORD = 'a brand new passphrase';
 const SESSION_KEYS = [
@@ -16,7 +17,6 @@ const SESSION_KEYS = [
 ];
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function expectProblem(res: Response, status: number): void {
   expect(res.status).toBe(status);

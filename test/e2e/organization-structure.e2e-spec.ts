@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
 import { tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
+import { sleep } from '../support/waiting';
 
 // The project-level testTimeout in jest.config.js does not reach hooks and tests under Jest 30: set it here.
 jest.setTimeout(30_000);
@@ -28,8 +29,6 @@ describe('platform and organization structure', () => {
   let educator: Session;
   let manager: Session;
   let learner: Session;
-
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   beforeAll(async () => {
     world = await TestApp.start();

@@ -1,6 +1,5 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
@@ -15,10 +14,11 @@ import {
 } from '@beacon/notifications';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { bearer, Session, TestApp } from '../support/test-app';
+import { sleep, until } from '../support/waiting';
+import { killAll, killWorkerProcess, startWorkerProcess } from '../support/worker-child';
 
 /** The outbox of DESIGN.md "Jobs" against real PostgreSQL, Redis (BullMQ) and SMTP. */
 
-const ROOT = join(__dirname, '..', '..');
 /** The lease of this suite's workers (OUTBOX_LEASE): short, so a dead sender's lease runs out within the test. */
 const LEASE_SECONDS = 5;
 /** Longer than one outbox poll (OUTBOX_POLL_EVERY=1s): time for anything that would mail twice to do so. */
@@ -44,23 +44,6 @@ interface OutboxRow {
 // Several tests wait on real retries and leases; the e2e project's testTimeout is not applied per project.
 jest.setTimeout(60_000);
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls until the probe returns a value (not null, undefined or false), or fails naming what never happened. */
-async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
-  timeoutMs = 10_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null && value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
-    await sleep(50);
-  }
-}
-
 describe('the mail outbox (DESIGN.md "Jobs")', () => {
   let world: TestApp;
   let queue: Queue;
@@ -78,8 +61,7 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
   });
 
   afterAll(async () => {
-    for (const child of children)
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    killAll(children);
     await queue?.close();
     await world?.stop();
   });
@@ -126,33 +108,6 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
       async () => (await queue.getJobState(jobId)) === 'completed',
       timeoutMs,
     );
-  }
-
-  async function startWorkerProcess(): Promise<ChildProcess> {
-    const child = spawn(
-      process.execPath,
-      ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')],
-      { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
-    );
-    children.push(child);
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`worker process not ready in 20 s: ${stderr}`)),
-        20_000,
-      );
-      child.once('message', (message) => {
-        clearTimeout(timer);
-        if (message === 'ready') resolve();
-        else reject(new Error(`unexpected message from the worker process: ${String(message)}`));
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`worker process exited with ${code}: ${stderr}`));
-      });
-    });
-    return child;
   }
 
   it('delivers a committed row whose relay never happened through the periodic poll, exactly once', async () => {
@@ -409,7 +364,7 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
     // Only the child process may deliver from here on.
     await world.worker?.close();
     world.worker = null;
-    const child = await startWorkerProcess();
+    const child = await startWorkerProcess(children);
 
     const email = world.email('killed-mid-send');
     world.mail.delayMs = 3_000;
@@ -422,9 +377,7 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
       );
       // The SMTP exchange takes milliseconds on localhost; the sink then holds the message for delayMs.
       await sleep(500);
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
-      await exited;
+      await killWorkerProcess(child);
       killedAt = Date.now();
     } finally {
       world.mail.delayMs = 0;

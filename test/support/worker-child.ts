@@ -1,0 +1,45 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * Starts the real worker as a child process with the suite's environment (to kill it with SIGKILL mid-job) and
+ * resolves once its processors run. The caller kills what it started (see `killAll`).
+ */
+export async function startWorkerProcess(children: ChildProcess[]): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')],
+    { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
+  );
+  children.push(child);
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker process not ready in 20 s: ${stderr}`)), 20_000);
+    child.once('message', (message) => {
+      clearTimeout(timer);
+      if (message === 'ready') resolve();
+      else reject(new Error(`unexpected message from the worker process: ${String(message)}`));
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`worker process exited with ${code}: ${stderr}`));
+    });
+  });
+  return child;
+}
+
+/** SIGKILL, and resolves once the process is gone. */
+export async function killWorkerProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGKILL');
+  await exited;
+}
+
+export function killAll(children: ChildProcess[]): void {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
