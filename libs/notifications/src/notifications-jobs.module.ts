@@ -4,14 +4,12 @@ import { NotificationSchedules } from './jobs/notification-schedules.service';
 import { NotificationsProcessor } from './jobs/notifications.processor';
 import { RelayPendingNotificationsJob } from './jobs/relay-pending-notifications.job';
 import { NotificationsModule } from './notifications.module';
-import { OrganizationDirectoryRepository } from './organization-directory.repository';
 
 @Module({
   imports: [NotificationsModule],
   providers: [
     DeliverNotificationJob,
     RelayPendingNotificationsJob,
-    OrganizationDirectoryRepository,
     NotificationsProcessor,
     NotificationSchedules,
   ],

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { OrganizationDirectory } from './organization-directory.service';
 import { TenantTransaction } from './tenant-transaction.service';
 
 @Global()
@@ -20,7 +21,7 @@ import { TenantTransaction } from './tenant-transaction.service';
       }),
     }),
   ],
-  providers: [TenantTransaction],
-  exports: [TenantTransaction],
+  providers: [TenantTransaction, OrganizationDirectory],
+  exports: [TenantTransaction, OrganizationDirectory],
 })
 export class DatabaseModule {}

@@ -1,5 +1,6 @@
 export * from './actor';
 export * from './database.module';
 export * from './execution-context';
+export * from './organization-directory.service';
 export * from './postgres-errors';
 export * from './tenant-transaction.service';

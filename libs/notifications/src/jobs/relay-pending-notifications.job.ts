@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TenantTransaction } from '@beacon/core/database';
+import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
 import { NotificationRepository } from '../notification.repository';
 import { NotificationRelay } from '../notification-relay.service';
-import { OrganizationDirectoryRepository } from '../organization-directory.repository';
 
 /** Pending rows older than this were not relayed after their commit (or the relay failed). */
 const STALE_PENDING_SECONDS = 5;
@@ -16,7 +15,7 @@ export class RelayPendingNotificationsJob {
 
   constructor(
     private readonly repository: NotificationRepository,
-    private readonly organizations: OrganizationDirectoryRepository,
+    private readonly organizations: OrganizationDirectory,
     private readonly relay: NotificationRelay,
     private readonly tx: TenantTransaction,
   ) {}
@@ -28,19 +27,13 @@ export class RelayPendingNotificationsJob {
     );
     await this.relay.relayAgain(null, platformIds);
     relayed += platformIds.length;
-    const organizationIds = await this.tx.platform(() => this.organizations.allIds());
-    for (const organizationId of organizationIds) {
-      try {
-        const ids = await this.tx.withOrganization(organizationId, () =>
-          this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH),
-        );
-        await this.relay.relayAgain(organizationId, ids);
-        relayed += ids.length;
-      } catch (error) {
-        // One organization's failure must not stop the sweep for the others.
-        this.logger.error({ err: error, organizationId }, 'outbox poll failed for an organization');
-      }
-    }
+    await this.organizations.forEach('outbox poll', async (organizationId) => {
+      const ids = await this.tx.withOrganization(organizationId, () =>
+        this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH),
+      );
+      await this.relay.relayAgain(organizationId, ids);
+      relayed += ids.length;
+    });
     if (relayed > 0) this.logger.log({ relayed }, 'outbox poll relayed unsettled notifications');
     return relayed;
   }
