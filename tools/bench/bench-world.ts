@@ -2,8 +2,11 @@ import argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
+import { Queue } from 'bullmq';
+import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
+import { createWorker } from '../../apps/worker/src/create-worker';
 import {
   dropDatabase,
   ensureAppRole,
@@ -46,7 +49,34 @@ export async function startBenchApi(): Promise<{
     app,
     stop: async () => {
       await app.close();
-      await dropDatabase(ownerUrl);
+      // BENCH_KEEP_DATABASE=1 leaves it behind for EXPLAIN and friends; its name is printed.
+      if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept database ${base.pathname.slice(1)}`);
+      else await dropDatabase(ownerUrl);
+    },
+  };
+}
+
+/**
+ * The real worker, in-process, for the database and queues of `startBenchApi` (call that first). Mail delivery is
+ * paused: a benchmark of writes should not also measure sending 200,000 mails.
+ */
+export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }> {
+  const queues = Object.values(QueueName).map(
+    (name) =>
+      new Queue(name, {
+        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+        prefix: process.env.QUEUE_PREFIX,
+      }),
+  );
+  await queues.find((queue) => queue.name === QueueName.notifications)?.pause();
+  const worker = await createWorker();
+  return {
+    stop: async () => {
+      await worker.close();
+      for (const queue of queues) {
+        await queue.obliterate({ force: true });
+        await queue.close();
+      }
     },
   };
 }

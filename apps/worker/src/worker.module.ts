@@ -6,7 +6,9 @@ import { LoggingModule } from '@beacon/core/http';
 import { MailModule } from '@beacon/core/mail';
 import { QueueModule } from '@beacon/core/queue';
 import { ClockModule } from '@beacon/core/time';
+import { EnrollmentModule } from '@beacon/enrollment';
 import { NotificationsJobsModule } from '@beacon/notifications';
+import { OrganizationsJobsModule } from '@beacon/organizations';
 
 @Module({
   imports: [
@@ -18,6 +20,9 @@ import { NotificationsJobsModule } from '@beacon/notifications';
     EventsModule,
     ClockModule,
     NotificationsJobsModule,
+    OrganizationsJobsModule,
+    // Its subscriber to `member.changed` enrolls the members a large import's follow-up hands over.
+    EnrollmentModule,
   ],
 })
 export class WorkerModule {}

@@ -52,7 +52,18 @@ const SELECT = `
     JOIN users u ON u.id = m.user_id
     JOIN courses co ON co.id = e.course_id`;
 
-const SCOPE = `($1::uuid[] IS NULL OR c.id = ANY ($1)) AND ($2::uuid[] IS NULL OR m.id = ANY ($2))`;
+const COHORTS_IN_SCOPE = `($1::uuid[] IS NULL OR c.id = ANY ($1))`;
+
+/**
+ * The members a reconcile looks at, as `m`: all, or those listed ($3). A list drives the join, so reconciling a
+ * batch of 2,000 members probes their enrollments by member instead of scanning a cohort's 100,000 enrollments
+ * (which the planner would do while the statistics of a freshly imported table still say it is empty).
+ */
+function scopedMembers(memberIds: string[] | null): string {
+  return memberIds === null
+    ? 'memberships m'
+    : '(SELECT sm.* FROM unnest($3::uuid[]) AS s(id) JOIN memberships sm ON sm.id = s.id) m';
+}
 
 @Injectable()
 export class EnrollmentRepository {
@@ -66,12 +77,14 @@ export class EnrollmentRepository {
    * enrollment are enrolled. Returns the new enrollments.
    */
   async reconcile(scope: ReconcileScope, now: Date): Promise<NewEnrollment[]> {
-    const params = [scope.cohortIds, scope.memberIds, now];
+    const params =
+      scope.memberIds === null ? [scope.cohortIds, now] : [scope.cohortIds, now, scope.memberIds];
+    const members = scopedMembers(scope.memberIds);
     await this.db.query(
-      `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = $3, updated_at = $3
-         FROM cohorts c, memberships m
+      `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = $2, updated_at = $2
+         FROM cohorts c, ${members}
         WHERE c.id = e.cohort_id AND m.id = e.membership_id AND e.status IN ('not_started', 'in_progress')
-          AND ${SCOPE} AND NOT ${MEMBER_MATCHES_COHORT}`,
+          AND ${COHORTS_IN_SCOPE} AND NOT ${MEMBER_MATCHES_COHORT}`,
       params,
     );
     await this.db.query(
@@ -79,21 +92,21 @@ export class EnrollmentRepository {
           SET status = CASE WHEN e.started_at IS NULL THEN 'not_started' ELSE 'in_progress' END,
               -- the cohort's due date may have changed while the enrollment was withdrawn
               due_at = CASE WHEN e.cycle = 1 THEN ${dueAt('e.enrolled_at')} ELSE e.due_at END,
-              withdrawn_at = NULL, updated_at = $3
-         FROM cohorts c, memberships m, organizations o
+              withdrawn_at = NULL, updated_at = $2
+         FROM cohorts c, ${members}, organizations o
         WHERE c.id = e.cohort_id AND m.id = e.membership_id AND o.id = c.organization_id
           AND e.status = 'withdrawn' AND c.archived_at IS NULL
-          AND ${SCOPE} AND ${MEMBER_MATCHES_COHORT}
+          AND ${COHORTS_IN_SCOPE} AND ${MEMBER_MATCHES_COHORT}
           AND e.cycle = (SELECT max(x.cycle) FROM enrollments x WHERE x.cohort_id = e.cohort_id AND x.membership_id = e.membership_id)`,
       params,
     );
     return this.db.query(
       `INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id, cycle, due_at, enrolled_at, created_at, updated_at)
-       SELECT c.organization_id, c.id, m.id, c.course_id, 1, ${dueAt('$3')}, $3, $3, $3
+       SELECT c.organization_id, c.id, m.id, c.course_id, 1, ${dueAt('$2')}, $2, $2, $2
          FROM cohorts c
-         JOIN memberships m ON m.organization_id = c.organization_id
+         JOIN ${members} ON m.organization_id = c.organization_id
          JOIN organizations o ON o.id = c.organization_id
-        WHERE c.archived_at IS NULL AND ${SCOPE} AND ${MEMBER_MATCHES_COHORT}
+        WHERE c.archived_at IS NULL AND ${COHORTS_IN_SCOPE} AND ${MEMBER_MATCHES_COHORT}
           AND NOT EXISTS (SELECT 1 FROM enrollments e WHERE e.cohort_id = c.id AND e.membership_id = m.id)
        ON CONFLICT DO NOTHING
        RETURNING id, membership_id, cohort_id`,

@@ -24,21 +24,25 @@ export class PeopleService {
     return { person: user, created };
   }
 
-  /** Bulk find-or-create for imports: returns everyone by lower-cased email, with whether they were created. */
+  /** Bulk find-or-create for imports: everyone's id by lower-cased email, with whether they were created. */
   async findOrCreateMany(
     entries: Array<{ email: string; name: string }>,
-  ): Promise<Map<string, Person & { created: boolean }>> {
+  ): Promise<Map<string, { id: string; created: boolean }>> {
     const rows = await this.users.findOrCreateMany(entries);
-    return new Map(rows.map((row) => [row.email.toLowerCase(), row]));
+    return new Map(rows.map((row) => [row.email.toLowerCase(), { id: row.id, created: row.created }]));
   }
 
-  inviteManyToOrganization(
+  /** Invites many members of one organization (after an import): one statement per table, whatever the count. */
+  async inviteManyToOrganization(
     organization: { id: string; name: string },
-    targets: Array<{ person: Person; membershipId: string }>,
+    targets: Array<{ userId: string; membershipId: string }>,
   ): Promise<number> {
+    const users = new Map(
+      (await this.users.findByIds(targets.map((t) => t.userId))).map((user) => [user.id, user]),
+    );
     return this.invitations.inviteMany(
       organization,
-      targets.map((t) => ({ user: t.person, membershipId: t.membershipId })),
+      targets.map((t) => ({ user: users.get(t.userId) as UserRow, membershipId: t.membershipId })),
     );
   }
 

@@ -43,25 +43,27 @@ export class UserRepository {
     return { user: (await this.findByEmail(email)) as UserRow, created: false };
   }
 
-  /** Set-based find-or-create for bulk imports; existing people keep their name. */
+  /** Set-based find-or-create for bulk imports; existing people keep their name. Returns ids by email. */
   async findOrCreateMany(
     entries: Array<{ email: string; name: string }>,
-  ): Promise<Array<UserRow & { created: boolean }>> {
+  ): Promise<Array<{ id: string; email: string; created: boolean }>> {
     if (entries.length === 0) return [];
     return this.db.query(
       `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t(email, name)),
             inserted AS (
               INSERT INTO users (email, name) SELECT email, name FROM input
               ON CONFLICT (email) DO NOTHING
-              RETURNING ${COLUMNS}
+              RETURNING id, email
             )
-       SELECT *, true AS created FROM inserted
+       SELECT id, email, true AS created FROM inserted
        UNION ALL
-       SELECT u.id, u.email, u.name, u.password_hash, u.platform_roles, u.status, u.created_at,
-              u.created_at::text AS cursor_at, false
-         FROM users u JOIN input i ON u.email = i.email`,
+       SELECT u.id, u.email, false FROM users u JOIN input i ON u.email = i.email`,
       [entries.map((e) => e.email), entries.map((e) => e.name)],
     );
+  }
+
+  async findByIds(ids: string[]): Promise<UserRow[]> {
+    return this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = ANY ($1::uuid[])`, [ids]);
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {

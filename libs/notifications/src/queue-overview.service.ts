@@ -9,11 +9,18 @@ const FAILED_SHOWN = 50;
 /** What platform admins see of the job queues: counts by state and the recent failures, so none goes unnoticed. */
 @Injectable()
 export class QueueOverviewService {
-  constructor(@InjectQueue(QueueName.notifications) private readonly notifications: Queue) {}
+  private readonly queues: Queue[];
+
+  constructor(
+    @InjectQueue(QueueName.notifications) notifications: Queue,
+    @InjectQueue(QueueName.members) members: Queue,
+  ) {
+    this.queues = [notifications, members];
+  }
 
   async overview(): Promise<QueuePage> {
     const items = await Promise.all(
-      [this.notifications].map(async (queue) => {
+      this.queues.map(async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
         const failed = await queue.getFailed(0, FAILED_SHOWN - 1);
         return {

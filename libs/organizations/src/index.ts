@@ -1,3 +1,5 @@
+export * from './jobs/follow-up-member-import.job';
 export * from './organizations-http.module';
+export * from './organizations-jobs.module';
 export * from './organizations.module';
 export * from './timezone.validator';

@@ -3,6 +3,9 @@ import { AuditModule } from '@beacon/audit';
 import { IdentityModule } from '@beacon/identity';
 import { DepartmentRepository } from './departments/department.repository';
 import { DepartmentsService } from './departments/departments.service';
+import { ImportFollowUpQueue } from './members/import/import-follow-up.queue';
+import { ImportFollowUpRepository } from './members/import/import-follow-up.repository';
+import { MemberImportFollowUp } from './members/import/member-import-follow-up.service';
 import { MemberImportRepository } from './members/import/member-import.repository';
 import { MemberImportService } from './members/import/member-import.service';
 import { MemberRepository } from './members/member.repository';
@@ -25,7 +28,19 @@ import { SitesService } from './sites/sites.service';
     MembersService,
     MemberImportRepository,
     MemberImportService,
+    MemberImportFollowUp,
+    ImportFollowUpRepository,
+    ImportFollowUpQueue,
   ],
-  exports: [MemberImportService, OrganizationsService, SitesService, DepartmentsService, MembersService],
+  exports: [
+    MemberImportFollowUp,
+    ImportFollowUpRepository,
+    ImportFollowUpQueue,
+    MemberImportService,
+    OrganizationsService,
+    SitesService,
+    DepartmentsService,
+    MembersService,
+  ],
 })
 export class OrganizationsModule {}

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
     expect(config.reminderSweepEveryMs).toBe(15 * 60_000);
     expect(config.loginMaxFailures).toBe(10);
     expect(config.trustProxy).toBe(false);
+    expect(config.importBatchSize).toBe(10_000);
   });
 
   it('names every bad variable in one error', () => {
@@ -25,13 +26,14 @@ describe('loadConfig', () => {
         REDIS_URL: 'http://x',
         REMINDER_SWEEP_EVERY: 'often',
         TRUST_PROXY: 'maybe',
+        IMPORT_BATCH_SIZE: '0',
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['PORT', 'REDIS_URL', 'REMINDER_SWEEP_EVERY', 'TRUST_PROXY'])
+    for (const name of ['PORT', 'REDIS_URL', 'REMINDER_SWEEP_EVERY', 'TRUST_PROXY', 'IMPORT_BATCH_SIZE'])
       expect(message).toContain(name);
   });
 

@@ -20,5 +20,9 @@ export function jobOptions(name: JobName, jobId?: string): JobsOptions {
       return { ...base, attempts: 1 };
     case JobName.relayOrganizationNotifications:
       return { ...base, attempts: 3 };
+    case JobName.followUpMemberImport:
+      return { ...base, jobId };
+    case JobName.resumeMemberImports:
+      return { ...base, attempts: 1 };
   }
 }

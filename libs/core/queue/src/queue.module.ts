@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisClient } from './redis.provider';
 
@@ -14,8 +15,10 @@ import { RedisClient } from './redis.provider';
         prefix: config.queuePrefix,
       }),
     }),
+    // Every queue is registered here, once, so any feature may enqueue onto it and the overview can list them all.
+    BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
   providers: [RedisClient],
-  exports: [RedisClient],
+  exports: [RedisClient, BullModule],
 })
 export class QueueModule {}

@@ -1,13 +1,15 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Readable } from 'node:stream';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
-import { DomainEvents } from '@beacon/core/events';
 import { ProblemException, Problems } from '@beacon/core/http';
 import { AuditService } from '@beacon/audit';
 import { PeopleService } from '@beacon/identity';
-import { OrganizationRepository } from '../../organizations/organization.repository';
 import { MemberRepository } from '../member.repository';
+import { ImportFollowUpQueue } from './import-follow-up.queue';
+import { ImportFollowUpRepository } from './import-follow-up.repository';
 import { CsvTooLargeError, readMemberCsv } from './member-csv.reader';
+import { MemberImportFollowUp } from './member-import-follow-up.service';
 import { planImport } from './member-import.plan';
 import { MemberImportRepository } from './member-import.repository';
 
@@ -23,8 +25,9 @@ export interface ImportResult {
 
 /**
  * Roster import: all-or-nothing. Every bad row is reported (422) and nothing is written; otherwise members are
- * created and updated set-based, new members are invited through the outbox, one audit event records the counts,
- * and one `member.changed` event lets other features (enrollment) follow.
+ * created and updated set-based and one audit event records the counts. New members are then invited through the
+ * outbox and one `member.changed` event lets other features (enrollment) follow: in the same transaction for a file
+ * of up to IMPORT_BATCH_SIZE changed members, by the worker after commit for a larger one.
  */
 @Injectable()
 export class MemberImportService {
@@ -34,10 +37,12 @@ export class MemberImportService {
     private readonly tx: TenantTransaction,
     private readonly repository: MemberImportRepository,
     private readonly members: MemberRepository,
-    private readonly organizations: OrganizationRepository,
     private readonly people: PeopleService,
     private readonly audit: AuditService,
-    private readonly events: DomainEvents,
+    private readonly followUp: MemberImportFollowUp,
+    private readonly followUps: ImportFollowUpRepository,
+    private readonly followUpQueue: ImportFollowUpQueue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async import(input: Readable, dryRun: boolean): Promise<ImportResult> {
@@ -74,7 +79,6 @@ export class MemberImportService {
       };
       if (dryRun || plan.creates.length + plan.updates.length === 0) return result;
 
-      const organizationId = ExecutionContext.organizationId();
       const people = await this.people.findOrCreateMany(
         plan.creates.map((c) => ({ email: c.email, name: c.name })),
       );
@@ -83,15 +87,6 @@ export class MemberImportService {
       );
       await this.repository.update(plan.updates);
       timer.mark('members');
-      const organization = await this.organizations.findById(organizationId);
-      await this.people.inviteManyToOrganization(
-        { id: organizationId, name: organization?.name ?? 'your organization' },
-        plan.creates.map((c) => ({
-          person: people.get(c.email) as NonNullable<ReturnType<typeof people.get>>,
-          membershipId: c.id,
-        })),
-      );
-      timer.mark('invitations');
       await this.audit.record({
         action: 'member.imported',
         entityType: 'member',
@@ -103,13 +98,19 @@ export class MemberImportService {
           invited: { from: null, to: result.invited },
         },
       });
-      await this.events.publish({
-        type: 'member.changed',
-        organizationId,
-        memberIds: [...plan.creates.map((c) => c.id), ...plan.updates.map((u) => u.id)],
-        reason: 'imported',
-      });
-      timer.mark('enrollments');
+      const createdIds = plan.creates.map((c) => c.id);
+      const memberIds = [...createdIds, ...plan.updates.map((u) => u.id)];
+      if (memberIds.length <= this.config.importBatchSize) {
+        await this.followUp.run(memberIds, createdIds);
+        timer.mark('follow-up');
+      } else {
+        // Too large for one request: the members are committed now, and the worker writes their invitations and
+        // enrollments batch by batch from this durable record (resumed by a sweep if the job is ever lost).
+        const importId = await this.followUps.insert(memberIds, createdIds.length);
+        const organizationId = ExecutionContext.organizationId();
+        this.tx.onCommit(() => this.followUpQueue.enqueue({ organizationId, importId }));
+        timer.mark('follow-up queued');
+      }
       return result;
     });
     timer.mark('commit');
