@@ -48,18 +48,24 @@ export class UserRepository {
     entries: Array<{ email: string; name: string }>,
   ): Promise<Array<{ id: string; email: string; created: boolean }>> {
     if (entries.length === 0) return [];
-    return this.db.query(
-      `WITH input AS (SELECT * FROM unnest($1::text[], $2::text[]) AS t(email, name)),
-            inserted AS (
-              INSERT INTO users (email, name) SELECT email, name FROM input
-              ON CONFLICT (email) DO NOTHING
-              RETURNING id, email
-            )
-       SELECT id, email, true AS created FROM inserted
-       UNION ALL
-       SELECT u.id, u.email, false FROM users u JOIN input i ON u.email = i.email`,
+    // Insert first, then read only the people who already existed: for a roster of new people that is a single
+    // statement (a CTE over the input would be materialized, and spill to disk for 100,000 rows).
+    const created: Array<{ id: string; email: string }> = await this.db.query(
+      `INSERT INTO users (email, name) SELECT * FROM unnest($1::text[], $2::text[])
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id, email`,
       [entries.map((e) => e.email), entries.map((e) => e.name)],
     );
+    const createdEmails = new Set(created.map((row) => row.email));
+    const existingEmails = entries.map((e) => e.email).filter((email) => !createdEmails.has(email));
+    const existing: Array<{ id: string; email: string }> =
+      existingEmails.length === 0
+        ? []
+        : await this.db.query('SELECT id, email FROM users WHERE email = ANY ($1::text[])', [existingEmails]);
+    return [
+      ...created.map((row) => ({ ...row, created: true })),
+      ...existing.map((row) => ({ ...row, created: false })),
+    ];
   }
 
   async findByIds(ids: string[]): Promise<UserRow[]> {

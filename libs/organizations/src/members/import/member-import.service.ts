@@ -82,6 +82,7 @@ export class MemberImportService {
       const people = await this.people.findOrCreateMany(
         plan.creates.map((c) => ({ email: c.email, name: c.name })),
       );
+      timer.mark('people');
       await this.repository.insert(
         plan.creates.map((c) => ({ id: c.id, userId: people.get(c.email)?.id as string, fields: c.fields })),
       );
