@@ -294,6 +294,9 @@ describe('enrollments follow members as they join, move, change and leave', () =
         completedAt: null,
         progress: expect.objectContaining({ modulesCompleted: 0 }),
       });
+      // The next cycle is announced like any new enrollment: one assignment mail of its own.
+      const announced = (await assignmentNotifications(learner.email)).map((n) => n.dedupeKey);
+      expect(announced.filter((key) => key === `assignment_created:${next.id}`)).toHaveLength(1);
       expect(items.find((e) => e.cohortId === fixed)).toMatchObject({
         status: 'completed',
         completedAt: passedAt,

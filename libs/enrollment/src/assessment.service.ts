@@ -9,6 +9,7 @@ import { CertificatesService } from '@beacon/certificates';
 import { AttemptRepository, DrawnQuestion } from './attempt.repository';
 import { AnswerDto, AttemptResultView, AttemptView } from './dto/enrollment.dto';
 import { EnrollmentRepository } from './enrollment.repository';
+import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService, requireMembership } from './enrollments.service';
 import { MemberContactRepository } from './member-contact.repository';
 
@@ -43,6 +44,7 @@ export class AssessmentService {
     private readonly certificates: CertificatesService,
     private readonly contacts: MemberContactRepository,
     private readonly audit: AuditService,
+    private readonly sync: EnrollmentSync,
     private readonly clock: Clock,
   ) {}
 
@@ -142,7 +144,7 @@ export class AssessmentService {
           recipientUserId: contact.user_id,
         });
         certificateId = certificate.id;
-        await this.enrollments.openNextCycles(
+        await this.sync.openNextCycles(
           completed.map((row) => row.id),
           now,
         );

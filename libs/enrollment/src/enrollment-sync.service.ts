@@ -9,7 +9,8 @@ import { EnrollmentRepository, ReconcileScope } from './enrollment.repository';
 /**
  * Keeps enrollments in line with cohort targets. Organizations publish `member.changed` (created, imported, moved,
  * deactivated); this subscriber reconciles in the publisher's transaction, so organizations never imports
- * enrollment. New enrollments each owe one `assignment_created` mail (deduplicated per enrollment).
+ * enrollment. New enrollments, the next cycle of a recurring cohort included, each owe one `assignment_created`
+ * mail (deduplicated per enrollment).
  */
 @Injectable()
 export class EnrollmentSync implements OnModuleInit {
@@ -33,6 +34,13 @@ export class EnrollmentSync implements OnModuleInit {
     const created = await this.enrollments.reconcile(scope, this.clock.now());
     await this.notifyAssigned(created.map((row) => row.id));
     return created.length;
+  }
+
+  /** Recurring cohorts: completed cycles open the next one, announced like any new enrollment. */
+  async openNextCycles(completedIds: string[], now: Date): Promise<number> {
+    const opened = await this.enrollments.openNextCycles(completedIds, now);
+    await this.notifyAssigned(opened.map((row) => row.id));
+    return opened.length;
   }
 
   /** One `assignment_created` mail per new enrollment, written set-based from the enrollments themselves. */
