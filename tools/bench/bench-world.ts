@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
@@ -49,6 +50,7 @@ export async function startBenchApi(): Promise<{
     app,
     stop: async () => {
       await app.close();
+      await deleteQueueKeys(process.env.QUEUE_PREFIX as string);
       // BENCH_KEEP_DATABASE=1 leaves it behind for EXPLAIN and friends; its name is printed.
       if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept database ${base.pathname.slice(1)}`);
       else await dropDatabase(ownerUrl);
@@ -61,22 +63,31 @@ export async function startBenchApi(): Promise<{
  * paused: a benchmark of writes should not also measure sending 200,000 mails.
  */
 export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }> {
-  const queues = Object.values(QueueName).map(
-    (name) =>
-      new Queue(name, {
-        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-        prefix: process.env.QUEUE_PREFIX,
-      }),
-  );
-  await queues.find((queue) => queue.name === QueueName.notifications)?.pause();
+  const notifications = new Queue(QueueName.notifications, {
+    connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+    prefix: process.env.QUEUE_PREFIX,
+  });
+  await notifications.pause();
   const worker = await createWorker();
   return {
     stop: async () => {
       await worker.close();
-      for (const queue of queues) {
-        await queue.obliterate({ force: true });
-        await queue.close();
-      }
+      await notifications.close();
     },
   };
+}
+
+/** Removes every Redis key of the run's prefix (queues, throttles), as the test harness does for a suite. */
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    await redis.quit();
+  }
 }
