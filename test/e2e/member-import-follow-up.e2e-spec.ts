@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { Queue } from 'bullmq';
 import { JobName, QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import { NotificationRelay } from '@beacon/notifications';
 import { FollowUpMemberImportJob } from '@beacon/organizations';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { createDepartment, createDepartmentCohort, createSite, findHt101 } from '../support/learning';
@@ -252,6 +253,35 @@ describe('large roster imports, followed up by the worker', () => {
     await finished(record.id);
     expect(await writtenFor(emails)).toEqual(everyoneOnce(emails, true));
     for (const email of emails) await world.mail.waitForMatching(email, isInvitation);
+  });
+
+  it("asks the worker to relay an organization's mail once while a relay is waiting, so batches do not pile up relays", async () => {
+    const notifications = new Queue(QueueName.notifications, {
+      connection: redisOptionsFromUrl(process.env.REDIS_URL as string),
+      prefix: world.queuePrefix,
+    });
+    const relays = async () =>
+      (await notifications.getJobs(['wait', 'prioritized', 'active', 'delayed'])).filter(
+        (job) => job.name === JobName.relayOrganizationNotifications,
+      );
+    try {
+      await notifications.pause();
+      const relay = world.app.get(NotificationRelay);
+      for (let i = 0; i < 3; i += 1) await relay.relayInWorker(org.id);
+      expect(await relays()).toHaveLength(1);
+      await relay.relayInWorker(null);
+      expect(await relays()).toHaveLength(2);
+
+      await notifications.resume();
+      await until('the relays ran', async () => (await relays()).length === 0);
+      // Once one has finished, the next request queues a relay again.
+      await notifications.pause();
+      await relay.relayInWorker(org.id);
+      expect(await relays()).toHaveLength(1);
+    } finally {
+      await notifications.resume();
+      await notifications.close();
+    }
   });
 
   it('leaves whole batches behind a worker killed mid-import, and a later run completes it exactly once', async () => {

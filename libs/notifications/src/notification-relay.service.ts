@@ -45,7 +45,7 @@ export class NotificationRelay {
       await this.queue.add(
         JobName.relayOrganizationNotifications,
         { organizationId },
-        jobOptions(JobName.relayOrganizationNotifications),
+        jobOptions(JobName.relayOrganizationNotifications, organizationId ?? 'platform'),
       );
     } catch (error) {
       this.logger.warn({ err: error, organizationId }, 'relay request failed; the outbox poll will retry');

@@ -3,8 +3,11 @@ import { JobName } from './queue-names';
 
 const DAY_SECONDS = 86_400;
 
-/** All job options (retries, backoff, retention, dedupe id) are decided here, per job name. */
-export function jobOptions(name: JobName, jobId?: string): JobsOptions {
+/**
+ * All job options (retries, backoff, retention, dedupe id) are decided here, per job name. `key` is what makes a
+ * job unique: the job id of a delivery or a follow-up, the organization of a relay.
+ */
+export function jobOptions(name: JobName, key?: string): JobsOptions {
   const base: JobsOptions = {
     attempts: 8,
     backoff: { type: 'exponential', delay: 2_000 },
@@ -15,13 +18,19 @@ export function jobOptions(name: JobName, jobId?: string): JobsOptions {
   };
   switch (name) {
     case JobName.deliverNotification:
-      return { ...base, jobId };
+      return { ...base, jobId: key };
     case JobName.relayPendingNotifications:
       return { ...base, attempts: 1 };
     case JobName.relayOrganizationNotifications:
-      return { ...base, attempts: 3 };
+      // One relay per organization at a time, and at most one more waiting behind it: a large import commits a
+      // batch of mail every few seconds, and each relay already pages through every pending row.
+      return {
+        ...base,
+        attempts: 3,
+        deduplication: key ? { id: `relay-${key}`, keepLastIfActive: true } : undefined,
+      };
     case JobName.followUpMemberImport:
-      return { ...base, jobId };
+      return { ...base, jobId: key };
     case JobName.resumeMemberImports:
       return { ...base, attempts: 1 };
   }
