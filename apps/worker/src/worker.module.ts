@@ -9,6 +9,7 @@ import { ClockModule } from '@beacon/core/time';
 import { EnrollmentModule } from '@beacon/enrollment';
 import { NotificationsJobsModule } from '@beacon/notifications';
 import { OrganizationsJobsModule } from '@beacon/organizations';
+import { JobSchedules } from './job-schedules.service';
 
 @Module({
   imports: [
@@ -24,5 +25,6 @@ import { OrganizationsJobsModule } from '@beacon/organizations';
     // Its subscriber to `member.changed` enrolls the members a large import's follow-up hands over.
     EnrollmentModule,
   ],
+  providers: [JobSchedules],
 })
 export class WorkerModule {}

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { FollowUpMemberImportJob } from './jobs/follow-up-member-import.job';
-import { MemberSchedules } from './jobs/member-schedules.service';
 import { MembersProcessor } from './jobs/members.processor';
 import { ResumeMemberImportsJob } from './jobs/resume-member-imports.job';
 import { OrganizationsModule } from './organizations.module';
@@ -8,7 +7,7 @@ import { OrganizationsModule } from './organizations.module';
 /** The worker's side of organizations: following up large roster imports. */
 @Module({
   imports: [OrganizationsModule],
-  providers: [FollowUpMemberImportJob, ResumeMemberImportsJob, MembersProcessor, MemberSchedules],
+  providers: [FollowUpMemberImportJob, ResumeMemberImportsJob, MembersProcessor],
   exports: [FollowUpMemberImportJob],
 })
 export class OrganizationsJobsModule {}

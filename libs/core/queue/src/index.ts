@@ -1,4 +1,5 @@
 export * from './job-options';
+export * from './job-schedules';
 export * from './queue-names';
 export * from './queue.module';
 export * from './redis-options';

@@ -18,3 +18,4 @@ export const SchedulerId = {
   relayPendingNotifications: 'relay-pending-notifications',
   resumeMemberImports: 'resume-member-imports',
 } as const;
+export type SchedulerId = (typeof SchedulerId)[keyof typeof SchedulerId];

@@ -1,0 +1,27 @@
+import type { AppConfig } from '@beacon/core/config';
+import { JobName, QueueName, SchedulerId } from './queue-names';
+
+export interface JobSchedule {
+  id: SchedulerId;
+  queue: QueueName;
+  job: JobName;
+  everyMs: number;
+}
+
+/** Every recurring job, in one place; the worker upserts them at start-up. Each fans out per organization. */
+export function jobSchedules(config: AppConfig): JobSchedule[] {
+  return [
+    {
+      id: SchedulerId.relayPendingNotifications,
+      queue: QueueName.notifications,
+      job: JobName.relayPendingNotifications,
+      everyMs: config.outboxPollEveryMs,
+    },
+    {
+      id: SchedulerId.resumeMemberImports,
+      queue: QueueName.members,
+      job: JobName.resumeMemberImports,
+      everyMs: config.outboxPollEveryMs,
+    },
+  ];
+}
