@@ -1,3 +1,5 @@
+import { ensureDatabase } from '../../tools/db/database-admin';
+
 export const OWNER_BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEMPLATE_DB = 'beacon_e2e_template';
 
@@ -9,4 +11,17 @@ export function databaseUrl(database: string, user?: string): string {
     url.password = '';
   }
   return url.toString();
+}
+
+/** Another run may be migrating the template at this moment ("being accessed by other users"): retry briefly. */
+export async function cloneTemplate(url: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await ensureDatabase(url, TEMPLATE_DB);
+      return;
+    } catch (error) {
+      if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }

@@ -7,9 +7,9 @@ import request from 'supertest';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
-import { dropDatabase, ensureDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
+import { dropDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
 import { isInvitation, MailSink, tokenFrom } from './mail-sink';
-import { databaseUrl, TEMPLATE_DB } from './template-db';
+import { cloneTemplate, databaseUrl } from './template-db';
 
 export const PASSWORD = 'correct horse battery staple';
 export const PLATFORM_ADMIN = 'platform-admin@beacon.test';
@@ -231,17 +231,4 @@ export class TestApp {
 
 export function bearer(session: Session): [string, string] {
   return ['Authorization', `Bearer ${session.accessToken}`];
-}
-
-/** Another run may be migrating the template at this moment ("being accessed by other users"): retry briefly. */
-async function cloneTemplate(url: string): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      await ensureDatabase(url, TEMPLATE_DB);
-      return;
-    } catch (error) {
-      if (attempt >= 20 || !String(error).includes('being accessed by other users')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-  }
 }

@@ -71,8 +71,9 @@ export async function grantAppGroup(ownerUrl: string, appUrl: string): Promise<v
   await withClient(ownerUrl, (client) => client.query(`GRANT beacon_app TO ${quoteIdent(role)}`));
 }
 
-export async function runMigrations(ownerUrl: string): Promise<string[]> {
-  const dataSource = new DataSource({
+/** The owner's connection for migrations: raw-SQL TypeORM migrations, tracked in `schema_migrations`. */
+export function migrationDataSource(ownerUrl: string): DataSource {
+  return new DataSource({
     type: 'postgres',
     url: ownerUrl,
     migrations: MIGRATIONS,
@@ -80,6 +81,10 @@ export async function runMigrations(ownerUrl: string): Promise<string[]> {
     synchronize: false,
     logging: false,
   });
+}
+
+export async function runMigrations(ownerUrl: string): Promise<string[]> {
+  const dataSource = migrationDataSource(ownerUrl);
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
