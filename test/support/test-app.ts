@@ -1,6 +1,5 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import argon2 from 'argon2';
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -8,6 +7,7 @@ import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { dropDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
+import { deleteKeysWithPrefix } from '../../tools/db/redis-admin';
 import { isInvitation, MailSink, tokenFrom } from './mail-sink';
 import { cloneTemplate, databaseUrl } from './template-db';
 
@@ -214,17 +214,7 @@ export class TestApp {
     await this.worker?.close();
     await this.app?.close();
     await this.mail.stop();
-    const redis = new Redis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379');
-    try {
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.queuePrefix}:*`, 'COUNT', 500);
-        if (keys.length > 0) await redis.del(...keys);
-        cursor = next;
-      } while (cursor !== '0');
-    } finally {
-      redis.disconnect();
-    }
+    await deleteKeysWithPrefix(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', this.queuePrefix);
     await dropDatabase(this.ownerUrl);
   }
 }

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
@@ -15,6 +14,7 @@ import {
   runMigrations,
   seedPlatformAdmin,
 } from '../db/database-admin';
+import { deleteKeysWithPrefix } from '../db/redis-admin';
 
 export const BENCH_PASSWORD = 'bench password 123';
 export const BENCH_EMAIL = 'bench@beacon.test';
@@ -50,7 +50,10 @@ export async function startBenchApi(): Promise<{
     app,
     stop: async () => {
       await app.close();
-      await deleteQueueKeys(process.env.QUEUE_PREFIX as string);
+      await deleteKeysWithPrefix(
+        process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+        process.env.QUEUE_PREFIX as string,
+      );
       // BENCH_KEEP_DATABASE=1 leaves it behind for EXPLAIN and friends; its name is printed.
       if (process.env.BENCH_KEEP_DATABASE === '1') console.error(`kept database ${base.pathname.slice(1)}`);
       else await dropDatabase(ownerUrl);
@@ -75,19 +78,4 @@ export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }>
       await notifications.close();
     },
   };
-}
-
-/** Removes every Redis key of the run's prefix (queues, throttles), as the test harness does for a suite. */
-async function deleteQueueKeys(prefix: string): Promise<void> {
-  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    await redis.quit();
-  }
 }
