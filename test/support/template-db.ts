@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 import { ensureDatabase } from '../../tools/db/database-admin';
 
 export const OWNER_BASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const TEMPLATE_DB = 'beacon_e2e_template';
+// One template per checkout: two checkouts testing at once (worktrees, a CI clone beside a developer's tree) would
+// otherwise drop and re-migrate each other's template mid-run.
+const CHECKOUT = createHash('sha256').update(resolve(__dirname, '../..')).digest('hex').slice(0, 8);
+export const TEMPLATE_DB = `beacon_e2e_template_${CHECKOUT}`;
 
 export function databaseUrl(database: string, user?: string): string {
   const url = new URL(OWNER_BASE_URL);

@@ -4,3 +4,4 @@ export * from './execution-context';
 export * from './organization-directory.service';
 export * from './postgres-errors';
 export * from './tenant-transaction.service';
+export * from './sql';

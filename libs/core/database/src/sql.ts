@@ -1,0 +1,30 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+import { ExecutionContext } from './execution-context';
+
+export type SqlParams = readonly unknown[];
+
+/**
+ * Typed statements on the current transaction. TypeORM's `query()` answers a SELECT or INSERT with its rows but an
+ * UPDATE or DELETE with `[rows, count]`, so call sites had to know which shape to unpack; these always answer the
+ * same way, whatever the command: rows for `rows`/`one`, the row count for `affected`.
+ */
+async function run(manager: EntityManager, sql: string, params: SqlParams) {
+  const runner = manager.queryRunner as QueryRunner | undefined;
+  if (!runner) throw new Error('No query runner: run statements inside a TenantTransaction');
+  return runner.query(sql, [...params], true);
+}
+
+/** Every row of a SELECT, or of a write with RETURNING. */
+export async function rows<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+  return (await run(ExecutionContext.manager(), sql, params)).records as T[];
+}
+
+/** The first row, or null when there is none. */
+export async function one<T>(sql: string, params: SqlParams = []): Promise<T | null> {
+  return (await rows<T>(sql, params))[0] ?? null;
+}
+
+/** How many rows a write changed. */
+export async function affected(sql: string, params: SqlParams = []): Promise<number> {
+  return Number((await run(ExecutionContext.manager(), sql, params)).affected ?? 0);
+}
