@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
+import { currentCycleCte, enrollmentOverdue } from './enrollment.sql';
 
 export interface CohortRow {
   id: string;
@@ -48,7 +49,13 @@ export interface CohortStats {
   completionRate: number | null;
 }
 
-const COLUMNS = `id, name, course_id, target_site_ids, target_department_ids, target_job_titles, target_roles,
+// Targeted places live in cohort_targets (foreign keys to sites and departments); read back as id lists.
+const COLUMNS = `id, name, course_id,
+  ARRAY(SELECT t.site_id FROM cohort_targets t WHERE t.cohort_id = cohorts.id AND t.site_id IS NOT NULL
+        ORDER BY t.site_id) AS target_site_ids,
+  ARRAY(SELECT t.department_id FROM cohort_targets t WHERE t.cohort_id = cohorts.id AND t.department_id IS NOT NULL
+        ORDER BY t.department_id) AS target_department_ids,
+  target_job_titles, target_roles,
   to_char(due_date, 'YYYY-MM-DD') AS due_date, due_in_days, interval_months, reminder_before_due_days,
   reminder_overdue_every_days, reminder_escalate_after_days, archived_at, created_at, updated_at,
   created_at::text AS cursor_at`;
@@ -60,32 +67,46 @@ export class CohortRepository {
   }
 
   async insert(f: CohortFields): Promise<CohortRow> {
-    const rows: CohortRow[] = await this.db.query(
-      `INSERT INTO cohorts (organization_id, name, course_id, target_site_ids, target_department_ids, target_job_titles,
-                            target_roles, due_date, due_in_days, interval_months, reminder_before_due_days,
-                            reminder_overdue_every_days, reminder_escalate_after_days)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${COLUMNS}`,
+    const inserted = await one<{ id: string }>(
+      `INSERT INTO cohorts (organization_id, name, course_id, target_job_titles, target_roles, due_date, due_in_days,
+                            interval_months, reminder_before_due_days, reminder_overdue_every_days,
+                            reminder_escalate_after_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [ExecutionContext.organizationId(), ...this.values(f)],
     );
-    return rows[0];
+    const id = (inserted as { id: string }).id;
+    await this.replaceTargets(id, f);
+    return (await this.findById(id)) as CohortRow;
   }
 
   async update(id: string, f: CohortFields): Promise<CohortRow> {
-    const [rows] = await this.db.query(
-      `UPDATE cohorts SET name = $2, course_id = $3, target_site_ids = $4, target_department_ids = $5,
-              target_job_titles = $6, target_roles = $7, due_date = $8, due_in_days = $9, interval_months = $10,
-              reminder_before_due_days = $11, reminder_overdue_every_days = $12, reminder_escalate_after_days = $13,
-              updated_at = now()
-        WHERE id = $1 RETURNING ${COLUMNS}`,
+    await affected(
+      `UPDATE cohorts SET name = $2, course_id = $3, target_job_titles = $4, target_roles = $5, due_date = $6,
+              due_in_days = $7, interval_months = $8, reminder_before_due_days = $9,
+              reminder_overdue_every_days = $10, reminder_escalate_after_days = $11, updated_at = now()
+        WHERE id = $1`,
       [id, ...this.values(f)],
     );
-    return (rows as CohortRow[])[0];
+    await this.replaceTargets(id, f);
+    return (await this.findById(id)) as CohortRow;
   }
 
-  async archive(id: string): Promise<void> {
-    await this.db.query(
-      'UPDATE cohorts SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL',
-      [id],
+  private async replaceTargets(cohortId: string, f: CohortFields): Promise<void> {
+    await affected('DELETE FROM cohort_targets WHERE cohort_id = $1', [cohortId]);
+    if (f.targetSiteIds.length + f.targetDepartmentIds.length === 0) return;
+    await affected(
+      `INSERT INTO cohort_targets (organization_id, cohort_id, site_id, department_id)
+       SELECT $1::uuid, $2::uuid, s.id, NULL::uuid FROM unnest($3::uuid[]) AS s(id)
+       UNION ALL
+       SELECT $1::uuid, $2::uuid, NULL::uuid, d.id FROM unnest($4::uuid[]) AS d(id)`,
+      [ExecutionContext.organizationId(), cohortId, f.targetSiteIds, f.targetDepartmentIds],
+    );
+  }
+
+  async archive(id: string, now: Date): Promise<void> {
+    await affected(
+      'UPDATE cohorts SET archived_at = $2, updated_at = $2 WHERE id = $1 AND archived_at IS NULL',
+      [id, now],
     );
   }
 
@@ -120,28 +141,13 @@ export class CohortRepository {
         number
       >
     > = await this.db.query(
-      `WITH ranked AS (
-         SELECT e.cohort_id, e.membership_id, e.cycle, e.status, e.due_at,
-                row_number() OVER (PARTITION BY e.cohort_id, e.membership_id ORDER BY e.cycle DESC) AS rank
-           FROM enrollments e WHERE e.cohort_id = ANY ($1::uuid[]) AND e.status <> 'withdrawn'
-       ), upcoming AS (
-         -- A recertification cycle neither started nor due yet: the member still counts by the cycle they
-         -- completed, not as "not started".
-         SELECT cohort_id, membership_id FROM ranked
-          WHERE rank = 1 AND cycle > 1 AND status = 'not_started' AND (due_at IS NULL OR due_at >= $2)
-       ), current_cycle AS (
-         SELECT r.* FROM ranked r
-          WHERE (r.rank = 1 AND NOT EXISTS (SELECT 1 FROM upcoming u
-                                             WHERE u.cohort_id = r.cohort_id AND u.membership_id = r.membership_id))
-             OR (r.rank = 2 AND EXISTS (SELECT 1 FROM upcoming u
-                                         WHERE u.cohort_id = r.cohort_id AND u.membership_id = r.membership_id))
-       )
+      `WITH ${currentCycleCte('e.cohort_id = ANY ($1::uuid[])', '$2')}
        SELECT cohort_id,
-              count(*) FILTER (WHERE status <> 'withdrawn')::int AS enrolled,
+              count(*)::int AS enrolled,
               count(*) FILTER (WHERE status = 'not_started')::int AS not_started,
               count(*) FILTER (WHERE status = 'in_progress')::int AS in_progress,
               count(*) FILTER (WHERE status = 'completed')::int AS completed,
-              count(*) FILTER (WHERE status IN ('not_started', 'in_progress') AND due_at < $2)::int AS overdue,
+              count(*) FILTER (WHERE ${enrollmentOverdue('$2', 'current_cycle')})::int AS overdue,
               count(*) FILTER (WHERE status = 'exempt')::int AS exempt
          FROM current_cycle GROUP BY cohort_id`,
       [cohortIds, now],
@@ -170,8 +176,6 @@ export class CohortRepository {
     return [
       f.name,
       f.courseId,
-      f.targetSiteIds,
-      f.targetDepartmentIds,
       f.targetJobTitles,
       f.targetRoles,
       f.dueDate,

@@ -150,7 +150,7 @@ export class CohortsService {
     return this.tx.run(async () => {
       const current = await this.require(id, true);
       if (!current.archived_at) {
-        await this.cohorts.archive(id);
+        await this.cohorts.archive(id, this.clock.now());
         await this.audit.record({
           action: 'cohort.archived',
           entityType: 'cohort',

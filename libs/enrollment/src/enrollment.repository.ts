@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
-import { dueAt, endOfLocalDay, localDate, MEMBER_MATCHES_COHORT } from './enrollment.sql';
+import { Clock } from '@beacon/core/time';
+import {
+  dueAt,
+  endOfLocalDay,
+  enrollmentOpen,
+  enrollmentOverdue,
+  localDate,
+  MEMBER_MATCHES_COHORT,
+} from './enrollment.sql';
 
 export type EnrollmentStatus = 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
-export const OPEN_STATUSES: EnrollmentStatus[] = ['not_started', 'in_progress'];
 
 export interface EnrollmentRow {
   id: string;
@@ -24,6 +31,10 @@ export interface EnrollmentRow {
   extra_attempts: number;
   modules_completed: number;
   modules_total: number;
+  /** Open and past due at the clock's now (enrollment.sql.ts). */
+  overdue: boolean;
+  /** The course's attempts plus any granted, less those submitted; never below 0. */
+  attempts_remaining: number;
   created_at: Date;
   cursor_at: string;
 }
@@ -41,12 +52,16 @@ export interface NewEnrollment {
   cohort_id: string;
 }
 
-const SELECT = `
-  SELECT e.id, e.cohort_id, e.membership_id, u.name AS member_name, e.course_id, co.code AS course_code,
+/** The enrollment columns every view needs; `now` (a parameter) decides `overdue`. */
+const select = (now: string) => `
+  SELECT ${enrollmentOverdue(now)} AS overdue, e.id, e.cohort_id, e.membership_id, u.name AS member_name, e.course_id, co.code AS course_code,
          co.title AS course_title, e.cycle, e.status, e.due_at, e.enrolled_at, e.started_at, e.completed_at,
          e.exempt_reason, e.extra_attempts, e.created_at, e.created_at::text AS cursor_at,
          (SELECT count(*)::int FROM module_progress p WHERE p.enrollment_id = e.id) AS modules_completed,
-         (SELECT count(*)::int FROM course_modules cm WHERE cm.course_id = e.course_id) AS modules_total
+         (SELECT count(*)::int FROM course_modules cm WHERE cm.course_id = e.course_id) AS modules_total,
+         greatest(0, co.max_attempts + e.extra_attempts
+           - (SELECT count(*)::int FROM assessment_attempts a WHERE a.enrollment_id = e.id AND a.submitted_at IS NOT NULL))
+           AS attempts_remaining
     FROM enrollments e
     JOIN memberships m ON m.id = e.membership_id
     JOIN users u ON u.id = m.user_id
@@ -67,6 +82,8 @@ function scopedMembers(memberIds: string[] | null): string {
 
 @Injectable()
 export class EnrollmentRepository {
+  constructor(private readonly clock: Clock) {}
+
   private get db() {
     return ExecutionContext.manager();
   }
@@ -83,7 +100,7 @@ export class EnrollmentRepository {
     await this.db.query(
       `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = $2, updated_at = $2
          FROM cohorts c, ${members}
-        WHERE c.id = e.cohort_id AND m.id = e.membership_id AND e.status IN ('not_started', 'in_progress')
+        WHERE c.id = e.cohort_id AND m.id = e.membership_id AND ${enrollmentOpen()}
           AND ${COHORTS_IN_SCOPE} AND NOT ${MEMBER_MATCHES_COHORT}`,
       params,
     );
@@ -116,18 +133,16 @@ export class EnrollmentRepository {
 
   /** New due dates flow to the open first-cycle enrollments of the cohort. */
   async refreshDueDates(cohortId: string): Promise<number> {
-    const [, count] = await this.db.query(
-      `UPDATE enrollments e SET due_at = ${dueAt('e.enrolled_at')}, updated_at = now()
+    return affected(
+      `UPDATE enrollments e SET due_at = ${dueAt('e.enrolled_at')}, updated_at = $2
          FROM cohorts c JOIN organizations o ON o.id = c.organization_id
-        WHERE c.id = e.cohort_id AND e.cohort_id = $1 AND e.cycle = 1 AND e.status IN ('not_started', 'in_progress')`,
-      [cohortId],
+        WHERE c.id = e.cohort_id AND e.cohort_id = $1 AND e.cycle = 1 AND ${enrollmentOpen()}`,
+      [cohortId, this.clock.now()],
     );
-    return Number(count);
   }
 
   async findById(id: string): Promise<EnrollmentRow | null> {
-    const rows: EnrollmentRow[] = await this.db.query(`${SELECT} WHERE e.id = $1`, [id]);
-    return rows[0] ?? null;
+    return one<EnrollmentRow>(`${select('$2')} WHERE e.id = $1`, [id, this.clock.now()]);
   }
 
   async lock(id: string): Promise<void> {
@@ -139,11 +154,11 @@ export class EnrollmentRepository {
     after: CursorPosition | null,
     limit: number,
   ): Promise<EnrollmentRow[]> {
-    const params: unknown[] = [cohortId];
+    const params: unknown[] = [cohortId, this.clock.now()];
     const where = ['e.cohort_id = $1'];
     if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
-    return this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
+    return rows<EnrollmentRow>(
+      `${select('$2')} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
       params,
     );
   }
@@ -153,11 +168,11 @@ export class EnrollmentRepository {
     after: CursorPosition | null,
     limit: number,
   ): Promise<EnrollmentRow[]> {
-    const params: unknown[] = [membershipId];
+    const params: unknown[] = [membershipId, this.clock.now()];
     const where = ['e.membership_id = $1', `e.status <> 'withdrawn'`];
     if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
-    return this.db.query(
-      `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
+    return rows<EnrollmentRow>(
+      `${select('$2')} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
       params,
     );
   }
@@ -179,7 +194,7 @@ export class EnrollmentRepository {
     const [rows] = await this.db.query(
       `UPDATE enrollments e SET status = 'completed', completed_at = $3, started_at = coalesce(e.started_at, $3), updated_at = $3
          FROM courses co
-        WHERE co.id = e.course_id AND co.code = $2 AND e.membership_id = $1 AND e.status IN ('not_started', 'in_progress')
+        WHERE co.id = e.course_id AND co.code = $2 AND e.membership_id = $1 AND ${enrollmentOpen()}
         RETURNING e.id, e.cohort_id`,
       [membershipId, courseCode, now],
     );
@@ -211,8 +226,8 @@ export class EnrollmentRepository {
 
   async grantAttempts(id: string, count: number): Promise<number> {
     const [rows] = await this.db.query(
-      `UPDATE enrollments SET extra_attempts = extra_attempts + $2, updated_at = now() WHERE id = $1 RETURNING extra_attempts`,
-      [id, count],
+      `UPDATE enrollments SET extra_attempts = extra_attempts + $2, updated_at = $3 WHERE id = $1 RETURNING extra_attempts`,
+      [id, count, this.clock.now()],
     );
     return (rows as Array<{ extra_attempts: number }>)[0].extra_attempts;
   }

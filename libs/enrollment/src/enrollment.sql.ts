@@ -6,8 +6,9 @@
 /** A member matches a cohort's target (see API.md "Cohorts and enrollments"). */
 export const MEMBER_MATCHES_COHORT = `(
   m.status <> 'deactivated'
-  AND ((cardinality(c.target_site_ids) = 0 AND cardinality(c.target_department_ids) = 0)
-       OR m.site_id = ANY (c.target_site_ids) OR m.department_id = ANY (c.target_department_ids))
+  AND (NOT EXISTS (SELECT 1 FROM cohort_targets t WHERE t.cohort_id = c.id)
+       OR EXISTS (SELECT 1 FROM cohort_targets t
+                   WHERE t.cohort_id = c.id AND (t.site_id = m.site_id OR t.department_id = m.department_id)))
   AND (cardinality(c.target_job_titles) = 0 OR lower(m.job_title) = ANY (c.target_job_titles))
   AND (cardinality(c.target_roles) = 0 OR m.roles && c.target_roles)
 )`;
@@ -27,4 +28,41 @@ export function dueAt(enrolledAtExpression: string): string {
   return `CASE WHEN c.due_date IS NOT NULL THEN ${endOfLocalDay('c.due_date')}
                WHEN c.due_in_days IS NOT NULL THEN ${endOfLocalDay(`${localDate(enrolledAtExpression)} + c.due_in_days`)}
           END`;
+}
+
+/**
+ * The one definition of an enrollment's state. Time is always a parameter (the injected clock's now), never the
+ * database's now(), so tests and reports agree on what was overdue when.
+ */
+
+/** Still owed by the learner. */
+export function enrollmentOpen(e = 'e'): string {
+  return `${e}.status IN ('not_started', 'in_progress')`;
+}
+
+/** Open and past its due instant at `now` (an SQL expression: a parameter). */
+export function enrollmentOverdue(now: string, e = 'e'): string {
+  return `(${enrollmentOpen(e)} AND ${e}.due_at < ${now})`;
+}
+
+/**
+ * The enrollments that count for each member of a cohort: the newest cycle that is not withdrawn, except that a
+ * recertification cycle neither started nor due yet at `now` counts by the completed cycle before it (the member is
+ * not "not started" the day after they completed). `scope` is a condition on `e` (e.g. the cohorts of interest).
+ * Yields the enrollment columns of `e` as a CTE named `current_cycle`.
+ */
+export function currentCycleCte(scope: string, now: string): string {
+  return `ranked AS (
+         SELECT e.*, row_number() OVER (PARTITION BY e.cohort_id, e.membership_id ORDER BY e.cycle DESC) AS cycle_rank
+           FROM enrollments e WHERE ${scope} AND e.status <> 'withdrawn'
+       ), upcoming AS (
+         SELECT cohort_id, membership_id FROM ranked
+          WHERE cycle_rank = 1 AND cycle > 1 AND status = 'not_started' AND (due_at IS NULL OR due_at >= ${now})
+       ), current_cycle AS (
+         SELECT r.* FROM ranked r
+          WHERE (r.cycle_rank = 1 AND NOT EXISTS (SELECT 1 FROM upcoming u
+                                                   WHERE u.cohort_id = r.cohort_id AND u.membership_id = r.membership_id))
+             OR (r.cycle_rank = 2 AND EXISTS (SELECT 1 FROM upcoming u
+                                               WHERE u.cohort_id = r.cohort_id AND u.membership_id = r.membership_id))
+       )`;
 }

@@ -7,11 +7,7 @@ import { CatalogService } from '@beacon/catalog';
 import { AttemptRepository } from './attempt.repository';
 import { CohortsService } from './cohorts.service';
 import { CohortEnrollmentView, GrantAttemptsView, MyEnrollmentView } from './dto/enrollment.dto';
-import { EnrollmentRepository, EnrollmentRow, OPEN_STATUSES } from './enrollment.repository';
-
-export function isOverdue(row: Pick<EnrollmentRow, 'status' | 'due_at'>, now: Date): boolean {
-  return OPEN_STATUSES.includes(row.status) && row.due_at !== null && row.due_at.getTime() < now.getTime();
-}
+import { EnrollmentRepository, EnrollmentRow } from './enrollment.repository';
 
 /**
  * A session bound to no organization (platform staff on the platform) has no enrollment of its own: every id
@@ -38,7 +34,6 @@ export class EnrollmentsService {
     const after = decodeCursor(query.cursor);
     return this.tx.run(async () => {
       await this.cohorts.require(cohortId);
-      const now = this.clock.now();
       return toPage(
         await this.enrollments.listForCohort(cohortId, after, limit),
         limit,
@@ -49,7 +44,7 @@ export class EnrollmentsService {
           memberName: row.member_name,
           status: row.status,
           dueAt: row.due_at?.toISOString() ?? null,
-          overdue: isOverdue(row, now),
+          overdue: row.overdue,
           completedAt: row.completed_at?.toISOString() ?? null,
           cycle: row.cycle,
         }),
@@ -65,16 +60,12 @@ export class EnrollmentsService {
     if (!membershipId) return Promise.resolve({ items: [], nextCursor: null });
     return this.tx.run(async () => {
       const rows = await this.enrollments.listForMember(membershipId, after, limit);
-      const page = toPage(
+      return toPage(
         rows,
         limit,
         (row) => ({ at: row.cursor_at, id: row.id }),
-        (row) => row,
+        (row) => this.myView(row),
       );
-      // One after another: the views share this transaction's connection, which runs one query at a time.
-      const items: MyEnrollmentView[] = [];
-      for (const row of page.items) items.push(await this.myView(row));
-      return { items, nextCursor: page.nextCursor };
     });
   }
 
@@ -162,17 +153,18 @@ export class EnrollmentsService {
     return Math.max(0, allowed - (await this.attempts.countSubmitted(enrollment.id)));
   }
 
-  async myView(row: EnrollmentRow): Promise<MyEnrollmentView> {
+  /** Everything the view shows comes with the row (progress, attempts left): no query per enrollment. */
+  myView(row: EnrollmentRow): MyEnrollmentView {
     return {
       id: row.id,
       cohortId: row.cohort_id,
       course: { id: row.course_id, code: row.course_code, title: row.course_title },
       status: row.status,
       dueAt: row.due_at?.toISOString() ?? null,
-      overdue: isOverdue(row, this.clock.now()),
+      overdue: row.overdue,
       completedAt: row.completed_at?.toISOString() ?? null,
       progress: { modulesCompleted: row.modules_completed, modulesTotal: row.modules_total },
-      attemptsRemaining: await this.attemptsRemaining(row),
+      attemptsRemaining: row.attempts_remaining,
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, OrganizationRole, PlatformRole } from '@beacon/core/database';
+import { ExecutionContext, one, OrganizationRole, PlatformRole } from '@beacon/core/database';
 
 export interface OwnMembershipRow {
   membership_id: string;
@@ -16,6 +16,7 @@ export interface ActorStateRow {
   membership_status: 'invited' | 'active' | 'deactivated' | null;
   roles: OrganizationRole[] | null;
   session_revoked: boolean;
+  has_active_membership: boolean;
 }
 
 /**
@@ -38,22 +39,35 @@ export class IdentityMembershipsRepository {
     );
   }
 
-  /** Everything a request needs to trust an access token, in one round trip. */
+  /**
+   * Everything a request needs to trust an access token, as one statement: the request's own transaction sends it
+   * in the same round trip as its START TRANSACTION (see TenantTransaction.begin).
+   */
+  actorStateStatement(
+    userId: string,
+    organizationId: string | null,
+    sessionId: string,
+  ): { sql: string; params: Array<string | null> } {
+    return {
+      sql: `SELECT u.status AS user_status, u.platform_roles, m.id AS membership_id, m.status AS membership_status, m.roles,
+              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $3::uuid AND r.revoked_at IS NOT NULL)
+                AS session_revoked,
+              EXISTS (SELECT 1 FROM memberships a WHERE a.user_id = u.id AND a.status = 'active')
+                AS has_active_membership
+         FROM users u
+         LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2::uuid
+        WHERE u.id = $1::uuid`,
+      params: [userId, organizationId, sessionId],
+    };
+  }
+
   async actorState(
     userId: string,
     organizationId: string | null,
     sessionId: string,
   ): Promise<ActorStateRow | null> {
-    const rows: ActorStateRow[] = await this.db.query(
-      `SELECT u.status AS user_status, u.platform_roles, m.id AS membership_id, m.status AS membership_status, m.roles,
-              EXISTS (SELECT 1 FROM refresh_tokens r WHERE r.family_id = $3 AND r.revoked_at IS NOT NULL)
-                AS session_revoked
-         FROM users u
-         LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2
-        WHERE u.id = $1`,
-      [userId, organizationId, sessionId],
-    );
-    return rows[0] ?? null;
+    const { sql, params } = this.actorStateStatement(userId, organizationId, sessionId);
+    return one<ActorStateRow>(sql, params);
   }
 
   /** Runs in the membership's organization and locks the row; null when there is no such membership. */

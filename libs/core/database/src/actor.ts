@@ -19,4 +19,9 @@ export interface Actor {
   readonly platformRoles: readonly PlatformRole[];
   /** The refresh-token family the access token was issued with. */
   readonly sessionId: string;
+  /**
+   * No active membership anywhere and no platform role: someone who left (or was deactivated everywhere). They may
+   * still read who they are, their own certificates and change their password, and nothing else.
+   */
+  readonly restricted: boolean;
 }

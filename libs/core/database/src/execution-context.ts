@@ -2,15 +2,34 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from './actor';
 
-interface Store {
-  actor: Actor | null;
-  /** Set while a tenant transaction is open; repositories must use it and nothing else. */
-  manager: EntityManager | null;
+/** The tenant settings of the open transaction, as its last `set_config` left them. */
+export interface Scope {
   organizationId: string | null;
+  userId: string | null;
   platform: boolean;
 }
 
+interface Store extends Scope {
+  actor: Actor | null;
+  /** Set while a tenant transaction is open; repositories must use it and nothing else. */
+  manager: EntityManager | null;
+  /**
+   * The request's own transaction (one per request, opened with the actor check): work in another scope switches
+   * this transaction's settings for its duration instead of taking a second pooled connection.
+   */
+  shared: boolean;
+}
+
 const storage = new AsyncLocalStorage<Store>();
+
+const EMPTY: Store = {
+  actor: null,
+  manager: null,
+  organizationId: null,
+  userId: null,
+  platform: false,
+  shared: false,
+};
 
 export class MissingContextError extends Error {}
 
@@ -21,19 +40,13 @@ export class MissingContextError extends Error {}
 export const ExecutionContext = {
   run<T>(actor: Actor | null, fn: () => T): T {
     return storage.run(
-      { actor, manager: null, organizationId: actor?.organizationId ?? null, platform: false },
+      { ...EMPTY, actor, organizationId: actor?.organizationId ?? null, userId: actor?.userId ?? null },
       fn,
     );
   },
 
   runWith<T>(patch: Partial<Store>, fn: () => T): T {
-    const current = storage.getStore() ?? {
-      actor: null,
-      manager: null,
-      organizationId: null,
-      platform: false,
-    };
-    return storage.run({ ...current, ...patch }, fn);
+    return storage.run({ ...(storage.getStore() ?? EMPTY), ...patch }, fn);
   },
 
   actor(): Actor {
@@ -68,5 +81,17 @@ export const ExecutionContext = {
 
   isPlatform(): boolean {
     return storage.getStore()?.platform ?? false;
+  },
+
+  /** The scope of the open transaction, or null when none is open. */
+  openScope(): (Scope & { shared: boolean }) | null {
+    const store = storage.getStore();
+    if (!store?.manager) return null;
+    return {
+      organizationId: store.organizationId,
+      userId: store.userId,
+      platform: store.platform,
+      shared: store.shared,
+    };
   },
 };

@@ -4,6 +4,7 @@ import type { OrganizationRole, PlatformRole } from '@beacon/core/database';
 
 export const ACCESS_KEY = 'beacon:access';
 export const PUBLIC_KEY = 'beacon:public';
+export const WITHOUT_MEMBERSHIP_KEY = 'beacon:without-membership';
 
 export interface AccessRule {
   /** Organization roles (in the organization the token is bound to) that may call the endpoint. */
@@ -32,3 +33,10 @@ export const SignedIn = (): MethodDecorator & ClassDecorator => Access({});
 
 /** Deliberately public: no authentication. */
 export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_KEY, true);
+
+/**
+ * Also open to a person with no active membership left (staff who left still need their certificates for license
+ * renewal); every other endpoint refuses them with 403.
+ */
+export const AllowWithoutMembership = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(WITHOUT_MEMBERSHIP_KEY, true);

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Actor } from '@beacon/core/database';
-import { ACCESS_KEY, AccessRule, PUBLIC_KEY } from './access.decorator';
+import { ACCESS_KEY, AccessRule, PUBLIC_KEY, WITHOUT_MEMBERSHIP_KEY } from './access.decorator';
 import { Problems } from './problem.exception';
 
 /** Enforces @Access rules after authentication; a route with neither @Access nor @Public is refused. */
@@ -16,6 +16,9 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw Problems.forbidden('This endpoint is not open to anyone.');
     const actor = context.switchToHttp().getRequest<{ user?: Actor }>().user;
     if (!actor) throw Problems.unauthorized();
+    if (actor.restricted && !this.reflector.getAllAndOverride<boolean>(WITHOUT_MEMBERSHIP_KEY, targets)) {
+      throw Problems.forbidden('You have no active membership in any organization.');
+    }
     if (isAllowed(actor, rule)) return true;
     throw Problems.forbidden();
   }

@@ -129,6 +129,7 @@ export class AuthService {
       roles: [],
       platformRoles: [],
       sessionId: '',
+      restricted: false,
     };
     await ExecutionContext.run(actor, () =>
       invitation.organization_id

@@ -1,7 +1,8 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import { Problems, PUBLIC_KEY } from '@beacon/core/http';
+import type { Request } from 'express';
+import { keepRequestTransaction, OWN_TRANSACTIONS_KEY, Problems, PUBLIC_KEY } from '@beacon/core/http';
 
 /** Global authentication: every route needs a valid bearer token unless it is marked @Public(). */
 @Injectable()
@@ -11,8 +12,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [context.getHandler(), context.getClass()]))
-      return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    keepRequestTransaction(
+      context.switchToHttp().getRequest<Request>(),
+      !this.reflector.getAllAndOverride<boolean>(OWN_TRANSACTIONS_KEY, targets),
+    );
     return super.canActivate(context);
   }
 

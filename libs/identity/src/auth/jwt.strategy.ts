@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
+import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '@beacon/core/database';
+import { attachRequestTransaction, wantsRequestTransaction } from '@beacon/core/http';
 import { AccessTokenClaims, AccessTokenService, JWT_ALGORITHM, JWT_ISSUER } from './access-token.service';
 import { ActorLoader } from './actor-loader.service';
 
@@ -17,15 +19,18 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       secretOrKey: tokens.key as unknown as string,
       algorithms: [JWT_ALGORITHM],
       issuer: JWT_ISSUER,
+      passReqToCallback: true,
     });
   }
 
-  validate(payload: { sub?: unknown; org?: unknown; sid?: unknown }): Promise<Actor> {
+  async validate(req: Request, payload: { sub?: unknown; org?: unknown; sid?: unknown }): Promise<Actor> {
     const claims: AccessTokenClaims = {
       sub: String(payload.sub),
       org: typeof payload.org === 'string' ? payload.org : null,
       sid: String(payload.sid),
     };
-    return this.actors.load(claims);
+    const { actor, transaction } = await this.actors.load(claims, wantsRequestTransaction(req));
+    if (transaction) attachRequestTransaction(req, transaction);
+    return actor;
   }
 }

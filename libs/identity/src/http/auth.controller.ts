@@ -2,7 +2,14 @@ import { Body, Controller, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import type { Actor } from '@beacon/core/database';
-import { CurrentActor, Endpoint, Public, SignedIn } from '@beacon/core/http';
+import {
+  AllowWithoutMembership,
+  CurrentActor,
+  Endpoint,
+  OwnTransactions,
+  Public,
+  SignedIn,
+} from '@beacon/core/http';
 import { AuthService } from '../auth/auth.service';
 import { LocalAuthGuard } from '../auth/local-auth.guard';
 import { PasswordResetService } from '../auth/password-reset.service';
@@ -68,6 +75,9 @@ export class AuthController {
 
   @Post('password')
   @SignedIn()
+  @AllowWithoutMembership()
+  // The new password is hashed (~50 ms) outside any transaction.
+  @OwnTransactions()
   @Endpoint({ summary: 'Change your password; your other sessions are revoked', status: 204 })
   async changePassword(@CurrentActor() actor: Actor, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(actor, body.currentPassword, body.newPassword);

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@beacon/core/database';
-import { CurrentActor, Endpoint, SignedIn } from '@beacon/core/http';
+import { AllowWithoutMembership, CurrentActor, Endpoint, SignedIn } from '@beacon/core/http';
 import { MeResponse, UpdateMeDto } from '../dto/auth.dto';
 import { MeService } from '../me.service';
 
 @ApiTags('Me')
 @Controller('api/v1/me')
 @SignedIn()
+@AllowWithoutMembership()
 export class MeController {
   constructor(private readonly me: MeService) {}
 

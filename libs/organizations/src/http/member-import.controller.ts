@@ -6,7 +6,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { Access, Endpoint, ProblemException } from '@beacon/core/http';
+import { Access, Endpoint, OwnTransactions, ProblemException } from '@beacon/core/http';
 import { IMPORT_MAX_BYTES, MemberImportService } from '../members/import/member-import.service';
 import { STRUCTURE_WRITE } from './structure-access';
 
@@ -33,6 +33,8 @@ export class MemberImportController {
 
   @Post('import')
   @Access(STRUCTURE_WRITE)
+  // The file is streamed and parsed (seconds for a large roster) before the one write transaction opens.
+  @OwnTransactions()
   @ApiConsumes('text/csv', 'multipart/form-data')
   @ApiBody({
     description:

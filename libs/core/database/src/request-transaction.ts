@@ -1,0 +1,49 @@
+import type { EntityManager, QueryRunner } from 'typeorm';
+import type { Scope } from './execution-context';
+
+type Callback = () => Promise<void> | void;
+
+/**
+ * A request's one transaction: opened with the actor check, shared by everything the handler does, committed (then
+ * its after-commit callbacks run) or rolled back once. Ending it twice is harmless, so every exit path may try.
+ * It was started by a batched START TRANSACTION (see TenantTransaction.begin), which TypeORM's runner does not
+ * track, so it is ended with plain statements too.
+ */
+export class RequestTransaction {
+  private ended = false;
+
+  constructor(
+    private readonly runner: QueryRunner,
+    readonly scope: Scope,
+    private readonly callbacks: Callback[],
+  ) {}
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  get open(): boolean {
+    return !this.ended;
+  }
+
+  async commit(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      await this.runner.query('COMMIT');
+    } finally {
+      await this.runner.release();
+    }
+    for (const callback of this.callbacks) await callback();
+  }
+
+  async rollback(): Promise<void> {
+    if (this.ended) return;
+    this.ended = true;
+    try {
+      await this.runner.query('ROLLBACK');
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
