@@ -33,6 +33,14 @@ function useFontFor(doc: Doc, text: string, weight: Weight): Doc {
   return doc.font(name);
 }
 
+/**
+ * Glyph composition (`ccmp`) off: Noto Sans would draw "ị" as the glyph of "i" plus a combining dot, and pdfkit's
+ * text layer maps each glyph to the first character it drew, so a copied or extracted name read "Thi" for "Thị".
+ * Drawn precomposed, every character keeps its own glyph. (@types/pdfkit only types the array form that enables
+ * features; pdfkit hands the object, which can also disable one, to fontkit as is.)
+ */
+const FEATURES = { ccmp: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[];
+
 function hours(value: string): string {
   return Number(value).toFixed(2);
 }
@@ -67,7 +75,7 @@ export function renderCertificatePdf(certificate: CertificateRow, verifyUrl: str
   const width = doc.page.width - 108;
   const line = (text: string, size: number, weight: Weight = 'regular', gap = 0) => {
     if (gap) doc.moveDown(gap);
-    useFontFor(doc, text, weight).fontSize(size).text(text, { width, align: 'center' });
+    useFontFor(doc, text, weight).fontSize(size).text(text, { width, align: 'center', features: FEATURES });
   };
 
   doc
@@ -77,7 +85,7 @@ export function renderCertificatePdf(certificate: CertificateRow, verifyUrl: str
   doc.fillColor('#1f2937');
   useFontFor(doc, certificate.provider_name, 'regular')
     .fontSize(12)
-    .text(certificate.provider_name, 54, 60, { width, align: 'center' });
+    .text(certificate.provider_name, 54, 60, { width, align: 'center', features: FEATURES });
   line('Certificate of Completion', 26, 'bold', 0.6);
   line('This certifies that', 13, 'regular', 0.8);
   line(certificate.learner_name, 22, 'bold', 0.4);
