@@ -1,6 +1,7 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
 import { LearningCore1764400000000 } from './1764400000000-learning-core';
 import { BulkImport1764500000000 } from './1764500000000-bulk-import';
+import { CeCredit1764600000000 } from './1764600000000-ce-credit';
 import { HotPath1764620000000 } from './1764620000000-hot-path';
 import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
 
@@ -9,6 +10,7 @@ export const MIGRATIONS = [
   Foundation1764300000000,
   LearningCore1764400000000,
   BulkImport1764500000000,
+  CeCredit1764600000000,
   HotPath1764620000000,
   CohortTargets1764630000000,
 ];

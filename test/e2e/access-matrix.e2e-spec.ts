@@ -4,6 +4,7 @@ import type { Response } from 'supertest';
 import {
   Answer,
   AnswerKey,
+  certificateOf,
   completeModules,
   courseModuleIds,
   createCohort,
@@ -168,8 +169,8 @@ describe('access matrix: every endpoint × every role', () => {
     return { enrollmentId, attemptId: attempt.attemptId, answers: rightAnswers(attempt, fx.answerKey) };
   }
 
-  /** A new certificate of the learner: they pass a fresh enrollment's assessment. */
-  async function freshCertificate(): Promise<{ id: string; verificationCode: string }> {
+  /** A fresh enrollment of the learner, passed; HT-101 then waits for the evaluation before its certificate. */
+  async function freshPassedEnrollment(): Promise<string> {
     const attempt = await freshOpenAttempt();
     const result = await submitAttempt(
       world,
@@ -177,6 +178,25 @@ describe('access matrix: every endpoint × every role', () => {
       attempt.enrollmentId,
       attempt.attemptId,
       attempt.answers,
+    );
+    expect(result).toMatchObject({ passed: true, evaluationRequired: true, certificateId: null });
+    return attempt.enrollmentId;
+  }
+
+  /** A new certificate of the learner: they pass a fresh enrollment's assessment. */
+  async function freshCertificate(): Promise<{ id: string; verificationCode: string }> {
+    const attempt = await freshOpenAttempt();
+    const result = await certificateOf(
+      world,
+      fx.sessions.learner,
+      attempt.enrollmentId,
+      await submitAttempt(
+        world,
+        fx.sessions.learner,
+        attempt.enrollmentId,
+        attempt.attemptId,
+        attempt.answers,
+      ),
     );
     expect(result).toMatchObject({ passed: true, certificateId: expect.any(String) });
     const certificate = await asAdmin('get', `/api/v1/certificates/${result.certificateId}`);
@@ -614,6 +634,25 @@ describe('access matrix: every endpoint × every role', () => {
     },
     {
       method: 'post',
+      path: '/api/v1/enrollments/{id}/modules/{moduleId}/open',
+      success: 200,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await freshEnrollment(fx.learnerDepartmentId)}/modules/${fx.moduleIds[0]}/open`,
+      }),
+      verify: async (res, allowed, call) => {
+        const openings = await world.ownerQuery(
+          'SELECT opened_at FROM module_openings WHERE enrollment_id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(openings).toHaveLength(allowed ? 1 : 0);
+        if (allowed)
+          expect(res.body).toEqual({ openedAt: expect.any(String), completableAt: expect.any(String) });
+      },
+    },
+    {
+      method: 'post',
       path: '/api/v1/enrollments/{id}/modules/{moduleId}/complete',
       success: 200,
       allowed: ENROLLED_LEARNER,
@@ -668,8 +707,32 @@ describe('access matrix: every endpoint × every role', () => {
           [call.path.split('/')[7]],
         );
         expect(attempt.submitted_at !== null).toBe(allowed);
-        if (allowed)
-          expect(res.body).toMatchObject({ score: 100, passed: true, certificateId: expect.any(String) });
+        if (allowed) expect(res.body).toMatchObject({ score: 100, passed: true, evaluationRequired: true });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/enrollments/{id}/evaluation',
+      success: 200,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => ({
+        path: `/api/v1/enrollments/${await freshPassedEnrollment()}/evaluation`,
+        body: { objectivesMet: 4, relevantToPractice: 5, commercialBias: false },
+      }),
+      verify: async (res, allowed, call) => {
+        const enrollmentId = call.path.split('/')[4];
+        const evaluations = await world.ownerQuery(
+          'SELECT id FROM course_evaluations WHERE enrollment_id = $1',
+          [enrollmentId],
+        );
+        const certificates = await world.ownerQuery<{ id: string }>(
+          'SELECT id FROM certificates WHERE enrollment_id = $1',
+          [enrollmentId],
+        );
+        expect(evaluations).toHaveLength(allowed ? 1 : 0);
+        expect(certificates).toHaveLength(allowed ? 1 : 0);
+        if (allowed) expect(res.body).toEqual({ certificateId: certificates[0].id });
       },
     },
     {

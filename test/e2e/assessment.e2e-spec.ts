@@ -6,6 +6,8 @@ import {
   attemptRequest,
   BankQuestion,
   completeModules,
+  evaluationRequest,
+  giveEvaluation,
   createDepartmentCohort,
   createDepartment,
   createSite,
@@ -271,14 +273,26 @@ describe('the course assessment: draws, scoring and attempts', () => {
       ...answeringWrong({ ...failed, questions: failed.questions.slice(6, 8) }, 2),
     ];
     const sixty = await submit(failing, failed.attemptId, sixRight).expect(200);
-    expect(sixty.body).toEqual({ score: 60, passed: false, attemptsRemaining: 2, certificateId: null });
+    expect(sixty.body).toEqual({
+      score: 60,
+      passed: false,
+      attemptsRemaining: 2,
+      certificateId: null,
+      evaluationRequired: false,
+    });
     expect(await myEnrollment(failing)).toMatchObject({ status: 'in_progress', attemptsRemaining: 2 });
 
     const passing = await readyLearner();
     const attempt: Attempt = (await start(passing).expect(201)).body;
     const seventy = await submit(passing, attempt.attemptId, answering(attempt, 7)).expect(200);
-    expect(seventy.body).toMatchObject({ score: 70, passed: true, attemptsRemaining: 2 });
-    expect(typeof seventy.body.certificateId).toBe('string');
+    // HT-101 issues the certificate after the learner's evaluation; the pass completes the enrollment at once.
+    expect(seventy.body).toMatchObject({
+      score: 70,
+      passed: true,
+      attemptsRemaining: 2,
+      certificateId: null,
+      evaluationRequired: true,
+    });
     const completed = await myEnrollment(passing);
     expect(completed).toMatchObject({ status: 'completed' });
     expect(completed.completedAt).not.toBeNull();
@@ -301,6 +315,7 @@ describe('the course assessment: draws, scoring and attempts', () => {
         passed: false,
         attemptsRemaining: remaining,
         certificateId: null,
+        evaluationRequired: false,
       });
       expect((await myEnrollment(learner)).attemptsRemaining).toBe(remaining);
     }
@@ -368,8 +383,11 @@ describe('the course assessment: draws, scoring and attempts', () => {
     const passed = await submit(second, current.attemptId, answering(current, questionsPerAttempt)).expect(
       200,
     );
-    expect(passed.body).toMatchObject({ passed: true, certificateId: expect.any(String) });
+    expect(passed.body).toMatchObject({ passed: true, evaluationRequired: true });
     expect((await myEnrollment(first)).status).toBe('completed');
+    // The evaluation belongs to the enrollment that was passed, not to the one completed alongside it.
+    await evaluationRequest(world, session, first.enrollmentId).expect(409);
+    const certificateId = await giveEvaluation(world, session, second.enrollmentId);
 
     await start(first).expect(409);
     await submit(first, stale.attemptId, answering(stale, questionsPerAttempt)).expect(409);
@@ -378,7 +396,7 @@ describe('the course assessment: draws, scoring and attempts', () => {
       .get('/api/v1/me/certificates')
       .set(...bearer(session))
       .expect(200);
-    expect(certificates.body.items.map((c: { id: string }) => c.id)).toEqual([passed.body.certificateId]);
+    expect(certificates.body.items.map((c: { id: string }) => c.id)).toEqual([certificateId]);
   });
 
   it('never shows a learner which choice is correct or any explanation', async () => {

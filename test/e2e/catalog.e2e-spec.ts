@@ -5,6 +5,7 @@ import {
   addEnrolledLearner,
   answerKeyOf,
   BankQuestion,
+  certificateOf,
   completeModules,
   courseModuleIds,
   createDepartmentCohort,
@@ -91,7 +92,7 @@ describe('the course catalog and its question bank', () => {
       rightAnswers(attempt, key),
     );
     expect(result).toMatchObject({ score: 100, passed: true });
-    return result.certificateId as string;
+    return (await certificateOf(world, session, enrollmentId, result)).certificateId as string;
   }
 
   let siteId: string | undefined;

@@ -95,7 +95,11 @@ export interface AttemptResult {
   passed: boolean;
   attemptsRemaining: number;
   certificateId: string | null;
+  evaluationRequired: boolean;
 }
+
+/** A valid evaluation of the activity. */
+export const EVALUATION = { objectivesMet: 5, relevantToPractice: 4, commercialBias: false };
 
 /** A learner signed in, with their one enrollment. */
 export interface EnrolledLearner {
@@ -290,10 +294,50 @@ export async function completeModules(
   for (const moduleId of moduleIds) {
     await world
       .http()
+      .post(`/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/open`)
+      .set(...bearer(session))
+      .expect(200);
+    await world
+      .http()
       .post(`/api/v1/enrollments/${enrollmentId}/modules/${moduleId}/complete`)
       .set(...bearer(session))
       .expect(200);
   }
+}
+
+/** `POST .../evaluation`, for the caller to check the answer. */
+export function evaluationRequest(
+  world: TestApp,
+  session: Session,
+  enrollmentId: string,
+  body: object = EVALUATION,
+): Test {
+  return world
+    .http()
+    .post(`/api/v1/enrollments/${enrollmentId}/evaluation`)
+    .set(...bearer(session))
+    .send(body);
+}
+
+/** Gives the evaluation after a pass (200) and returns the certificate id it issued. */
+export async function giveEvaluation(
+  world: TestApp,
+  session: Session,
+  enrollmentId: string,
+): Promise<string> {
+  return (await evaluationRequest(world, session, enrollmentId).expect(200)).body.certificateId;
+}
+
+/** A pass's certificate: issued at once, or after the evaluation the course requires (given here). */
+export async function certificateOf(
+  world: TestApp,
+  session: Session,
+  enrollmentId: string,
+  result: AttemptResult,
+): Promise<AttemptResult> {
+  if (!result.passed || !result.evaluationRequired) return result;
+  expect(result.certificateId).toBeNull();
+  return { ...result, certificateId: await giveEvaluation(world, session, enrollmentId) };
 }
 
 /** `POST .../assessment/attempts`, for the caller to check the answer. */
@@ -340,7 +384,10 @@ export function rightAnswers(attempt: Attempt, key: AnswerKey, count = attempt.q
   return attempt.questions.slice(0, count).map((q) => ({ questionId: q.id, choiceId: key.get(q.id) ?? '' }));
 }
 
-/** Completes every module, then opens an attempt and submits every answer right; returns the result. */
+/**
+ * Completes every module, then opens an attempt and submits every answer right, and gives the evaluation when the
+ * course asks for it; returns the result with the certificate.
+ */
 export async function passCourse(
   world: TestApp,
   session: Session,
@@ -350,5 +397,12 @@ export async function passCourse(
 ): Promise<AttemptResult> {
   await completeModules(world, session, enrollmentId, moduleIds);
   const attempt = await startAttempt(world, session, enrollmentId);
-  return submitAttempt(world, session, enrollmentId, attempt.attemptId, rightAnswers(attempt, key));
+  const result = await submitAttempt(
+    world,
+    session,
+    enrollmentId,
+    attempt.attemptId,
+    rightAnswers(attempt, key),
+  );
+  return certificateOf(world, session, enrollmentId, result);
 }

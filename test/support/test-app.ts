@@ -86,6 +86,8 @@ export class TestApp {
       LOGIN_MAX_FAILURES: '10',
       LOGIN_WINDOW: '15m',
       TRUST_PROXY: 'false',
+      // Learner paths elsewhere click through modules; the ce-credit suite tests the minimum time with its default.
+      MODULE_MIN_TIME_SHARE: '0',
       ...options.env,
     });
     await seedPlatformAdmin(this.ownerUrl, PLATFORM_ADMIN, await argon2.hash(PASSWORD, ARGON2_OPTIONS));

@@ -116,6 +116,7 @@ export class CatalogService {
       questionsPerAttempt: row.questions_per_attempt,
       objectives: row.objectives,
       accreditationStatements: row.accreditation_statements,
+      requiresEvaluation: row.requires_evaluation,
       providerName: this.config.providerName,
       providerAddress: this.config.providerAddress,
     };

@@ -16,6 +16,7 @@ export interface CourseRow {
   questions_per_attempt: number;
   objectives: string[];
   accreditation_statements: string[];
+  requires_evaluation: boolean;
   status: 'draft' | 'published' | 'retired';
   created_at: Date;
   cursor_at: string;
@@ -43,7 +44,7 @@ export interface QuestionRow {
 }
 
 const COURSE_COLUMNS = `id, code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
-  questions_per_attempt, objectives, accreditation_statements, status, created_at, created_at::text AS cursor_at`;
+  questions_per_attempt, objectives, accreditation_statements, requires_evaluation, status, created_at, created_at::text AS cursor_at`;
 
 /** The catalog is a platform table set: courses, their modules and the question bank, versioned by code. */
 @Injectable()
@@ -109,8 +110,9 @@ export class CourseRepository {
     ]);
     const [course] = (await this.db.query(
       `INSERT INTO courses (code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
-                            questions_per_attempt, objectives, accreditation_statements, status, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 'published', now()) RETURNING id`,
+                            questions_per_attempt, objectives, accreditation_statements, requires_evaluation,
+                            status, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'published', now()) RETURNING id`,
       [
         content.code,
         content.version,
@@ -123,6 +125,7 @@ export class CourseRepository {
         content.questionsPerAttempt,
         content.objectives,
         accreditationStatements,
+        content.requiresEvaluation,
       ],
     )) as Array<{ id: string }>;
     await this.db.query(

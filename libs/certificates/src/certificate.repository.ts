@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import type { CreditType } from '@beacon/core/config';
+import { ExecutionContext, one } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
@@ -13,7 +14,11 @@ export interface CertificateRow {
   course_code: string;
   course_title: string;
   credit_hours: string;
+  /** The codes of the awarded credit types (those of `credits`). */
   credit_types: string[];
+  /** What the certificate claims, as printed at issue. */
+  credits: CreditType[];
+  time_spent_minutes: number | null;
   completed_on: string;
   provider_name: string;
   provider_address: string;
@@ -25,7 +30,7 @@ export interface CertificateRow {
 }
 
 const COLUMNS = `id, membership_id, enrollment_id, course_id, number, verification_code, learner_name, course_code,
-  course_title, credit_hours, credit_types, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, provider_name,
+  course_title, credit_hours, credit_types, credits, time_spent_minutes, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, provider_name,
   provider_address, accreditation_statements, issued_at, revoked_at, revoked_reason, issued_at::text AS cursor_at`;
 
 export interface IssueInput {
@@ -35,6 +40,11 @@ export interface IssueInput {
   completedAt: Date;
   providerName: string;
   providerAddress: string;
+  /** The credit types the provider is accredited for and the course offers, with the provider's labels. */
+  credits: CreditType[];
+  accreditationStatements: readonly string[];
+  timeSpentMinutes: number;
+  issuedAt: Date;
 }
 
 @Injectable()
@@ -48,15 +58,17 @@ export class CertificateRepository {
    * completion date in the organization's time zone are copied now and never change afterwards.
    */
   async issue(input: IssueInput): Promise<CertificateRow> {
-    const rows: CertificateRow[] = await this.db.query(
+    const row = (await one<CertificateRow>(
       `INSERT INTO certificates (organization_id, membership_id, enrollment_id, course_id, number, verification_code,
-                                 learner_name, course_code, course_title, credit_hours, credit_types, completed_on,
-                                 provider_name, provider_address, accreditation_statements, issued_at)
+                                 learner_name, course_code, course_title, credit_hours, credit_types, credits,
+                                 time_spent_minutes, completed_on, provider_name, provider_address,
+                                 accreditation_statements, issued_at)
        SELECT e.organization_id, e.membership_id, e.id, co.id,
               upper(replace(co.code, '-', '')) || '-' || to_char(($4::timestamptz AT TIME ZONE o.timezone), 'YYYY') || '-'
                 || lpad(nextval('certificate_number_seq')::text, 6, '0'),
-              $3, u.name, co.code, co.title, co.credit_hours, co.credit_types,
-              ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, co.accreditation_statements, $4
+              $3, u.name, co.code, co.title, co.credit_hours,
+              ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements($7::jsonb) AS c), $7::jsonb, $9,
+              ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, $8::text[], $10
          FROM enrollments e
          JOIN memberships m ON m.id = e.membership_id
          JOIN users u ON u.id = m.user_id
@@ -71,13 +83,25 @@ export class CertificateRepository {
         input.completedAt,
         input.providerName,
         input.providerAddress,
+        JSON.stringify(input.credits),
+        [...input.accreditationStatements],
+        input.timeSpentMinutes,
+        input.issuedAt,
       ],
-    );
+    )) as CertificateRow;
     await this.db.query(
       'INSERT INTO certificate_codes (verification_code, organization_id, certificate_id) VALUES ($1, $2, $3)',
-      [input.verificationCode, ExecutionContext.organizationId(), rows[0].id],
+      [input.verificationCode, ExecutionContext.organizationId(), row.id],
     );
-    return rows[0];
+    return row;
+  }
+
+  /** The certificate of an enrollment, if one was issued. */
+  async idForEnrollment(enrollmentId: string): Promise<string | null> {
+    const row = await one<{ id: string }>('SELECT id FROM certificates WHERE enrollment_id = $1', [
+      enrollmentId,
+    ]);
+    return row?.id ?? null;
   }
 
   async findById(id: string): Promise<CertificateRow | null> {

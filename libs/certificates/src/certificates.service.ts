@@ -6,6 +6,7 @@ import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } fr
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
 import { OutboxService } from '@beacon/notifications';
+import { awardedCredits } from './certificate-credits';
 import { renderCertificatePdf } from './certificate-pdf';
 import { CertificateRepository, CertificateRow } from './certificate.repository';
 import { CertificateView, PublicCertificateView } from './dto/certificate.dto';
@@ -31,11 +32,17 @@ export class CertificatesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Issues the certificate in the caller's transaction, with its mail written to the outbox. */
+  /**
+   * Issues the certificate in the caller's transaction, with its mail written to the outbox. What it claims is
+   * fixed now: the course's credit types the provider is configured to award and the provider's statements.
+   */
   async issue(input: {
     enrollmentId: string;
     courseId: string;
+    courseCreditTypes: readonly string[];
+    /** The pass: the certificate's completion date, whenever the certificate itself is issued. */
     completedAt: Date;
+    timeSpentMinutes: number;
     recipientEmail: string;
     recipientUserId: string;
   }) {
@@ -44,8 +51,12 @@ export class CertificatesService {
       courseId: input.courseId,
       verificationCode: newVerificationCode(),
       completedAt: input.completedAt,
+      issuedAt: this.clock.now(),
       providerName: this.config.providerName,
       providerAddress: this.config.providerAddress,
+      credits: awardedCredits(input.courseCreditTypes, this.config.creditTypes),
+      accreditationStatements: this.config.accreditationStatements,
+      timeSpentMinutes: input.timeSpentMinutes,
     });
     await this.outbox.enqueue({
       kind: 'certificate_issued',
@@ -57,6 +68,7 @@ export class CertificatesService {
         courseTitle: row.course_title,
         number: row.number,
         creditHours: Number(row.credit_hours),
+        credits: row.credits.map((credit) => credit.label),
         verifyUrl: this.verifyUrl(row.verification_code),
       },
     });
@@ -92,14 +104,18 @@ export class CertificatesService {
     return this.inOrganization(async () => this.view(await this.readable(id)));
   }
 
-  pdf(id: string): Promise<{ number: string; content: Buffer }> {
-    return this.inOrganization(async () => {
-      const row = await this.readable(id);
-      return {
-        number: row.number,
-        content: await renderCertificatePdf(row, this.verifyUrl(row.verification_code)),
-      };
-    });
+  /** Read in the transaction, rendered after it: the connection is not held while the page is drawn. */
+  async pdf(id: string): Promise<{ number: string; content: Buffer }> {
+    const row = await this.inOrganization(() => this.readable(id));
+    return {
+      number: row.number,
+      content: await renderCertificatePdf(row, this.verifyUrl(row.verification_code)),
+    };
+  }
+
+  /** The certificate of an enrollment, if one was issued (in the caller's transaction). */
+  issuedFor(enrollmentId: string): Promise<string | null> {
+    return this.certificates.idForEnrollment(enrollmentId);
   }
 
   /** The public check: the code names its organization (a platform lookup), which is then entered explicitly. */
@@ -121,6 +137,7 @@ export class CertificatesService {
       completedOn: row.completed_on,
       creditHours: Number(row.credit_hours),
       creditTypes: row.credit_types,
+      credits: row.credits,
       provider: row.provider_name,
     };
   }
@@ -169,6 +186,8 @@ export class CertificatesService {
       courseTitle: row.course_title,
       creditHours: Number(row.credit_hours),
       creditTypes: row.credit_types,
+      credits: row.credits,
+      timeSpentMinutes: row.time_spent_minutes,
       completedOn: row.completed_on,
       issuedAt: row.issued_at.toISOString(),
       verificationCode: row.verification_code,

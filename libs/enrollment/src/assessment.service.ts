@@ -5,13 +5,12 @@ import { FieldError, Problems } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
 import { CatalogService, QuestionRow } from '@beacon/catalog';
-import { CertificatesService } from '@beacon/certificates';
 import { AttemptRepository, DrawnQuestion } from './attempt.repository';
+import { CompletionCertificateService } from './completion-certificate.service';
 import { AnswerDto, AttemptResultView, AttemptView } from './dto/enrollment.dto';
 import { EnrollmentRepository } from './enrollment.repository';
 import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService, requireMembership } from './enrollments.service';
-import { MemberContactRepository } from './member-contact.repository';
 
 /** Fisher–Yates with a cryptographic source, so the draw and the choice order cannot be predicted. */
 export function shuffle<T>(items: readonly T[]): T[] {
@@ -41,8 +40,7 @@ export class AssessmentService {
     private readonly enrollmentsService: EnrollmentsService,
     private readonly attempts: AttemptRepository,
     private readonly catalog: CatalogService,
-    private readonly certificates: CertificatesService,
-    private readonly contacts: MemberContactRepository,
+    private readonly certificates: CompletionCertificateService,
     private readonly audit: AuditService,
     private readonly sync: EnrollmentSync,
     private readonly clock: Clock,
@@ -84,13 +82,17 @@ export class AssessmentService {
   }
 
   /**
-   * Scores a submission once. Passing completes every open enrollment of the member for the course and issues
-   * the certificate, in the same transaction; recurring cohorts open their next cycle.
+   * Scores a submission once. Passing completes every open enrollment of the member for the course and, unless the
+   * course asks for the learner's evaluation first, issues the certificate, in the same transaction; recurring
+   * cohorts open their next cycle.
    */
   async submit(enrollmentId: string, attemptId: string, answers: AnswerDto[]): Promise<AttemptResultView> {
     requireMembership();
     return this.tx.run(async () => {
-      const enrollment = await this.enrollmentsService.own(enrollmentId, true);
+      const found = await this.enrollmentsService.own(enrollmentId);
+      await this.enrollments.lockForCompletion(found.membership_id, found.course_code, enrollmentId);
+      // Read again under the lock: a pass through another cohort may have completed it meanwhile.
+      const enrollment = await this.enrollmentsService.own(enrollmentId);
       const attempt = await this.attempts.find(enrollmentId, attemptId);
       if (!attempt) throw Problems.notFound('attempt');
       if (attempt.submitted_at) throw Problems.conflict('This attempt was submitted already.');
@@ -119,6 +121,7 @@ export class AssessmentService {
       });
 
       let certificateId: string | null = null;
+      const evaluationRequired = passed && course.course.requires_evaluation;
       if (passed) {
         const completed = await this.enrollments.completeOpenForCourse(
           enrollment.membership_id,
@@ -135,22 +138,19 @@ export class AssessmentService {
             },
           });
         }
-        const contact = await this.contacts.forMembership(enrollment.membership_id);
-        const certificate = await this.certificates.issue({
-          enrollmentId,
-          courseId: enrollment.course_id,
-          completedAt: now,
-          recipientEmail: contact.email,
-          recipientUserId: contact.user_id,
-        });
-        certificateId = certificate.id;
+        if (!evaluationRequired) {
+          certificateId = await this.certificates.issue(enrollment, course.course, {
+            id: attemptId,
+            submitted_at: now,
+          });
+        }
         await this.sync.openNextCycles(
           completed.map((row) => row.id),
           now,
         );
       }
       const remaining = await this.enrollmentsService.attemptsRemaining(enrollment);
-      return { score: result, passed, attemptsRemaining: remaining, certificateId };
+      return { score: result, passed, attemptsRemaining: remaining, certificateId, evaluationRequired };
     });
   }
 }

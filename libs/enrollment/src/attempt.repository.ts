@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { ExecutionContext, one } from '@beacon/core/database';
 
 /** The questions drawn for an attempt, each with its choices in the order the learner sees them. */
 export interface DrawnQuestion {
@@ -77,5 +77,14 @@ export class AttemptRepository {
       [id, JSON.stringify(answers), score, passed, now],
     );
     return Number(count) > 0;
+  }
+
+  /** The attempt that passed the enrollment's assessment, if one did. */
+  async findPassed(enrollmentId: string): Promise<{ id: string; submitted_at: Date } | null> {
+    return one<{ id: string; submitted_at: Date }>(
+      `SELECT id, submitted_at FROM assessment_attempts
+        WHERE enrollment_id = $1 AND passed ORDER BY submitted_at DESC LIMIT 1`,
+      [enrollmentId],
+    );
   }
 }

@@ -8,9 +8,12 @@ import { AssignmentRepository } from './assignment.repository';
 import { AttemptRepository } from './attempt.repository';
 import { CohortRepository } from './cohort.repository';
 import { CohortsService } from './cohorts.service';
+import { CompletionCertificateService } from './completion-certificate.service';
 import { EnrollmentRepository } from './enrollment.repository';
 import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService } from './enrollments.service';
+import { EvaluationRepository } from './evaluation.repository';
+import { EvaluationService } from './evaluation.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
 
@@ -23,11 +26,14 @@ import { TargetLookupRepository } from './target-lookup.repository';
     AssignmentRepository,
     MemberContactRepository,
     TargetLookupRepository,
+    EvaluationRepository,
+    CompletionCertificateService,
     EnrollmentSync,
     CohortsService,
     EnrollmentsService,
     AssessmentService,
+    EvaluationService,
   ],
-  exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService],
+  exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService, EvaluationService],
 })
 export class EnrollmentModule {}

@@ -67,6 +67,11 @@ const select = (now: string) => `
     JOIN users u ON u.id = m.user_id
     JOIN courses co ON co.id = e.course_id`;
 
+/** A module counts for at most this many times its estimated minutes: an idle open tab does not add time. */
+export const MODULE_TIME_CAP = 3;
+/** The passing attempt counts for at most this many minutes per question drawn. */
+export const ATTEMPT_MINUTES_PER_QUESTION = 2;
+
 const COHORTS_IN_SCOPE = `($1::uuid[] IS NULL OR c.id = ANY ($1))`;
 
 /**
@@ -147,6 +152,21 @@ export class EnrollmentRepository {
 
   async lock(id: string): Promise<void> {
     await this.db.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  /**
+   * Locks the member's open enrollments of the course (any version, any cohort) and the given one, always in id
+   * order: two passes on two cohorts' enrollments of one course then queue behind each other instead of each
+   * holding one row and waiting for the other's (a deadlock).
+   */
+  async lockForCompletion(membershipId: string, courseCode: string, enrollmentId: string): Promise<void> {
+    await rows(
+      `SELECT e.id FROM enrollments e JOIN courses co ON co.id = e.course_id
+        WHERE e.membership_id = $1 AND co.code = $2
+          AND (e.status IN ('not_started', 'in_progress') OR e.id = $3)
+        ORDER BY e.id FOR UPDATE OF e`,
+      [membershipId, courseCode, enrollmentId],
+    );
   }
 
   async listForCohort(
@@ -238,5 +258,57 @@ export class EnrollmentRepository {
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [ExecutionContext.organizationId(), enrollmentId, moduleId, now],
     );
+  }
+
+  /** Records the first opening of a module (later ones change nothing) and answers when that was. */
+  async openModule(enrollmentId: string, moduleId: string, now: Date): Promise<Date> {
+    await rows(
+      `INSERT INTO module_openings (organization_id, enrollment_id, module_id, opened_at)
+       VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [ExecutionContext.organizationId(), enrollmentId, moduleId, now],
+    );
+    return (await this.openedAt(enrollmentId, moduleId)) as Date;
+  }
+
+  async openedAt(enrollmentId: string, moduleId: string): Promise<Date | null> {
+    const row = await one<{ opened_at: Date }>(
+      'SELECT opened_at FROM module_openings WHERE enrollment_id = $1 AND module_id = $2',
+      [enrollmentId, moduleId],
+    );
+    return row?.opened_at ?? null;
+  }
+
+  async isModuleCompleted(enrollmentId: string, moduleId: string): Promise<boolean> {
+    const row = await one<{ id: string }>(
+      'SELECT module_id AS id FROM module_progress WHERE enrollment_id = $1 AND module_id = $2',
+      [enrollmentId, moduleId],
+    );
+    return row !== null;
+  }
+
+  /**
+   * The minutes a learner actually spent on an enrollment, for the certificate: for each completed module, the time
+   * from its first opening to its completion, at most MODULE_TIME_CAP times its estimate (a tab left open overnight
+   * is not study); a module completed without being opened (MODULE_MIN_TIME_SHARE=0) adds nothing; plus the
+   * passing attempt from start to submit, at most ATTEMPT_MINUTES_PER_QUESTION per question drawn. Rounded to the
+   * nearest minute.
+   */
+  async timeSpentMinutes(enrollmentId: string, attemptId: string): Promise<number> {
+    const row = await one<{ minutes: number }>(
+      `SELECT round((
+                coalesce((SELECT sum(least(extract(epoch FROM p.completed_at - o.opened_at),
+                                           cm.estimated_minutes * 60 * $3))
+                            FROM module_progress p
+                            JOIN module_openings o ON o.enrollment_id = p.enrollment_id AND o.module_id = p.module_id
+                            JOIN course_modules cm ON cm.id = p.module_id
+                           WHERE p.enrollment_id = $1 AND p.completed_at > o.opened_at), 0)
+              + coalesce((SELECT least(extract(epoch FROM a.submitted_at - a.started_at),
+                                       jsonb_array_length(a.questions) * 60 * $4)
+                            FROM assessment_attempts a
+                           WHERE a.id = $2 AND a.submitted_at > a.started_at), 0)
+             ) / 60)::int AS minutes`,
+      [enrollmentId, attemptId, MODULE_TIME_CAP, ATTEMPT_MINUTES_PER_QUESTION],
+    );
+    return row?.minutes ?? 0;
   }
 }

@@ -1,12 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
+import {
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  Page,
+  PageQuery,
+  ProblemException,
+  Problems,
+  toPage,
+} from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
-import { CatalogService } from '@beacon/catalog';
+import { CatalogService, ModuleRow } from '@beacon/catalog';
 import { AttemptRepository } from './attempt.repository';
 import { CohortsService } from './cohorts.service';
-import { CohortEnrollmentView, GrantAttemptsView, MyEnrollmentView } from './dto/enrollment.dto';
+import {
+  CohortEnrollmentView,
+  GrantAttemptsView,
+  ModuleOpeningView,
+  MyEnrollmentView,
+} from './dto/enrollment.dto';
 import { EnrollmentRepository, EnrollmentRow } from './enrollment.repository';
 
 /**
@@ -27,6 +41,7 @@ export class EnrollmentsService {
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   forCohort(cohortId: string, query: PageQuery): Promise<Page<CohortEnrollmentView>> {
@@ -69,20 +84,69 @@ export class EnrollmentsService {
     });
   }
 
+  /** Records the first opening of a module of the learner's own enrollment; opening it again changes nothing. */
+  async openModule(enrollmentId: string, moduleId: string): Promise<ModuleOpeningView> {
+    requireMembership();
+    return this.tx.run(async () => {
+      const { module } = await this.ownModule(enrollmentId, moduleId);
+      const now = this.clock.now();
+      const openedAt = await this.enrollments.openModule(enrollmentId, moduleId, now);
+      await this.enrollments.markStarted(enrollmentId, now);
+      return {
+        openedAt: openedAt.toISOString(),
+        completableAt: this.completableAt(openedAt, module).toISOString(),
+      };
+    });
+  }
+
+  /**
+   * Completes a module once MODULE_MIN_TIME_SHARE of its estimated minutes have passed since it was first opened,
+   * so that clicking through earns nothing; with a share of 0 a module completes without being opened.
+   */
   async completeModule(enrollmentId: string, moduleId: string): Promise<MyEnrollmentView> {
     requireMembership();
     return this.tx.run(async () => {
-      const enrollment = await this.own(enrollmentId, true);
-      const course = await this.catalog.forAssessment(enrollment.course_id);
-      if (!course?.modules.some((module) => module.id === moduleId)) throw Problems.notFound('module');
-      if (enrollment.status === 'exempt' || enrollment.status === 'withdrawn') {
-        throw Problems.conflict(`This enrollment is ${enrollment.status}.`);
-      }
+      const { module } = await this.ownModule(enrollmentId, moduleId);
       const now = this.clock.now();
+      if (
+        this.config.moduleMinTimeShare > 0 &&
+        !(await this.enrollments.isModuleCompleted(enrollmentId, moduleId))
+      ) {
+        const openedAt = await this.enrollments.openedAt(enrollmentId, moduleId);
+        if (!openedAt) throw Problems.conflict('Open the module before completing it.');
+        const completableAt = this.completableAt(openedAt, module);
+        if (now.getTime() < completableAt.getTime()) {
+          throw new ProblemException(
+            409,
+            `This module can be completed from ${completableAt.toISOString()}, ` +
+              `${Math.round(this.config.moduleMinTimeShare * 100)}% of its estimated ${module.estimated_minutes} minutes after it was opened.`,
+            { completableAt: completableAt.toISOString() },
+          );
+        }
+      }
       await this.enrollments.completeModule(enrollmentId, moduleId, now);
       await this.enrollments.markStarted(enrollmentId, now);
       return this.myView((await this.enrollments.findById(enrollmentId)) as EnrollmentRow);
     });
+  }
+
+  /** The learner's own open enrollment (locked) and one of its course's modules; 404 or 409 otherwise. */
+  private async ownModule(
+    enrollmentId: string,
+    moduleId: string,
+  ): Promise<{ enrollment: EnrollmentRow; module: ModuleRow }> {
+    const enrollment = await this.own(enrollmentId, true);
+    const course = await this.catalog.forAssessment(enrollment.course_id);
+    const module = course?.modules.find((candidate) => candidate.id === moduleId);
+    if (!module) throw Problems.notFound('module');
+    if (enrollment.status === 'exempt' || enrollment.status === 'withdrawn') {
+      throw Problems.conflict(`This enrollment is ${enrollment.status}.`);
+    }
+    return { enrollment, module };
+  }
+
+  private completableAt(openedAt: Date, module: Pick<ModuleRow, 'estimated_minutes'>): Date {
+    return new Date(openedAt.getTime() + this.config.moduleMinTimeShare * module.estimated_minutes * 60_000);
   }
 
   exempt(enrollmentId: string, reason: string): Promise<CohortEnrollmentView> {

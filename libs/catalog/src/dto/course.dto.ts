@@ -28,6 +28,8 @@ export class CourseView {
   @ApiProperty() questionsPerAttempt!: number;
   @ApiProperty({ type: [String] }) objectives!: string[];
   @ApiProperty({ type: [String] }) accreditationStatements!: string[];
+  @ApiProperty({ description: "The learner's evaluation of the activity is required before the certificate" })
+  requiresEvaluation!: boolean;
   @ApiProperty() providerName!: string;
   @ApiProperty() providerAddress!: string;
   @ApiProperty({ type: [ModuleSummaryView] }) modules!: ModuleSummaryView[];

@@ -7,6 +7,8 @@ export interface CourseContent {
   description: string;
   creditHours: number;
   creditTypes: string[];
+  /** Accredited CE asks for the learner's evaluation of the activity before the certificate. */
+  requiresEvaluation: boolean;
   passingScore: number;
   maxAttempts: number;
   questionsPerAttempt: number;

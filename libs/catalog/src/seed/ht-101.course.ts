@@ -613,6 +613,7 @@ export const HT_101: CourseContent = {
     'reporting and documentation, cultural considerations, and where to refer patients.',
   creditHours: 1.0,
   creditTypes: ['nursing_contact_hours', 'ama_pra_category_1', 'ipce'],
+  requiresEvaluation: true,
   passingScore: 70,
   maxAttempts: 3,
   questionsPerAttempt: 10,

@@ -2,6 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Trim } from '@beacon/core/http';
 
+export class CreditView {
+  @ApiProperty({ example: 'nursing_contact_hours' }) code!: string;
+  @ApiProperty({ example: 'Nursing contact hours (ANCC NCPD)' }) label!: string;
+}
+
 export class CertificateView {
   @ApiProperty() id!: string;
   @ApiProperty({ example: 'HT101-2026-000042' }) number!: string;
@@ -9,7 +14,22 @@ export class CertificateView {
   @ApiProperty() courseCode!: string;
   @ApiProperty() courseTitle!: string;
   @ApiProperty() creditHours!: number;
-  @ApiProperty({ type: [String] }) creditTypes!: string[];
+  @ApiProperty({
+    type: [String],
+    description: 'Codes of the credit types awarded: those of the course the provider is configured to award',
+  })
+  creditTypes!: string[];
+  @ApiProperty({ type: [CreditView], description: 'The awarded credit types as printed on the certificate' })
+  credits!: CreditView[];
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      'Minutes the learner actually spent: each module from first opening to completion (capped at three times ' +
+      'its estimate) plus the passing attempt (capped at two minutes a question); null on certificates issued ' +
+      'before this was recorded',
+  })
+  timeSpentMinutes!: number | null;
   @ApiProperty({ description: "Completion date in the organization's time zone" }) completedOn!: string;
   @ApiProperty() issuedAt!: string;
   @ApiProperty() verificationCode!: string;
@@ -35,6 +55,7 @@ export class PublicCertificateView {
   @ApiProperty() completedOn!: string;
   @ApiProperty() creditHours!: number;
   @ApiProperty({ type: [String] }) creditTypes!: string[];
+  @ApiProperty({ type: [CreditView] }) credits!: CreditView[];
   @ApiProperty() provider!: string;
 }
 

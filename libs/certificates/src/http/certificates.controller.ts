@@ -36,7 +36,14 @@ export class CertificatesController {
   @Get('certificates/:id/pdf')
   @SignedIn()
   @ApiProduces('application/pdf')
-  @Endpoint({ summary: 'The certificate as a PDF', errors: [404] })
+  @Endpoint({
+    summary: 'The certificate as a PDF',
+    description:
+      'Names and titles print in Noto Sans (Latin incl. Vietnamese and Polish, Greek, Cyrillic), a line with ' +
+      'characters Noto Sans lacks in Noto Sans SC (Chinese, Japanese kana, Korean). Right-to-left scripts ' +
+      '(Arabic, Hebrew) are out of scope for now and are not shaped.',
+    errors: [404],
+  })
   async pdf(@Param('id', IdParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
     const file = await this.certificates.pdf(id);
     res.setHeader('Content-Type', 'application/pdf');

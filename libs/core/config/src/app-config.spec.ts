@@ -15,6 +15,41 @@ describe('loadConfig', () => {
     expect(config.loginMaxFailures).toBe(10);
     expect(config.trustProxy).toBe(false);
     expect(config.importBatchSize).toBe(10_000);
+    expect(config.creditTypes).toEqual([]);
+    expect(config.accreditationStatements).toEqual([]);
+    expect(config.moduleMinTimeShare).toBe(0.5);
+  });
+
+  it('reads the credit types the provider is accredited for and the module time share', () => {
+    const config = loadConfig({
+      ...base,
+      PROVIDER_CREDIT_TYPES: JSON.stringify([
+        { code: 'nursing_contact_hours', label: ' Nursing contact hours ' },
+        { code: 'ipce', label: 'IPCE credit' },
+      ]),
+      MODULE_MIN_TIME_SHARE: '0',
+    });
+    expect(config.creditTypes).toEqual([
+      { code: 'nursing_contact_hours', label: 'Nursing contact hours' },
+      { code: 'ipce', label: 'IPCE credit' },
+    ]);
+    expect(config.moduleMinTimeShare).toBe(0);
+  });
+
+  it.each([
+    ['not JSON', '{nope'],
+    ['an object', '{"code":"a","label":"b"}'],
+    ['an empty label', '[{"code":"a","label":" "}]'],
+    ['a missing code', '[{"label":"b"}]'],
+    ['a number as code', '[{"code":1,"label":"b"}]'],
+    ['an unknown key', '[{"code":"a","label":"b","hours":1}]'],
+    ['a code twice', '[{"code":"a","label":"b"},{"code":"a","label":"c"}]'],
+  ])('refuses PROVIDER_CREDIT_TYPES given %s, naming the variable', (_what, value) => {
+    expect(() => loadConfig({ ...base, PROVIDER_CREDIT_TYPES: value })).toThrow(/PROVIDER_CREDIT_TYPES/);
+  });
+
+  it.each(['-0.1', '1.5', 'half'])('refuses MODULE_MIN_TIME_SHARE=%s, naming the variable', (value) => {
+    expect(() => loadConfig({ ...base, MODULE_MIN_TIME_SHARE: value })).toThrow(/MODULE_MIN_TIME_SHARE/);
   });
 
   it('names every bad variable in one error', () => {

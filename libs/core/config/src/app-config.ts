@@ -39,9 +39,18 @@ export interface AppConfig {
   readonly providerAddress: string;
   /** Accreditation or designation statements the provider is entitled to print; none unless configured. */
   readonly accreditationStatements: readonly string[];
+  /** The credit types the provider is accredited to award; a certificate claims no other. */
+  readonly creditTypes: readonly CreditType[];
+  /** The share (0..1) of a module's estimated minutes that must pass between opening and completing it. */
+  readonly moduleMinTimeShare: number;
   readonly providerInbox: string;
   readonly logLevel: string;
   readonly stateDir: string;
+}
+
+export interface CreditType {
+  readonly code: string;
+  readonly label: string;
 }
 
 export class ConfigError extends Error {
@@ -54,6 +63,18 @@ type Env = Record<string, string | undefined>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const MAIL_FROM = /^(.+<[^\s@]+@[^\s@]+>|[^\s@]+@[^\s@]+)$/;
+
+function isCreditType(item: unknown): item is CreditType {
+  if (typeof item !== 'object' || item === null) return false;
+  const fields = item as Record<string, unknown>;
+  return (
+    Object.keys(fields).every((key) => key === 'code' || key === 'label') &&
+    typeof fields.code === 'string' &&
+    fields.code.trim() !== '' &&
+    typeof fields.label === 'string' &&
+    fields.label.trim() !== ''
+  );
+}
 
 class Reader {
   readonly problems: string[] = [];
@@ -118,6 +139,43 @@ class Reader {
     }
     this.problems.push(`${name} must be a JSON array of non-empty strings, or a single statement`);
     return [];
+  }
+
+  /** A JSON array of `{ code, label }` with non-empty strings and unique codes. */
+  creditTypes(name: string): CreditType[] {
+    const value = this.raw(name);
+    if (value === undefined) return [];
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      parsed = undefined;
+    }
+    const valid = Array.isArray(parsed) && parsed.every(isCreditType);
+    if (!valid) {
+      this.problems.push(`${name} must be a JSON array of { "code", "label" } with non-empty strings`);
+      return [];
+    }
+    const types = (parsed as CreditType[]).map((item) => ({
+      code: item.code.trim(),
+      label: item.label.trim(),
+    }));
+    if (new Set(types.map((type) => type.code)).size !== types.length) {
+      this.problems.push(`${name} must not list a code twice`);
+      return [];
+    }
+    return types;
+  }
+
+  fraction(name: string, fallback: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed < 0 || parsed > 1) {
+      this.problems.push(`${name} must be a number from 0 to 1`);
+      return fallback;
+    }
+    return parsed;
   }
 
   bool(name: string, fallback: boolean): boolean {
@@ -236,6 +294,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     providerName: r.string('PROVIDER_NAME', 'Beacon Training'),
     providerAddress: r.string('PROVIDER_ADDRESS', ''),
     accreditationStatements: r.list('PROVIDER_ACCREDITATION_STATEMENTS'),
+    creditTypes: r.creditTypes('PROVIDER_CREDIT_TYPES'),
+    moduleMinTimeShare: r.fraction('MODULE_MIN_TIME_SHARE', 0.5),
     providerInbox: r.matching('PROVIDER_INBOX', 'training@beacon.local', EMAIL, 'an email address'),
     logLevel: r.matching('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level'),
     stateDir,

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsInt,
   IsNotEmpty,
   IsString,
@@ -10,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  IsOptional,
   ValidateNested,
 } from 'class-validator';
 import { Trim } from '@beacon/core/http';
@@ -116,7 +118,54 @@ export class AttemptResultView {
   @ApiProperty({ description: '0–100, like passingScore' }) score!: number;
   @ApiProperty() passed!: boolean;
   @ApiProperty() attemptsRemaining!: number;
-  @ApiProperty({ nullable: true, type: String }) certificateId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Issued at the pass, unless the course requires the evaluation first',
+  })
+  certificateId!: string | null;
+  @ApiProperty({
+    description: 'Passed, and the course requires the evaluation (POST …/evaluation) before the certificate',
+  })
+  evaluationRequired!: boolean;
+}
+
+export class ModuleOpeningView {
+  @ApiProperty({ description: 'The first opening of the module' }) openedAt!: string;
+  @ApiProperty({
+    description:
+      'From then on the module can be completed: openedAt + MODULE_MIN_TIME_SHARE × its estimated minutes',
+  })
+  completableAt!: string;
+}
+
+export class EvaluationDto {
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'The learning objectives were met (1–5)' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  objectivesMet!: number;
+
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'The content is relevant to my practice (1–5)' })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  relevantToPractice!: number;
+
+  @ApiProperty({ description: 'I perceived commercial bias in the activity' })
+  @IsBoolean()
+  commercialBias!: boolean;
+
+  @ApiProperty({ required: false, maxLength: 5000 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(5000)
+  comments?: string;
+}
+
+export class EvaluationResultView {
+  @ApiProperty() certificateId!: string;
 }
 
 export class GrantAttemptsView {

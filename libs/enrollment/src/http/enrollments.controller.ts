@@ -9,12 +9,16 @@ import {
   CohortEnrollmentView,
   ExemptDto,
   GrantAttemptsDto,
+  EvaluationDto,
+  EvaluationResultView,
   GrantAttemptsView,
+  ModuleOpeningView,
   MyEnrollmentPage,
   MyEnrollmentView,
   SubmitAttemptDto,
 } from '../dto/enrollment.dto';
 import { EnrollmentsService } from '../enrollments.service';
+import { EvaluationService } from '../evaluation.service';
 
 const MANAGE: AccessRule = { org: ['org_admin', 'educator'] };
 
@@ -24,6 +28,7 @@ export class EnrollmentsController {
   constructor(
     private readonly enrollments: EnrollmentsService,
     private readonly assessment: AssessmentService,
+    private readonly evaluation: EvaluationService,
   ) {}
 
   @Get('me/enrollments')
@@ -33,10 +38,26 @@ export class EnrollmentsController {
     return this.enrollments.mine(query);
   }
 
+  @Post('enrollments/:id/modules/:moduleId/open')
+  @SignedIn()
+  @Endpoint({
+    summary: 'Open a module of my enrollment (the first opening counts; opening again changes nothing)',
+    description: '409 when the enrollment is exempt or withdrawn.',
+    type: ModuleOpeningView,
+    errors: [404, 409],
+  })
+  openModule(@Param('id', IdParamPipe) id: string, @Param('moduleId', IdParamPipe) moduleId: string) {
+    return this.enrollments.openModule(id, moduleId);
+  }
+
   @Post('enrollments/:id/modules/:moduleId/complete')
   @SignedIn()
   @Endpoint({
     summary: 'Mark a module of my enrollment complete',
+    description:
+      '409 before completableAt (first opening + MODULE_MIN_TIME_SHARE × the estimated minutes; the problem says ' +
+      'when, also as `completableAt`), for a module never opened (unless MODULE_MIN_TIME_SHARE is 0), or when the ' +
+      'enrollment is exempt or withdrawn.',
     type: MyEnrollmentView,
     errors: [404, 409],
   })
@@ -73,6 +94,19 @@ export class EnrollmentsController {
     @Body() body: SubmitAttemptDto,
   ) {
     return this.assessment.submit(id, attemptId, body.answers);
+  }
+
+  @Post('enrollments/:id/evaluation')
+  @SignedIn()
+  @Endpoint({
+    summary:
+      'Give my evaluation of the activity after passing; issues the certificate the course withheld for it',
+    description: '409 before a pass of this enrollment, or when the evaluation was given already.',
+    type: EvaluationResultView,
+    errors: [404, 409],
+  })
+  evaluate(@Param('id', IdParamPipe) id: string, @Body() body: EvaluationDto) {
+    return this.evaluation.give(id, body);
   }
 
   @Post('enrollments/:id/assessment/grant-attempts')

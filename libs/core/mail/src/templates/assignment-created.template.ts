@@ -16,7 +16,7 @@ export function renderAssignmentCreated(mail: AssignmentCreatedMail, providerNam
     greeting: `Hello ${mail.recipientName},`,
     paragraphs: [
       `You have been assigned "${mail.courseTitle}" (${mail.cohortName}). ${due}`,
-      'The course takes about an hour. You can stop and pick up where you left off; passing the assessment gives you a CE certificate.',
+      'The course takes about an hour. You can stop and pick up where you left off; passing the assessment, and the evaluation where the course asks for one, gives you a certificate.',
     ],
     action: { label: 'Start the course', url: mail.url },
     footer: `Sent by Beacon, run by ${providerName}, on behalf of your organization.`,
