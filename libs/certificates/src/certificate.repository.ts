@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreditType } from '@beacon/core/config';
-import { ExecutionContext, one } from '@beacon/core/database';
+import { ExecutionContext, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
@@ -102,6 +102,16 @@ export class CertificateRepository {
       enrollmentId,
     ]);
     return row?.id ?? null;
+  }
+
+  /**
+   * A person's memberships in every organization, whatever their status (read through the own-memberships policy,
+   * in the person's scope): where to look for the certificates of someone who has left.
+   */
+  membershipsOf(userId: string): Promise<Array<{ id: string; organization_id: string }>> {
+    return rows('SELECT id, organization_id FROM memberships WHERE user_id = $1 ORDER BY created_at, id', [
+      userId,
+    ]);
   }
 
   async findById(id: string): Promise<CertificateRow | null> {

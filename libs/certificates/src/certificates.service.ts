@@ -2,7 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { Actor, ExecutionContext, TenantTransaction } from '@beacon/core/database';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
+import {
+  type CursorPosition,
+  DEFAULT_PAGE_SIZE,
+  decodeCursor,
+  Page,
+  PageQuery,
+  Problems,
+  toPage,
+} from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
 import { OutboxService } from '@beacon/notifications';
@@ -10,6 +18,9 @@ import { awardedCredits } from './certificate-credits';
 import { renderCertificatePdf } from './certificate-pdf';
 import { CertificateRepository, CertificateRow } from './certificate.repository';
 import { CertificateView, PublicCertificateView } from './dto/certificate.dto';
+
+/** Per organization, for someone who left: far more than one person earns. */
+const MAX_OWN_CERTIFICATES = 200;
 
 /** Crockford-style alphabet: no I, L, O or U, so a code read aloud or typed is not misread. */
 const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -87,9 +98,9 @@ export class CertificatesService {
   mine(query: PageQuery): Promise<Page<CertificateView>> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor);
-    const membershipId = ExecutionContext.actor().membershipId;
-    // Platform staff acting on the platform (a session bound to no organization) have no certificates.
-    if (!membershipId) return Promise.resolve({ items: [], nextCursor: null });
+    const actor = ExecutionContext.actor();
+    if (!actor.organizationId) return this.mineEverywhere(actor.userId, after, limit);
+    const membershipId = actor.membershipId as string;
     return this.tx.run(async () =>
       toPage(
         await this.certificates.listForMember(membershipId, after, limit),
@@ -101,12 +112,12 @@ export class CertificatesService {
   }
 
   get(id: string): Promise<CertificateView> {
-    return this.inOrganization(async () => this.view(await this.readable(id)));
+    return this.readableAnywhere(id).then((row) => this.view(row));
   }
 
   /** Read in the transaction, rendered after it: the connection is not held while the page is drawn. */
   async pdf(id: string): Promise<{ number: string; content: Buffer }> {
-    const row = await this.inOrganization(() => this.readable(id));
+    const row = await this.readableAnywhere(id);
     return {
       number: row.number,
       content: await renderCertificatePdf(row, this.verifyUrl(row.verification_code)),
@@ -158,10 +169,58 @@ export class CertificatesService {
     });
   }
 
-  /** A session bound to no organization (platform staff on the platform) can see no certificate: a 404, not a 500. */
-  private inOrganization<T>(work: () => Promise<T>): Promise<T> {
-    if (!ExecutionContext.actor().organizationId) return Promise.reject(Problems.notFound('certificate'));
-    return this.tx.run(work);
+  /**
+   * A session bound to an organization reads there; one bound to none (platform staff, or someone who has left every
+   * organization) reads only the person's own certificates, in each organization they ever belonged to.
+   */
+  private readableAnywhere(id: string): Promise<CertificateRow> {
+    const actor = ExecutionContext.actor();
+    if (actor.organizationId) return this.tx.run(() => this.readable(id));
+    return this.ownEverywhere(actor.userId, async (membership) => {
+      const row = await this.certificates.findById(id);
+      return row && row.membership_id === membership.id ? [row] : [];
+    }).then((found) => {
+      if (!found[0]) throw Problems.notFound('certificate');
+      return found[0];
+    });
+  }
+
+  /** Newest first across organizations, paged like any list (a person holds a handful of certificates). */
+  private async mineEverywhere(
+    userId: string,
+    after: CursorPosition | null,
+    limit: number,
+  ): Promise<Page<CertificateView>> {
+    const all = await this.ownEverywhere(userId, (membership) =>
+      this.certificates.listForMember(membership.id, null, MAX_OWN_CERTIFICATES),
+    );
+    const sorted = all
+      .sort((a, b) => b.issued_at.getTime() - a.issued_at.getTime() || (a.id < b.id ? 1 : -1))
+      .filter(
+        (row) =>
+          !after ||
+          row.issued_at.getTime() < Date.parse(after.at) ||
+          (row.issued_at.getTime() === Date.parse(after.at) && row.id < after.id),
+      );
+    return toPage(
+      sorted.slice(0, limit + 1),
+      limit,
+      (row) => ({ at: row.issued_at.toISOString(), id: row.id }),
+      (row) => this.view(row),
+    );
+  }
+
+  /** Runs `read` in each organization the person has a membership in (whatever its status), collecting rows. */
+  private async ownEverywhere(
+    userId: string,
+    read: (membership: { id: string; organization_id: string }) => Promise<CertificateRow[]>,
+  ): Promise<CertificateRow[]> {
+    const memberships = await this.tx.forUser(userId, () => this.certificates.membershipsOf(userId));
+    const found: CertificateRow[] = [];
+    for (const membership of memberships) {
+      found.push(...(await this.tx.withOrganization(membership.organization_id, () => read(membership))));
+    }
+    return found;
   }
 
   /** Its learner, or the organization's org_admins and educators; anyone else gets the 404 of an unknown id. */

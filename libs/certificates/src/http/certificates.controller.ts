@@ -1,7 +1,16 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Access, Endpoint, IdParamPipe, PageQuery, Public, SignedIn } from '@beacon/core/http';
+import {
+  Access,
+  AllowWithoutMembership,
+  Endpoint,
+  IdParamPipe,
+  OwnTransactions,
+  PageQuery,
+  Public,
+  SignedIn,
+} from '@beacon/core/http';
 import { CertificatesService } from '../certificates.service';
 import {
   CertificatePage,
@@ -17,6 +26,7 @@ export class CertificatesController {
 
   @Get('me/certificates')
   @SignedIn()
+  @AllowWithoutMembership()
   @Endpoint({ summary: 'My CE certificates in this organization', type: CertificatePage })
   mine(@Query() query: PageQuery) {
     return this.certificates.mine(query);
@@ -24,6 +34,7 @@ export class CertificatesController {
 
   @Get('certificates/:id')
   @SignedIn()
+  @AllowWithoutMembership()
   @Endpoint({
     summary: "A certificate (its learner, or the organization's org_admins and educators)",
     type: CertificateView,
@@ -35,6 +46,9 @@ export class CertificatesController {
 
   @Get('certificates/:id/pdf')
   @SignedIn()
+  @AllowWithoutMembership()
+  // The page is drawn (~100 ms) after the row is read, with no database connection held meanwhile.
+  @OwnTransactions()
   @ApiProduces('application/pdf')
   @Endpoint({
     summary: 'The certificate as a PDF',
