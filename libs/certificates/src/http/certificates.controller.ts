@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access, Endpoint, IdParamPipe, PageQuery, Public, SignedIn } from '@beacon/core/http';
 import { CertificatesService } from '../certificates.service';
@@ -35,8 +35,7 @@ export class CertificatesController {
 
   @Get('certificates/:id/pdf')
   @SignedIn()
-  @ApiProduces('application/pdf')
-  @Endpoint({ summary: 'The certificate as a PDF', errors: [404] })
+  @Endpoint({ summary: 'The certificate as a PDF', file: 'application/pdf', errors: [404] })
   async pdf(@Param('id', IdParamPipe) id: string, @Res({ passthrough: true }) res: Response) {
     const file = await this.certificates.pdf(id);
     res.setHeader('Content-Type', 'application/pdf');
