@@ -13,6 +13,7 @@ import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService } from './enrollments.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
+import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
 
 @Module({
   imports: [AuditModule, CatalogModule, CertificatesModule, NotificationsModule],
@@ -27,6 +28,7 @@ import { TargetLookupRepository } from './target-lookup.repository';
     CohortsService,
     EnrollmentsService,
     AssessmentService,
+    EnrollmentMailTemplates,
   ],
   exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService],
 })

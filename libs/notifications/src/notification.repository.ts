@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { affected, ExecutionContext } from '@beacon/core/database';
+import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -19,13 +20,16 @@ export interface NotificationRow {
   cursor_at: string;
 }
 
-export interface NotificationInsert {
-  kind: string;
-  recipientEmail: string;
-  recipientUserId?: string | null;
-  dedupeKey: string;
-  payload: object;
-}
+/** A notification to write: its kind is one a feature registered a template for, with that template's payload. */
+export type NotificationInsert = {
+  [K in MailKind]: {
+    kind: K;
+    recipientEmail: string;
+    recipientUserId?: string | null;
+    dedupeKey: string;
+    payload: MailKinds[K];
+  };
+}[MailKind];
 
 /** Payload fields that carry a secret (a link with a token); erased once the mail has gone out or given up. */
 const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
