@@ -9,6 +9,7 @@ import {
   DeliverNotificationJob,
   LeaseHeldError,
   NotificationRelay,
+  NotificationInsert,
   NotificationRepository,
   OutboxService,
 } from '@beacon/notifications';
@@ -256,7 +257,7 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
     await ensureOrganization();
     const tx = world.app.get(TenantTransaction);
     const outbox = world.app.get(OutboxService);
-    const notification = (email: string, dedupeKey: string) => ({
+    const notification = (email: string, dedupeKey: string): NotificationInsert => ({
       kind: 'invitation',
       recipientEmail: email,
       dedupeKey,

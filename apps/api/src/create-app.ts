@@ -1,11 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { installBodyParsers } from '@beacon/core/http';
+import { setupApiDocs } from './api-docs.setup';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP app exactly as production runs it; e2e tests boot it through this same function. */
@@ -24,17 +24,6 @@ export async function createApp(): Promise<INestApplication> {
   installBodyParsers(app, { jsonLimit: '1mb' });
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Beacon API')
-      .setDescription(
-        'Compliance training for hospitals. Errors are application/problem+json; lists are { items, nextCursor }.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  setupApiDocs(app, config);
   return app;
 }

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
-import { Problems, Public } from '@beacon/core/http';
+import { ProblemResponse, Problems, Public } from '@beacon/core/http';
 import { RedisClient } from '@beacon/core/queue';
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -34,7 +34,7 @@ export class HealthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'PostgreSQL and Redis answer' })
   @ApiResponse({ status: 200, description: 'PostgreSQL and Redis answer (checks: postgres, redis up)' })
-  @ApiResponse({ status: 503, description: 'A dependency is down (problem+json names which)' })
+  @ProblemResponse(503, 'A dependency is down; the detail names which.')
   async ready() {
     const [postgres, redis] = await Promise.all([
       withTimeout(this.dataSource.query('SELECT 1')).then(

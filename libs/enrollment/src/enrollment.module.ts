@@ -16,6 +16,7 @@ import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationService } from './evaluation.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
+import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
 
 @Module({
   imports: [AuditModule, CatalogModule, CertificatesModule, NotificationsModule],
@@ -33,6 +34,7 @@ import { TargetLookupRepository } from './target-lookup.repository';
     EnrollmentsService,
     AssessmentService,
     EvaluationService,
+    EnrollmentMailTemplates,
   ],
   exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService, EvaluationService],
 })

@@ -17,6 +17,7 @@ import { PeopleService } from './people.service';
 import { PlatformUsersService } from './platform-users.service';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserRepository } from './user.repository';
+import { IdentityMailTemplates } from './mail/identity-mail.templates';
 
 @Module({
   imports: [AuditModule, NotificationsModule],
@@ -37,6 +38,7 @@ import { UserRepository } from './user.repository';
     PeopleService,
     MeService,
     PlatformUsersService,
+    IdentityMailTemplates,
   ],
   exports: [
     PeopleService,

@@ -3,3 +3,4 @@ export * from './crypto/password-hasher.service';
 export * from './identity-http.module';
 export * from './identity.module';
 export * from './people.service';
+export * from './member-changed.event';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext } from '@beacon/core/database';
+import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
@@ -19,15 +20,18 @@ export interface NotificationRow {
   cursor_at: string;
 }
 
-export interface NotificationInsert {
-  kind: string;
-  recipientEmail: string;
-  recipientUserId?: string | null;
-  dedupeKey: string;
-  payload: object;
-}
+/** A notification to write: its kind is one a feature registered a template for, with that template's payload. */
+export type NotificationInsert = {
+  [K in MailKind]: {
+    kind: K;
+    recipientEmail: string;
+    recipientUserId?: string | null;
+    dedupeKey: string;
+    payload: MailKinds[K];
+  };
+}[MailKind];
 
-/** Payload fields that carry a secret (a link with a token); erased once the mail has gone out. */
+/** Payload fields that carry a secret (a link with a token); erased once the mail has gone out or given up. */
 const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
 
 @Injectable()
@@ -118,11 +122,13 @@ export class NotificationRepository {
     );
   }
 
+  /** A row that will never be sent keeps no usable link either. */
   async markFailed(id: string, error: string): Promise<void> {
-    await ExecutionContext.manager().query(
-      `UPDATE notifications SET status = 'failed', lease_until = NULL, last_error = $2, updated_at = now()
+    await affected(
+      `UPDATE notifications
+          SET status = 'failed', lease_until = NULL, last_error = $2, payload = payload - $3::text[], updated_at = now()
         WHERE id = $1 AND status IN ('pending', 'sending')`,
-      [id, error.slice(0, 1000)],
+      [id, error.slice(0, 1000), SECRET_PAYLOAD_FIELDS],
     );
   }
 

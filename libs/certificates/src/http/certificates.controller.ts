@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   Access,
@@ -49,13 +49,13 @@ export class CertificatesController {
   @AllowWithoutMembership()
   // The page is drawn (~100 ms) after the row is read, with no database connection held meanwhile.
   @OwnTransactions()
-  @ApiProduces('application/pdf')
   @Endpoint({
     summary: 'The certificate as a PDF',
     description:
       'Names and titles print in Noto Sans (Latin incl. Vietnamese and Polish, Greek, Cyrillic), a line with ' +
       'characters Noto Sans lacks in Noto Sans SC (Chinese, Japanese kana, Korean). Right-to-left scripts ' +
       '(Arabic, Hebrew) are out of scope for now and are not shaped.',
+    file: 'application/pdf',
     errors: [404],
   })
   async pdf(@Param('id', IdParamPipe) id: string, @Res({ passthrough: true }) res: Response) {

@@ -89,4 +89,13 @@ describe('loadConfig', () => {
   it('accepts short durations for the reminder sweep', () => {
     expect(loadConfig({ ...base, REMINDER_SWEEP_EVERY: '5s' }).reminderSweepEveryMs).toBe(5_000);
   });
+
+  it('logs JSON to stdout unless LOG_FORMAT or LOG_FILE say otherwise, and refuses an unknown format', () => {
+    expect(loadConfig({ ...base })).toMatchObject({ logFormat: 'json', logFile: null });
+    expect(loadConfig({ ...base, LOG_FORMAT: 'pretty', LOG_FILE: '/tmp/beacon.log' })).toMatchObject({
+      logFormat: 'pretty',
+      logFile: '/tmp/beacon.log',
+    });
+    expect(() => loadConfig({ ...base, LOG_FORMAT: 'yaml' })).toThrow(/LOG_FORMAT must be json or pretty/);
+  });
 });

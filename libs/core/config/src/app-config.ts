@@ -45,6 +45,10 @@ export interface AppConfig {
   readonly moduleMinTimeShare: number;
   readonly providerInbox: string;
   readonly logLevel: string;
+  /** `json` (one JSON object a line, for collectors) or `pretty` (a readable console in development). */
+  readonly logFormat: 'json' | 'pretty';
+  /** Where logs are appended instead of stdout; null for stdout. */
+  readonly logFile: string | null;
   readonly stateDir: string;
 }
 
@@ -298,6 +302,13 @@ export function loadConfig(env: Env = process.env): AppConfig {
     moduleMinTimeShare: r.fraction('MODULE_MIN_TIME_SHARE', 0.5),
     providerInbox: r.matching('PROVIDER_INBOX', 'training@beacon.local', EMAIL, 'an email address'),
     logLevel: r.matching('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level'),
+    logFormat: r.matching(
+      'LOG_FORMAT',
+      'json',
+      /^(json|pretty)$/,
+      'json or pretty',
+    ) as AppConfig['logFormat'],
+    logFile: r.raw('LOG_FILE') === undefined ? null : resolve(r.string('LOG_FILE', '')),
     stateDir,
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);

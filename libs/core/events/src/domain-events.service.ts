@@ -1,14 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
 
-export interface MemberChangedEvent {
-  type: 'member.changed';
-  organizationId: string;
-  /** Membership ids whose target-relevant fields (site, department, job title, roles, status) may have changed. */
-  memberIds: string[];
-  reason: 'created' | 'updated' | 'deactivated' | 'imported' | 'activated';
-}
+/**
+ * Events by type. Empty here: each publishing feature declares its own events, e.g.
+ * `declare module '@beacon/core/events' { interface DomainEventMap { 'member.changed': MemberChangedEvent } }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface DomainEventMap {}
 
-export type DomainEvent = MemberChangedEvent;
+export type DomainEvent = DomainEventMap[keyof DomainEventMap];
 
 type Handler<E extends DomainEvent> = (event: E) => Promise<void>;
 

@@ -1,6 +1,7 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
 import type { OrganizationRole, PlatformRole } from '@beacon/core/database';
+import { ProblemResponse } from './problem.schema';
 
 export const ACCESS_KEY = 'beacon:access';
 export const PUBLIC_KEY = 'beacon:public';
@@ -23,8 +24,8 @@ export function Access(rule: AccessRule): MethodDecorator & ClassDecorator {
   return applyDecorators(
     SetMetadata(ACCESS_KEY, rule),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Not signed in, or the token expired.' }),
-    ApiForbiddenResponse({ description: `Allowed roles: ${describe(rule)}.` }),
+    ProblemResponse(401, 'Not signed in, or the token expired.'),
+    ProblemResponse(403, `Allowed roles: ${describe(rule)}.`),
   );
 }
 

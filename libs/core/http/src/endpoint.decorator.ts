@@ -1,12 +1,6 @@
 import { HttpCode, applyDecorators } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiNotFoundResponse,
-  ApiOperation,
-  ApiResponse,
-  ApiTooManyRequestsResponse,
-} from '@nestjs/swagger';
+import { ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { ProblemResponse } from './problem.schema';
 
 export interface EndpointDoc {
   summary: string;
@@ -14,17 +8,19 @@ export interface EndpointDoc {
   status?: number;
   /** The documented success response (a DTO class), when there is a body. */
   type?: unknown;
+  /** The media type of a success body that is a file rather than JSON (e.g. application/pdf). */
+  file?: string;
   errors?: Array<400 | 404 | 409 | 410 | 413 | 422 | 429>;
 }
 
 const ERROR_DOCS: Record<number, MethodDecorator> = {
-  400: ApiBadRequestResponse({ description: 'Invalid input; `errors` names each bad field (problem+json).' }),
-  404: ApiNotFoundResponse({ description: 'Unknown id, or an id of another organization (problem+json).' }),
-  409: ApiConflictResponse({ description: 'The request conflicts with the current state (problem+json).' }),
-  410: ApiResponse({ status: 410, description: 'The token was already used or has expired (problem+json).' }),
-  413: ApiResponse({ status: 413, description: 'The request body is too large (problem+json).' }),
-  422: ApiResponse({ status: 422, description: 'Well-formed but cannot be applied (problem+json).' }),
-  429: ApiTooManyRequestsResponse({ description: 'Rate limited; see Retry-After (problem+json).' }),
+  400: ProblemResponse(400, 'Invalid input; `errors` names each bad field.'),
+  404: ProblemResponse(404, 'Unknown id, or an id of another organization.'),
+  409: ProblemResponse(409, 'The request conflicts with the current state.'),
+  410: ProblemResponse(410, 'The token was already used or has expired.'),
+  413: ProblemResponse(413, 'The request body is too large.'),
+  422: ProblemResponse(422, 'Well-formed but cannot be applied.'),
+  429: ProblemResponse(429, 'Rate limited; see Retry-After.'),
 };
 
 /** Documents an endpoint in OpenAPI: summary, success status and the errors it can answer. */
@@ -33,7 +29,13 @@ export function Endpoint(doc: EndpointDoc): MethodDecorator {
   const decorators: MethodDecorator[] = [
     ApiOperation({ summary: doc.summary, description: doc.description }),
     HttpCode(status),
-    ApiResponse({ status, description: 'Success', type: doc.type as never }),
+    doc.file
+      ? ApiResponse({
+          status,
+          description: 'Success',
+          content: { [doc.file]: { schema: { type: 'string', format: 'binary' } } },
+        })
+      : ApiResponse({ status, description: 'Success', type: doc.type as never }),
     ...[400, ...(doc.errors ?? [])]
       .filter((code, i, all) => all.indexOf(code) === i)
       .map((code) => ERROR_DOCS[code]),

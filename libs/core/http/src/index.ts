@@ -9,6 +9,7 @@ export * from './id-param.pipe';
 export * from './pagination';
 export * from './problem.exception';
 export * from './problem.filter';
+export * from './problem.schema';
 export * from './validation.pipe';
 export * from './dto-transforms';
 export * from './logging.module';

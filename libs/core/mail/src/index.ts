@@ -1,4 +1,5 @@
 export * from './file-mail.transport';
+export * from './mail-kinds';
 export * from './mail-message';
 export * from './mail-renderer.service';
 export * from './mail.module';

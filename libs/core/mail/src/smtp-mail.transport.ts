@@ -17,7 +17,8 @@ export class SmtpMailTransport extends MailTransport {
 
   async send(mail: OutgoingMail): Promise<SentMail> {
     const info = await this.transporter.sendMail(toMessage(this.from, mail));
-    this.logger.log({ to: mail.to, subject: mail.subject }, 'mail sent');
+    // The Message-ID names the notification; the recipient's address stays out of the logs.
+    this.logger.log({ messageId: mail.messageId }, 'mail sent');
     return { response: String(info.response ?? '') };
   }
 

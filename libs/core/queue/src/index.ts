@@ -4,3 +4,4 @@ export * from './queue-names';
 export * from './queue.module';
 export * from './redis-options';
 export * from './redis.provider';
+export * from './job-failure.log';

@@ -1,12 +1,15 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, QueueName } from '@beacon/core/queue';
+import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
 import { DeliverNotificationJob } from './deliver-notification.job';
 import { RelayPendingNotificationsJob } from './relay-pending-notifications.job';
 
 @Processor(QueueName.notifications, { concurrency: 8 })
 export class NotificationsProcessor extends WorkerHost {
+  private readonly logger = new Logger(NotificationsProcessor.name);
+
   constructor(
     private readonly deliver: DeliverNotificationJob,
     private readonly relayPending: RelayPendingNotificationsJob,
@@ -27,5 +30,10 @@ export class NotificationsProcessor extends WorkerHost {
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.notifications}`);
     }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    logJobFailure(this.logger, job, error);
   }
 }

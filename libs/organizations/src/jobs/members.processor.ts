@@ -1,6 +1,7 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, QueueName } from '@beacon/core/queue';
+import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
 import type { FollowUpMemberImportPayload } from '../members/import/import-follow-up.queue';
 import { FollowUpMemberImportJob } from './follow-up-member-import.job';
 import { ResumeMemberImportsJob } from './resume-member-imports.job';
@@ -9,6 +10,8 @@ import { ResumeMemberImportsJob } from './resume-member-imports.job';
 // would only queue behind each other's locks.
 @Processor(QueueName.members, { concurrency: 1 })
 export class MembersProcessor extends WorkerHost {
+  private readonly logger = new Logger(MembersProcessor.name);
+
   constructor(
     private readonly followUp: FollowUpMemberImportJob,
     private readonly resume: ResumeMemberImportsJob,
@@ -25,5 +28,10 @@ export class MembersProcessor extends WorkerHost {
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.members}`);
     }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    logJobFailure(this.logger, job, error);
   }
 }

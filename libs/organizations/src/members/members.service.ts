@@ -7,10 +7,10 @@ import {
   pgErrorCode,
   TenantTransaction,
 } from '@beacon/core/database';
-import { DomainEvents, MemberChangedEvent } from '@beacon/core/events';
+import { DomainEvents } from '@beacon/core/events';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, Problems, toPage } from '@beacon/core/http';
 import { AuditService, diff } from '@beacon/audit';
-import { PeopleService } from '@beacon/identity';
+import { type MemberChangedEvent, PeopleService } from '@beacon/identity';
 import { DepartmentRepository } from '../departments/department.repository';
 import {
   CreateMemberDto,

@@ -1,4 +1,4 @@
-import { layout, RenderedMail } from './layout';
+import { layout, MailTemplate, RenderedMail } from '@beacon/core/mail';
 
 export interface InvitationMail {
   recipientName: string;
@@ -25,3 +25,14 @@ export function renderInvitation(mail: InvitationMail, providerName: string): Re
     footer: `Sent by Beacon on behalf of ${where}. If you did not expect this message, you can ignore it.`,
   });
 }
+
+declare module '@beacon/core/mail' {
+  interface MailKinds {
+    invitation: InvitationMail;
+  }
+}
+
+export const invitationTemplate: MailTemplate<'invitation'> = {
+  kind: 'invitation',
+  render: (mail, context) => renderInvitation(mail, context.providerName),
+};

@@ -1,4 +1,4 @@
-import { layout, RenderedMail } from './layout';
+import { layout, MailTemplate, RenderedMail } from '@beacon/core/mail';
 
 export interface CertificateIssuedMail {
   recipientName: string;
@@ -30,3 +30,14 @@ export function renderCertificateIssued(mail: CertificateIssuedMail, providerNam
     footer: `Beacon, run by ${providerName}.`,
   });
 }
+
+declare module '@beacon/core/mail' {
+  interface MailKinds {
+    certificate_issued: CertificateIssuedMail;
+  }
+}
+
+export const certificateIssuedTemplate: MailTemplate<'certificate_issued'> = {
+  kind: 'certificate_issued',
+  render: (mail, context) => renderCertificateIssued(mail, context.providerName),
+};

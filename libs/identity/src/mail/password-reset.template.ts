@@ -1,4 +1,4 @@
-import { layout, RenderedMail } from './layout';
+import { layout, MailTemplate, RenderedMail } from '@beacon/core/mail';
 
 export interface PasswordResetMail {
   recipientName: string;
@@ -19,3 +19,14 @@ export function renderPasswordReset(mail: PasswordResetMail, providerName: strin
     footer: `Beacon, run by ${providerName}.`,
   });
 }
+
+declare module '@beacon/core/mail' {
+  interface MailKinds {
+    password_reset: PasswordResetMail;
+  }
+}
+
+export const passwordResetTemplate: MailTemplate<'password_reset'> = {
+  kind: 'password_reset',
+  render: (mail, context) => renderPasswordReset(mail, context.providerName),
+};

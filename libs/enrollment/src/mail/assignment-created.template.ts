@@ -1,4 +1,4 @@
-import { layout, RenderedMail } from './layout';
+import { layout, MailTemplate, RenderedMail } from '@beacon/core/mail';
 
 export interface AssignmentCreatedMail {
   recipientName: string;
@@ -22,3 +22,14 @@ export function renderAssignmentCreated(mail: AssignmentCreatedMail, providerNam
     footer: `Sent by Beacon, run by ${providerName}, on behalf of your organization.`,
   });
 }
+
+declare module '@beacon/core/mail' {
+  interface MailKinds {
+    assignment_created: AssignmentCreatedMail;
+  }
+}
+
+export const assignmentCreatedTemplate: MailTemplate<'assignment_created'> = {
+  kind: 'assignment_created',
+  render: (mail, context) => renderAssignmentCreated(mail, context.providerName),
+};

@@ -1,0 +1,63 @@
+import { MailKind, MailKinds, MailRenderer, UnknownMailKindError } from '@beacon/core/mail';
+import { TestApp } from '../support/test-app';
+
+jest.setTimeout(60_000);
+
+/** One payload per declared kind: the record type fails to compile when a feature declares a kind not listed here. */
+const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
+  invitation: {
+    recipientName: 'Ines Invited',
+    organizationName: 'Mercy General',
+    inviteUrl: 'http://beacon.test/invite?token=sample',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+    existingAccount: false,
+  },
+  password_reset: {
+    recipientName: 'Rita Reset',
+    resetUrl: 'http://beacon.test/reset?token=sample',
+    expiresAt: '2030-01-01T00:00:00.000Z',
+  },
+  assignment_created: {
+    recipientName: 'Lee Learner',
+    courseTitle: 'Hand Hygiene',
+    cohortName: 'All nurses',
+    dueAt: null,
+    url: 'http://beacon.test/enrollments/1',
+  },
+  certificate_issued: {
+    recipientName: 'Lee Learner',
+    courseTitle: 'Hand Hygiene',
+    number: 'BCN-0001',
+    creditHours: 1,
+    verifyUrl: 'http://beacon.test/verify/abc',
+  },
+};
+
+describe('mail kinds', () => {
+  let world: TestApp;
+
+  beforeAll(async () => {
+    world = await TestApp.start();
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it('are all registered in the worker, which renders them, and in the api, which enqueues them', () => {
+    const kinds = Object.keys(SAMPLES).sort();
+    expect(world.worker?.get(MailRenderer).kinds()).toEqual(kinds);
+    expect(world.app.get(MailRenderer).kinds()).toEqual(kinds);
+  });
+
+  it.each(Object.keys(SAMPLES) as MailKind[])('renders %s in the worker', (kind) => {
+    const mail = world.worker?.get(MailRenderer).render(kind, SAMPLES[kind]);
+    expect(mail?.subject).not.toBe('');
+    expect(mail?.text).toContain(SAMPLES[kind].recipientName);
+    expect(mail?.html).toContain('<html>');
+  });
+
+  it('refuses a kind no feature registered', () => {
+    expect(() => world.worker?.get(MailRenderer).render('no_such_kind', {})).toThrow(UnknownMailKindError);
+  });
+});
