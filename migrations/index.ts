@@ -1,6 +1,12 @@
 import { Foundation1764300000000 } from './1764300000000-foundation';
 import { LearningCore1764400000000 } from './1764400000000-learning-core';
 import { BulkImport1764500000000 } from './1764500000000-bulk-import';
+import { MemberTenancy1764610000000 } from './1764610000000-member-tenancy';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
-export const MIGRATIONS = [Foundation1764300000000, LearningCore1764400000000, BulkImport1764500000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  LearningCore1764400000000,
+  BulkImport1764500000000,
+  MemberTenancy1764610000000,
+];

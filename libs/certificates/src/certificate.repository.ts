@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { ExecutionContext, memberNameSql } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
@@ -55,7 +55,7 @@ export class CertificateRepository {
        SELECT e.organization_id, e.membership_id, e.id, co.id,
               upper(replace(co.code, '-', '')) || '-' || to_char(($4::timestamptz AT TIME ZONE o.timezone), 'YYYY') || '-'
                 || lpad(nextval('certificate_number_seq')::text, 6, '0'),
-              $3, u.name, co.code, co.title, co.credit_hours, co.credit_types,
+              $3, ${memberNameSql()}, co.code, co.title, co.credit_hours, co.credit_types,
               ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, co.accreditation_statements, $4
          FROM enrollments e
          JOIN memberships m ON m.id = e.membership_id

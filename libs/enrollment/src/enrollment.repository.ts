@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { ExecutionContext, memberNameSql, reportingChainSql } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { dueAt, endOfLocalDay, localDate, MEMBER_MATCHES_COHORT } from './enrollment.sql';
 
@@ -42,7 +42,7 @@ export interface NewEnrollment {
 }
 
 const SELECT = `
-  SELECT e.id, e.cohort_id, e.membership_id, u.name AS member_name, e.course_id, co.code AS course_code,
+  SELECT e.id, e.cohort_id, e.membership_id, ${memberNameSql()} AS member_name, e.course_id, co.code AS course_code,
          co.title AS course_title, e.cycle, e.status, e.due_at, e.enrolled_at, e.started_at, e.completed_at,
          e.exempt_reason, e.extra_attempts, e.created_at, e.created_at::text AS cursor_at,
          (SELECT count(*)::int FROM module_progress p WHERE p.enrollment_id = e.id) AS modules_completed,
@@ -134,13 +134,16 @@ export class EnrollmentRepository {
     await this.db.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id]);
   }
 
+  /** `chainOf`: only the enrollments of that manager's reporting chain (null: all). */
   async listForCohort(
     cohortId: string,
     after: CursorPosition | null,
     limit: number,
+    chainOf: string | null = null,
   ): Promise<EnrollmentRow[]> {
     const params: unknown[] = [cohortId];
     const where = ['e.cohort_id = $1'];
+    if (chainOf) where.push(`e.membership_id IN ${reportingChainSql(`$${params.push(chainOf)}`)}`);
     if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
     return this.db.query(
       `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,

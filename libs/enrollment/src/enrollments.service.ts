@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { chainReader, ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
@@ -40,7 +40,12 @@ export class EnrollmentsService {
       await this.cohorts.require(cohortId);
       const now = this.clock.now();
       return toPage(
-        await this.enrollments.listForCohort(cohortId, after, limit),
+        await this.enrollments.listForCohort(
+          cohortId,
+          after,
+          limit,
+          chainReader(ExecutionContext.optionalActor()),
+        ),
         limit,
         (row) => ({ at: row.cursor_at, id: row.id }),
         (row) => ({

@@ -5,3 +5,4 @@ export * from './organization-directory.service';
 export * from './postgres-errors';
 export * from './tenant-transaction.service';
 export * from './sql';
+export * from './member-scope.sql';
