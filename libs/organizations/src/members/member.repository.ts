@@ -167,7 +167,7 @@ export class MemberRepository {
 
   /**
    * Serializes changes of managers within the organization: two changes that each look acyclic alone (A under B,
-   * B under A) cannot then commit together.
+   * B under A) cannot then commit together. Taken before any membership row is locked.
    */
   async lockReportingLines(): Promise<void> {
     await rows(`SELECT pg_advisory_xact_lock(hashtext('reporting-lines:' || $1))`, [

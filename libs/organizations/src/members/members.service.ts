@@ -138,6 +138,10 @@ export class MembersService {
       // Only a roles change can remove org_admin. Such a change locks the admins before the member, as deactivate
       // does, so two admins demoting each other at once wait for one another instead of deadlocking (a 500).
       if (dto.roles !== undefined) await this.members.lockAdminIds();
+      // A manager change is checked for cycles against the other changes committed before it. This lock comes
+      // before the member's: the new manager's row is share-locked by the foreign key, and a change of that
+      // manager waiting here while holding its own row would deadlock.
+      if (dto.managerId !== undefined) await this.members.lockReportingLines();
       const current = await this.require(id, true);
       const before = membershipFieldsOf(current);
       const next = await this.resolve(before, current.id, dto);
@@ -259,6 +263,7 @@ export class MembersService {
   ): Promise<MembershipFields> {
     const next: MembershipFields = { ...current, roles: dto.roles ?? current.roles };
     if (dto.jobTitle !== undefined) next.jobTitle = dto.jobTitle || null;
+    if (dto.locale !== undefined) next.locale = dto.locale;
     if (dto.employeeId !== undefined) next.employeeId = dto.employeeId;
     if (dto.license !== undefined) {
       next.licenseType = dto.license?.type ?? null;
@@ -301,14 +306,11 @@ export class MembersService {
         if (!(await this.members.findById(dto.managerId))) {
           throw Problems.invalidField('managerId', 'managerId does not name a member of this organization');
         }
-        if (selfId && dto.managerId !== current.managerId) {
-          await this.members.lockReportingLines();
-          if (await this.members.reportsTo(dto.managerId, selfId)) {
-            throw Problems.invalidField(
-              'managerId',
-              'managerId names a member who reports to this member (a cycle)',
-            );
-          }
+        if (selfId && (await this.members.reportsTo(dto.managerId, selfId))) {
+          throw Problems.invalidField(
+            'managerId',
+            'managerId names a member who reports to this member (a cycle)',
+          );
         }
       }
     }
