@@ -22,12 +22,16 @@ export function reportingChainSql(managerParam: string): string {
 }
 
 const BROAD_READERS = ['org_admin', 'educator'] as const;
+/** No membership has it: the chain below it is empty. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
 
 /**
  * The manager whose reporting chain bounds what the actor reads about members: their own membership when their
- * only reading role is manager; null when they read the whole organization (or nothing about others at all).
+ * only reading role is manager; null when they read the whole organization (or nothing about others at all). A
+ * manager without a membership (which roles come from, so never expected) reads nobody rather than everybody.
  */
 export function chainReader(actor: Actor | null): string | null {
-  if (!actor?.membershipId || !actor.roles.includes('manager')) return null;
-  return BROAD_READERS.some((role) => actor.roles.includes(role)) ? null : actor.membershipId;
+  if (!actor?.roles.includes('manager')) return null;
+  if (BROAD_READERS.some((role) => actor.roles.includes(role))) return null;
+  return actor.membershipId ?? NOBODY;
 }
