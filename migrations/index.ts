@@ -2,6 +2,7 @@ import { Foundation1764300000000 } from './1764300000000-foundation';
 import { LearningCore1764400000000 } from './1764400000000-learning-core';
 import { BulkImport1764500000000 } from './1764500000000-bulk-import';
 import { CeCredit1764600000000 } from './1764600000000-ce-credit';
+import { MemberTenancy1764610000000 } from './1764610000000-member-tenancy';
 import { HotPath1764620000000 } from './1764620000000-hot-path';
 import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
 
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   LearningCore1764400000000,
   BulkImport1764500000000,
   CeCredit1764600000000,
+  MemberTenancy1764610000000,
   HotPath1764620000000,
   CohortTargets1764630000000,
 ];

@@ -477,6 +477,21 @@ describe('access matrix: every endpoint × every role', () => {
     },
     {
       method: 'post',
+      path: '/api/v1/members/{id}/reactivate',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => {
+        const id = await freshMember();
+        expect((await asAdmin('post', `/api/v1/members/${id}/deactivate`)).status).toBe(200);
+        return { path: `/api/v1/members/${id}/reactivate` };
+      },
+      verify: async (_res, allowed, call) => {
+        const after = await asAdmin('get', call.path.replace(/\/reactivate$/, ''));
+        expect(after.body.status).toBe(allowed ? 'invited' : 'deactivated');
+      },
+    },
+    {
+      method: 'post',
       path: '/api/v1/members/{id}/invite',
       success: 202,
       allowed: WRITE,
@@ -908,11 +923,13 @@ describe('access matrix: every endpoint × every role', () => {
     fx.moduleIds = await courseModuleIds(world, admin(), fx.courseId);
     fx.answerKey = await loadAnswerKey(world, platform, fx.courseId);
 
-    // The learner alone works in one department; a member without a login alone in another.
+    // The learner alone works in one department, reporting to the manager (who reads only their reporting chain);
+    // a member without a login alone in another.
     fx.learnerDepartmentId = await freshDepartment();
-    await asAdmin('patch', `/api/v1/members/${fx.memberId}`, { departmentId: fx.learnerDepartmentId }).then(
-      (res) => expect(res.status).toBe(200),
-    );
+    await asAdmin('patch', `/api/v1/members/${fx.memberId}`, {
+      departmentId: fx.learnerDepartmentId,
+      managerId: manager.memberId,
+    }).then((res) => expect(res.status).toBe(200));
     fx.staffDepartmentId = await freshDepartment();
     await asAdmin('post', '/api/v1/members', {
       email: world.email('staff-member'),

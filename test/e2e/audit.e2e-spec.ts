@@ -6,6 +6,7 @@ jest.setTimeout(30_000);
 
 interface AuditEvent {
   id: string;
+  actorType: 'member' | 'platform' | 'system';
   actorId: string | null;
   action: string;
   entityType: string;
@@ -19,13 +20,26 @@ describe('audit trail of organization structure writes', () => {
   let platform: Session;
   let org: TestOrganization;
   let educator: Session;
+  /** Membership ids: audit events name the member who acted, never a person's global user id. */
+  let educatorId: string;
+  let adminId: string;
 
   beforeAll(async () => {
     world = await TestApp.start();
     platform = await world.platformAdmin();
     org = await world.createOrganization('Audit Health');
-    educator = (await world.addMember(org, ['educator'])).session;
+    const added = await world.addMember(org, ['educator']);
+    educator = added.session;
+    educatorId = added.memberId;
+    const admins = await world
+      .http()
+      .get('/api/v1/members?role=org_admin')
+      .set(...bearer(org.admin))
+      .expect(200);
+    adminId = admins.body.items[0].id as string;
   });
+
+  const actor = (e: AuditEvent) => [e.action, e.actorType, e.actorId];
 
   afterAll(async () => {
     await world.stop();
@@ -63,7 +77,8 @@ describe('audit trail of organization structure writes', () => {
     expect(created).toEqual([
       {
         id: expect.any(String),
-        actorId: platform.user.id,
+        actorType: 'platform',
+        actorId: null,
         action: 'organization.created',
         entityType: 'organization',
         entityId: org.id,
@@ -75,16 +90,10 @@ describe('audit trail of organization structure writes', () => {
         },
       },
     ]);
-    const adminMemberships = await world
-      .http()
-      .get('/api/v1/members?role=org_admin')
-      .set(...bearer(org.admin))
-      .expect(200);
-    const adminId = adminMemberships.body.items[0].id as string;
     const admin = await events('member', adminId);
-    expect(admin.map((e) => [e.action, e.actorId])).toEqual([
-      ['member.activated', org.admin.user.id],
-      ['member.created', platform.user.id],
+    expect(admin.map(actor)).toEqual([
+      ['member.activated', 'member', adminId],
+      ['member.created', 'platform', null],
     ]);
     expect(admin[0].changes).toEqual({ status: { from: 'invited', to: 'active' } });
     expect(admin[1].changes).toMatchObject({
@@ -102,12 +111,13 @@ describe('audit trail of organization structure writes', () => {
       .send({ email: world.email('staff'), name: 'Staff Person', platformRoles: ['facilitator'] })
       .expect(201);
     const rows = await world.ownerQuery(
-      'SELECT organization_id, actor_id, action, entity_type, changes FROM audit_events WHERE entity_id = $1',
+      'SELECT organization_id, actor_type, actor_id, action, entity_type, changes FROM audit_events WHERE entity_id = $1',
       [res.body.id],
     );
     expect(rows).toEqual([
       {
         organization_id: null,
+        actor_type: 'platform',
         actor_id: platform.user.id,
         action: 'platform_user.created',
         entity_type: 'platform_user',
@@ -156,18 +166,18 @@ describe('audit trail of organization structure writes', () => {
     expect(trail.map((e) => e.action)).toEqual(['site.archived', 'site.updated', 'site.created']);
     for (const event of trail) expect(event).toMatchObject({ entityType: 'site', entityId: id });
     const [archived, updated, create] = trail;
-    expect(create.actorId).toBe(educator.user.id);
+    expect(actor(create)).toEqual(['site.created', 'member', educatorId]);
     expect(create.changes).toEqual({
       name: { from: null, to: 'Audit Campus' },
       kind: { from: null, to: 'hospital' },
       timezone: { from: null, to: 'America/Denver' },
     });
-    expect(updated.actorId).toBe(org.admin.user.id);
+    expect(actor(updated)).toEqual(['site.updated', 'member', adminId]);
     expect(updated.changes).toEqual({
       name: { from: 'Audit Campus', to: 'Audit Campus North' },
       address: { from: null, to: '9 Elm St' },
     });
-    expect(archived.actorId).toBe(educator.user.id);
+    expect(actor(archived)).toEqual(['site.archived', 'member', educatorId]);
     expect(archived.changes).toMatchObject({ archived: { from: false, to: true } });
     const times = trail.map((e) => Date.parse(e.at));
     expect([...times].sort((a, b) => b - a)).toEqual(times);
@@ -195,10 +205,10 @@ describe('audit trail of organization structure writes', () => {
     await send(org.admin, 'delete', `/api/v1/departments/${id}`).expect(204);
 
     const trail = await events('department', id);
-    expect(trail.map((e) => [e.action, e.actorId])).toEqual([
-      ['department.archived', org.admin.user.id],
-      ['department.updated', educator.user.id],
-      ['department.created', educator.user.id],
+    expect(trail.map(actor)).toEqual([
+      ['department.archived', 'member', adminId],
+      ['department.updated', 'member', educatorId],
+      ['department.created', 'member', educatorId],
     ]);
     expect(trail[2].changes).toEqual({
       siteId: { from: null, to: site.body.id },
@@ -212,7 +222,7 @@ describe('audit trail of organization structure writes', () => {
     expect(trail[0].changes).toEqual({ archived: { from: false, to: true } });
   });
 
-  it('records a member created, invited, activated, updated and deactivated', async () => {
+  it('records a member created, invited, activated, updated, deactivated and reactivated (once), each by the acting member', async () => {
     const email = world.email('audited');
     const created = await send(educator, 'post', '/api/v1/members', {
       email,
@@ -222,7 +232,7 @@ describe('audit trail of organization structure writes', () => {
     }).expect(201);
     const id = created.body.id as string;
     await send(org.admin, 'post', `/api/v1/members/${id}/invite`).expect(202);
-    const member = await world.acceptInvitation(email, 2);
+    await world.acceptInvitation(email, 2);
     await send(org.admin, 'patch', `/api/v1/members/${id}`, {
       roles: ['learner', 'manager'],
       jobTitle: 'RN',
@@ -230,16 +240,20 @@ describe('audit trail of organization structure writes', () => {
     }).expect(200);
     await send(educator, 'post', `/api/v1/members/${id}/deactivate`).expect(200);
     await send(educator, 'post', `/api/v1/members/${id}/deactivate`).expect(200);
+    await send(org.admin, 'post', `/api/v1/members/${id}/reactivate`).expect(200);
+    await send(org.admin, 'post', `/api/v1/members/${id}/reactivate`).expect(200);
 
     const trail = await events('member', id);
-    expect(trail.map((e) => [e.action, e.actorId])).toEqual([
-      ['member.deactivated', educator.user.id],
-      ['member.updated', org.admin.user.id],
-      ['member.activated', member.user.id],
-      ['member.invited', org.admin.user.id],
-      ['member.created', educator.user.id],
+    expect(trail.map(actor)).toEqual([
+      ['member.reactivated', 'member', adminId],
+      ['member.deactivated', 'member', educatorId],
+      ['member.updated', 'member', adminId],
+      ['member.activated', 'member', id],
+      ['member.invited', 'member', adminId],
+      ['member.created', 'member', educatorId],
     ]);
-    const [deactivated, updated, activated, , create] = trail;
+    const [reactivated, deactivated, updated, activated, , create] = trail;
+    expect(reactivated.changes).toEqual({ status: { from: 'deactivated', to: 'active' } });
     expect(create.changes).toMatchObject({
       email: { from: null, to: email },
       roles: { from: null, to: ['learner'] },

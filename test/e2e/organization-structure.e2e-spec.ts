@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response } from 'supertest';
-import { tokenFrom } from '../support/mail-sink';
+import { createCohort, findHt101 } from '../support/learning';
+import { isInvitation, tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
 import { sleep } from '../support/waiting';
 
@@ -28,6 +29,7 @@ describe('platform and organization structure', () => {
   let other: TestOrganization;
   let educator: Session;
   let manager: Session;
+  let managerId: string;
   let learner: Session;
 
   beforeAll(async () => {
@@ -36,7 +38,9 @@ describe('platform and organization structure', () => {
     org = await world.createOrganization('Structure Health');
     other = await world.createOrganization('Other Health');
     educator = (await world.addMember(org, ['educator'])).session;
-    manager = (await world.addMember(org, ['manager'])).session;
+    const addedManager = await world.addMember(org, ['manager']);
+    manager = addedManager.session;
+    managerId = addedManager.memberId;
     learner = (await world.addMember(org, ['learner'])).session;
   });
 
@@ -499,7 +503,7 @@ describe('platform and organization structure', () => {
       });
       const c = await createMember(org.admin, { name: `Charlie ${tag}`, siteId: siteA, invite: false });
       const ids = async (query: string) => {
-        const res = await get(manager, `/api/v1/members?limit=200&${query}`).expect(200);
+        const res = await get(educator, `/api/v1/members?limit=200&${query}`).expect(200);
         return (res.body.items as Array<{ id: string }>).map((m) => m.id);
       };
       expect(await ids(`siteId=${siteA}`)).toEqual([c.id, a.id]);
@@ -511,9 +515,9 @@ describe('platform and organization structure', () => {
       expect(await ids(`q=${tag.toUpperCase()}`)).toEqual([c.id, b.id, a.id]);
       expect(await ids(`q=alpha%20${tag}`)).toEqual([a.id]);
       expect(await ids(`q=BRAVO-${tag}@EXAMPLE`)).toEqual([b.id]);
-      const managers = await get(manager, '/api/v1/members?role=manager&limit=200').expect(200);
+      const managers = await get(educator, '/api/v1/members?role=manager&limit=200').expect(200);
       for (const m of managers.body.items as Array<{ roles: string[] }>) expect(m.roles).toContain('manager');
-      const invited = await get(manager, '/api/v1/members?status=invited&limit=200').expect(200);
+      const invited = await get(educator, '/api/v1/members?status=invited&limit=200').expect(200);
       for (const m of invited.body.items as Array<{ status: string }>) expect(m.status).toBe('invited');
       expect(await ids('q=%25')).toEqual([]);
     });
@@ -528,7 +532,7 @@ describe('platform and organization structure', () => {
       let pages = 0;
       do {
         const query: string = `/api/v1/members?q=${tag}&limit=3${cursor ? `&cursor=${cursor}` : ''}`;
-        const res = await get(manager, query).expect(200);
+        const res = await get(educator, query).expect(200);
         expect(res.body.items.length).toBeLessThanOrEqual(3);
         seen.push(...res.body.items);
         cursor = res.body.nextCursor;
@@ -539,7 +543,7 @@ describe('platform and organization structure', () => {
       const times = seen.map((m) => Date.parse(m.createdAt));
       expect([...times].sort((x, y) => y - x)).toEqual(times);
 
-      const full = await get(manager, `/api/v1/members?q=${tag}&limit=7`).expect(200);
+      const full = await get(educator, `/api/v1/members?q=${tag}&limit=7`).expect(200);
       expect(full.body.nextCursor).toBeNull();
       expect(full.body.items).toHaveLength(7);
 
@@ -629,7 +633,7 @@ describe('platform and organization structure', () => {
       expectProblem(await patch(manager, `/api/v1/members/${id}`, { jobTitle: 'X' }), 403);
     });
 
-    it('adds a person who already has an account without changing their global name or email', async () => {
+    it('adds a person who already has an account without changing their global name or email, showing the entered name', async () => {
       const res = await post(org.admin, '/api/v1/members', {
         email: other.admin.user.email.toUpperCase(),
         name: 'Someone Else Entirely',
@@ -637,10 +641,10 @@ describe('platform and organization structure', () => {
       }).expect(201);
       expect(res.body).toMatchObject({
         email: other.admin.user.email,
-        name: other.admin.user.name,
-        userId: other.admin.user.id,
+        name: 'Someone Else Entirely',
         status: 'invited',
       });
+      expect(res.body).not.toHaveProperty('userId');
       const me = await get(other.admin, '/api/v1/me').expect(200);
       expect(me.body.user).toEqual(other.admin.user);
     });
@@ -776,6 +780,217 @@ describe('platform and organization structure', () => {
       ]);
       const unset = await patch(org.admin, `/api/v1/members/${worker.id}`, { managerId: null }).expect(200);
       expect(unset.body.managerId).toBeNull();
+    });
+
+    it('refuses a managerId that would close a cycle (400 naming managerId), directly or through the chain', async () => {
+      const top = await createMember(org.admin, { name: 'Cycle Top', invite: false });
+      const mid = await createMember(org.admin, { name: 'Cycle Mid', managerId: top.id, invite: false });
+      const low = await createMember(org.admin, { name: 'Cycle Low', managerId: mid.id, invite: false });
+      expectProblem(await patch(org.admin, `/api/v1/members/${top.id}`, { managerId: mid.id }), 400, [
+        'managerId',
+      ]);
+      expectProblem(await patch(org.admin, `/api/v1/members/${top.id}`, { managerId: low.id }), 400, [
+        'managerId',
+      ]);
+      expect((await get(org.admin, `/api/v1/members/${top.id}`).expect(200)).body.managerId).toBeNull();
+      // Moving the low member up is no cycle.
+      await patch(org.admin, `/api/v1/members/${low.id}`, { managerId: top.id }).expect(200);
+      // Two opposite changes at once: never both, never a 500.
+      const a = await createMember(org.admin, { name: 'Race A', invite: false });
+      const b = await createMember(org.admin, { name: 'Race B', invite: false });
+      const [ab, ba] = await Promise.all([
+        patch(org.admin, `/api/v1/members/${a.id}`, { managerId: b.id }),
+        patch(org.admin, `/api/v1/members/${b.id}`, { managerId: a.id }),
+      ]);
+      expect([ab.status, ba.status].sort()).toEqual([200, 400]);
+    });
+
+    it('lets a manager read only their reporting chain: members, details and cohort enrollments', async () => {
+      const direct = await createMember(org.admin, { name: 'Direct Report', managerId, invite: false });
+      const indirect = await createMember(org.admin, {
+        name: 'Indirect Report',
+        managerId: direct.id,
+        license: { type: 'RN', state: 'TX', number: 'RN-SECRET' },
+        invite: false,
+      });
+      const outsider = await createMember(org.admin, {
+        name: 'Not In Chain',
+        license: { type: 'RN', state: 'TX', number: 'RN-OTHER' },
+        invite: false,
+      });
+      const listed = await get(manager, '/api/v1/members?limit=200').expect(200);
+      expect((listed.body.items as Array<{ id: string }>).map((m) => m.id).sort()).toEqual(
+        [direct.id, indirect.id].sort(),
+      );
+      expect(JSON.stringify(listed.body)).not.toContain('RN-OTHER');
+      expect((await get(manager, `/api/v1/members/${indirect.id}`).expect(200)).body.license.number).toBe(
+        'RN-SECRET',
+      );
+      expectProblem(await get(manager, `/api/v1/members/${outsider.id}`), 404);
+      expectProblem(await get(manager, `/api/v1/members/${managerId}`), 404);
+      expect((await get(manager, `/api/v1/members?q=Not%20In%20Chain`).expect(200)).body.items).toEqual([]);
+      // Educators and admins still read everyone.
+      await get(educator, `/api/v1/members/${outsider.id}`).expect(200);
+
+      const course = await findHt101(world, org.admin);
+      const cohort = await createCohort(world, org.admin, {
+        name: `Chain cohort ${randomBytes(3).toString('hex')}`,
+        courseId: course.id,
+        target: { roles: ['learner'] },
+        dueInDays: 30,
+      });
+      const all = await get(educator, `/api/v1/cohorts/${cohort.id}/enrollments?limit=200`).expect(200);
+      const allMembers = (all.body.items as Array<{ memberId: string }>).map((e) => e.memberId);
+      expect(allMembers).toEqual(expect.arrayContaining([direct.id, indirect.id, outsider.id]));
+      const mine = await get(manager, `/api/v1/cohorts/${cohort.id}/enrollments?limit=200`).expect(200);
+      expect((mine.body.items as Array<{ memberId: string }>).map((e) => e.memberId).sort()).toEqual(
+        [direct.id, indirect.id].sort(),
+      );
+
+      // A cycle through a manager (written in the database: the API refuses it) ends the walk instead of hanging.
+      const looped = await world.addMember(org, ['manager']);
+      const under = await createMember(org.admin, {
+        name: 'Under Loop',
+        managerId: looped.memberId,
+        invite: false,
+      });
+      await world.ownerQuery('UPDATE memberships SET manager_id = $1 WHERE id = $2', [
+        under.id,
+        looped.memberId,
+      ]);
+      const loopList = await get(looped.session, '/api/v1/members?limit=200').expect(200);
+      expect((loopList.body.items as Array<{ id: string }>).map((m) => m.id).sort()).toEqual(
+        [looped.memberId, under.id].sort(),
+      );
+      await world.ownerQuery('UPDATE memberships SET manager_id = NULL WHERE id = $1', [looped.memberId]);
+    });
+
+    it('reactivates a deactivated member: active when they had joined, invited when not; enrollments reopen', async () => {
+      const joinedEmail = world.email('comeback');
+      const joined = await createMember(org.admin, { email: joinedEmail, name: 'Come Back', siteId: siteA });
+      const session = await world.acceptInvitation(joinedEmail);
+      const never = await createMember(org.admin, { name: 'Never Joined', siteId: siteA });
+      const course = await findHt101(world, org.admin);
+      const cohort = await createCohort(world, org.admin, {
+        name: `Reactivation ${randomBytes(3).toString('hex')}`,
+        courseId: course.id,
+        target: { siteIds: [siteA] },
+        dueInDays: 30,
+      });
+      const statusOf = async (memberId: string) => {
+        const res = await get(org.admin, `/api/v1/cohorts/${cohort.id}/enrollments?limit=200`).expect(200);
+        return (res.body.items as Array<{ memberId: string; status: string }>).find(
+          (e) => e.memberId === memberId,
+        )?.status;
+      };
+      expect(await statusOf(joined.id)).toBe('not_started');
+
+      await post(org.admin, `/api/v1/members/${joined.id}/deactivate`, {}).expect(200);
+      await post(org.admin, `/api/v1/members/${never.id}/deactivate`, {}).expect(200);
+      expect(await statusOf(joined.id)).toBe('withdrawn');
+      expectProblem(await get(session, '/api/v1/me/enrollments'), 401);
+
+      const back = await post(educator, `/api/v1/members/${joined.id}/reactivate`, {}).expect(200);
+      expect(back.body).toMatchObject({ id: joined.id, status: 'active', name: session.user.name });
+      expect(await statusOf(joined.id)).toBe('not_started');
+      const again = await post(educator, `/api/v1/members/${joined.id}/reactivate`, {}).expect(200);
+      expect(again.body.updatedAt).toBe(back.body.updatedAt);
+      const relogged = await world.login(joinedEmail, PASSWORD, org.id);
+      await get(relogged, '/api/v1/me/enrollments').expect(200);
+
+      const invited = await post(org.admin, `/api/v1/members/${never.id}/reactivate`, {}).expect(200);
+      expect(invited.body.status).toBe('invited');
+
+      expectProblem(await post(org.admin, `/api/v1/members/${randomUUID()}/reactivate`, {}), 404);
+      expectProblem(await post(other.admin, `/api/v1/members/${joined.id}/reactivate`, {}), 404);
+      expectProblem(await post(manager, `/api/v1/members/${joined.id}/reactivate`, {}), 403);
+
+      // Only an org_admin reactivates an org_admin.
+      const admin2 = await createMember(org.admin, {
+        name: 'Second Admin',
+        roles: ['org_admin'],
+        invite: false,
+      });
+      await post(org.admin, `/api/v1/members/${admin2.id}/deactivate`, {}).expect(200);
+      expectProblem(await post(educator, `/api/v1/members/${admin2.id}/reactivate`, {}), 403);
+      await post(org.admin, `/api/v1/members/${admin2.id}/reactivate`, {}).expect(200);
+      await post(org.admin, `/api/v1/members/${admin2.id}/deactivate`, {}).expect(200);
+    });
+
+    it('sends at most 3 invitation mails per member per hour, the first included, under 20 parallel re-sends', async () => {
+      const email = world.email('limited');
+      const { id } = await createMember(org.admin, { email, name: 'Limited' });
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => post(org.admin, `/api/v1/members/${id}/invite`, {})),
+      );
+      const statuses = answers.map((r) => r.status);
+      expect(statuses.filter((x) => x === 202)).toHaveLength(2);
+      expect(statuses.filter((x) => x === 429)).toHaveLength(18);
+      for (const refused of answers.filter((r) => r.status === 429)) {
+        expect(refused.headers['content-type']).toMatch(PROBLEM);
+        const retryAfter = Number(refused.headers['retry-after']);
+        expect(retryAfter).toBeGreaterThan(3500);
+        expect(retryAfter).toBeLessThanOrEqual(3600);
+      }
+      await world.mail.waitForMatching(email, isInvitation, 3);
+      const rows = await world.ownerQuery('SELECT 1 FROM invitations WHERE membership_id = $1', [id]);
+      expect(rows).toHaveLength(3);
+      // An hour later (the invitations aged in the database), sending works again.
+      await world.ownerQuery(
+        `UPDATE invitations SET created_at = created_at - interval '61 minutes' WHERE membership_id = $1`,
+        [id],
+      );
+      await post(org.admin, `/api/v1/members/${id}/invite`, {}).expect(202);
+    });
+
+    it('keeps locale and checks every member field by the shared rules (400 naming each)', async () => {
+      const created = await createMember(org.admin, { name: 'Hablante', locale: 'es', invite: false });
+      expect(created.body.locale).toBe('es');
+      const plain = await createMember(org.admin, { name: 'Default Locale', invite: false });
+      expect(plain.body.locale).toBeNull();
+      expect(
+        (await patch(org.admin, `/api/v1/members/${created.id}`, { locale: 'en' }).expect(200)).body.locale,
+      ).toBe('en');
+      expectProblem(
+        await patch(org.admin, `/api/v1/members/${created.id}`, {
+          locale: 'fr',
+          jobTitle: 'x'.repeat(201),
+          employeeId: 'e'.repeat(101),
+          license: { type: 'RN', state: 'Texas', number: 'n'.repeat(101), expiresOn: '2027-02-30' },
+        }),
+        400,
+        ['locale', 'jobTitle', 'employeeId', 'license.state', 'license.number', 'license.expiresOn'],
+      );
+      expectProblem(
+        await post(org.admin, '/api/v1/members', {
+          email: 'not-an-email@',
+          name: 'x'.repeat(201),
+          roles: ['learner'],
+        }),
+        400,
+        ['email', 'name'],
+      );
+    });
+
+    it('maps unique violations by constraint: employeeId names the field, the same person added twice at once is a 409', async () => {
+      const employeeId = `UQ-${randomBytes(3).toString('hex')}`;
+      await createMember(org.admin, { name: 'Holder', employeeId, invite: false });
+      const taken = await post(org.admin, '/api/v1/members', {
+        email: world.email('taken'),
+        name: 'Taker',
+        roles: ['learner'],
+        employeeId,
+      });
+      expectProblem(taken, 409, ['employeeId']);
+      const email = world.email('twice');
+      const answers = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          post(org.admin, '/api/v1/members', { email, name: 'Twice', roles: ['learner'], invite: false }),
+        ),
+      );
+      expect(answers.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+      for (const refused of answers.filter((r) => r.status === 409))
+        expect(refused.body.detail).toMatch(/already a member/);
     });
 
     it('refuses a duplicate employeeId (409) on create and on PATCH, and a person who is already a member', async () => {

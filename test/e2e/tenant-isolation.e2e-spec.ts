@@ -808,10 +808,10 @@ describe('tenant isolation between two organizations', () => {
       expect(byB.body.items).toHaveLength(1);
       expect(byB.body.items[0]).toMatchObject({
         id: both.bMemberId,
-        userId: both.userId,
         roles: ['learner'],
         jobTitle: null,
       });
+      expect(JSON.stringify(byB.body)).not.toContain(both.userId);
       const byA = await call(A.admin, 'get', `/api/v1/members?q=${encodeURIComponent(both.email)}`).expect(
         200,
       );
@@ -823,6 +823,71 @@ describe('tenant isolation between two organizations', () => {
       });
       expectProblem(await call(B.admin, 'get', `/api/v1/members/${both.aMemberId}`), 404);
       await call(B.admin, 'get', `/api/v1/members/${both.bMemberId}`).expect(200);
+    });
+
+    it('B adding A’s member sees the name B entered and no user id anywhere until the person accepts B’s invitation', async () => {
+      const email = world.email('private-name');
+      const ownName = unique('Alexandra Original');
+      await call(A.admin, 'post', '/api/v1/members', { email, name: ownName, roles: ['learner'] }).expect(
+        201,
+      );
+      const inA = await world.acceptInvitation(email);
+      expect(inA.user.name).toBe(ownName);
+      const userId = inA.user.id;
+
+      const entered = unique('Sandy Entered');
+      const added = await call(B.admin, 'post', '/api/v1/members', {
+        email,
+        name: entered,
+        roles: ['learner'],
+        departmentId: B.departmentIds[0],
+      }).expect(201);
+      const memberId = added.body.id as string;
+      const answersOfB = async () => {
+        const answers = [
+          added.body,
+          (await call(B.admin, 'get', `/api/v1/members/${memberId}`).expect(200)).body,
+          (await call(B.admin, 'get', `/api/v1/members?q=${encodeURIComponent(email)}`).expect(200)).body,
+          (await call(B.admin, 'get', `/api/v1/cohorts/${B.cohortId}/enrollments?limit=200`).expect(200))
+            .body,
+          (
+            await call(B.admin, 'get', `/api/v1/audit-events?entityType=member&entityId=${memberId}`).expect(
+              200,
+            )
+          ).body,
+          (
+            await call(
+              B.admin,
+              'get',
+              `/api/v1/notifications?kind=invitation&recipient=${encodeURIComponent(email)}`,
+            ).expect(200)
+          ).body,
+        ];
+        return JSON.stringify(answers);
+      };
+      const before = await answersOfB();
+      expect(before).toContain(entered);
+      expect(before).not.toContain(ownName);
+      expect(before).not.toContain(userId);
+      expect(before).not.toContain('userId');
+      const enrollments = await call(B.admin, 'get', `/api/v1/cohorts/${B.cohortId}/enrollments?limit=200`);
+      expect(enrollments.body.items).toContainEqual(
+        expect.objectContaining({ memberId, memberName: entered }),
+      );
+      // Searching by the name used in A finds nothing in B either.
+      const search = await call(B.admin, 'get', `/api/v1/members?q=${encodeURIComponent(ownName)}`).expect(
+        200,
+      );
+      expect(search.body.items).toEqual([]);
+
+      await world.acceptInvitation(email, 2);
+      const after = await answersOfB();
+      expect(after).toContain(ownName);
+      expect(after).not.toContain(userId);
+      expect((await call(B.admin, 'get', `/api/v1/members/${memberId}`).expect(200)).body).toMatchObject({
+        name: ownName,
+        status: 'active',
+      });
     });
 
     it('B’s learner’s own enrollments and certificates hold none of A’s ids; A’s learner’s hold A’s', async () => {

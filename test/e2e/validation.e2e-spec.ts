@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Response, Test } from 'supertest';
 import { tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, PLATFORM_ADMIN, Session, TestApp, TestOrganization } from '../support/test-app';
@@ -634,6 +634,32 @@ describe('input validation on every endpoint that takes a body or a query', () =
         license: null,
         jobTitle: null,
       });
+    });
+
+    it('create and update: locale is en or es, a license expiry a real date, limits as for the roster import', async () => {
+      await rejects(create({ ...person(), locale: 'fr' }), 400, ['locale']);
+      await rejects(create({ ...person(), locale: 5 }), 400, ['locale']);
+      await rejects(create({ ...person(), name: 'n'.repeat(201), employeeId: 'e'.repeat(101) }), 400, [
+        'name',
+        'employeeId',
+      ]);
+      await rejects(
+        create({
+          ...person(),
+          license: { type: 't'.repeat(101), state: 'TX', number: 'n'.repeat(101), expiresOn: '2027-02-29' },
+        }),
+        400,
+        ['license.type', 'license.number', 'license.expiresOn'],
+      );
+      const update = (body: object) => () => as(org.admin, 'patch', `/api/v1/members/${memberId}`).send(body);
+      await rejects(update({ locale: 'EN' }), 400, ['locale']);
+      const member = await as(org.admin, 'get', `/api/v1/members/${memberId}`).expect(200);
+      expect(member.body.locale).toBeNull();
+    });
+
+    it('reactivate: a path id that is not a member’s is a 404 problem, never a 500', async () => {
+      await rejects(() => as(org.admin, 'post', '/api/v1/members/not-a-uuid/reactivate'), 404);
+      await rejects(() => as(org.admin, 'post', `/api/v1/members/${randomUUID()}/reactivate`), 404);
     });
 
     it('list: every filter and paging parameter is checked', async () => {

@@ -24,7 +24,7 @@ export class AuditService {
   async record(event: AuditRecord): Promise<void> {
     await this.repository.insert({
       organizationId: ExecutionContext.isPlatform() ? null : ExecutionContext.organizationId(),
-      actorId: ExecutionContext.optionalActor()?.userId ?? null,
+      actorUserId: ExecutionContext.optionalActor()?.userId ?? null,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
@@ -47,7 +47,9 @@ export class AuditService {
         (row) => ({ at: row.cursor_at, id: row.id }),
         (row) => ({
           id: row.id,
-          actorId: row.actor_id,
+          actorType: row.actor_type,
+          // Only a member's id is the organization's to see.
+          actorId: row.actor_type === 'member' ? row.actor_id : null,
           action: row.action,
           entityType: row.entity_type,
           entityId: row.entity_id,

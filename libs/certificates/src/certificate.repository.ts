@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreditType } from '@beacon/core/config';
-import { ExecutionContext, one, rows } from '@beacon/core/database';
+import { ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
@@ -66,7 +66,7 @@ export class CertificateRepository {
        SELECT e.organization_id, e.membership_id, e.id, co.id,
               upper(replace(co.code, '-', '')) || '-' || to_char(($4::timestamptz AT TIME ZONE o.timezone), 'YYYY') || '-'
                 || lpad(nextval('certificate_number_seq')::text, 6, '0'),
-              $3, u.name, co.code, co.title, co.credit_hours,
+              $3, ${memberNameSql()}, co.code, co.title, co.credit_hours,
               ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements($7::jsonb) AS c), $7::jsonb, $9,
               ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, $8::text[], $10
          FROM enrollments e

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext, one } from '@beacon/core/database';
+import { affected, ExecutionContext, one, reportingChainSql } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { currentCycleCte, enrollmentOverdue } from './enrollment.sql';
 
@@ -132,16 +132,19 @@ export class CohortRepository {
   /**
    * Counts per cohort, one per member by their current cycle (withdrawn enrollments are left out; a
    * recertification cycle not yet started nor due counts by the completed one before it). Overdue is judged
-   * against the given time.
+   * against the given time. `chainOf`: only the members of that manager's reporting chain (null: everyone).
    */
-  async stats(cohortIds: string[], now: Date): Promise<Map<string, CohortStats>> {
+  async stats(cohortIds: string[], now: Date, chainOf: string | null): Promise<Map<string, CohortStats>> {
     const rows: Array<
       { cohort_id: string } & Record<
         'enrolled' | 'not_started' | 'in_progress' | 'completed' | 'overdue' | 'exempt',
         number
       >
     > = await this.db.query(
-      `WITH ${currentCycleCte('e.cohort_id = ANY ($1::uuid[])', '$2')}
+      `WITH ${currentCycleCte(
+        `e.cohort_id = ANY ($1::uuid[]) AND ($3::uuid IS NULL OR e.membership_id IN ${reportingChainSql('$3')})`,
+        '$2',
+      )}
        SELECT cohort_id,
               count(*)::int AS enrolled,
               count(*) FILTER (WHERE status = 'not_started')::int AS not_started,
@@ -150,7 +153,7 @@ export class CohortRepository {
               count(*) FILTER (WHERE ${enrollmentOverdue('$2', 'current_cycle')})::int AS overdue,
               count(*) FILTER (WHERE status = 'exempt')::int AS exempt
          FROM current_cycle GROUP BY cohort_id`,
-      [cohortIds, now],
+      [cohortIds, now, chainOf],
     );
     const stats = new Map<string, CohortStats>();
     for (const id of cohortIds) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TenantTransaction } from '@beacon/core/database';
+import { chainReader, ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { DEFAULT_PAGE_SIZE, decodeCursor, FieldError, Page, Problems, toPage } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService, diff } from '@beacon/audit';
@@ -95,6 +95,7 @@ export class CohortsService {
       const stats = await this.cohorts.stats(
         rows.map((r) => r.id),
         this.clock.now(),
+        chainReader(ExecutionContext.optionalActor()),
       );
       return toPage(
         rows,
@@ -189,7 +190,12 @@ export class CohortsService {
   }
 
   private async view(row: CohortRow): Promise<CohortView> {
-    const stats = await this.cohorts.stats([row.id], this.clock.now());
+    // A manager's counts cover their reporting chain, like the enrollments they may list.
+    const stats = await this.cohorts.stats(
+      [row.id],
+      this.clock.now(),
+      chainReader(ExecutionContext.optionalActor()),
+    );
     return this.toView(row, stats.get(row.id) as CohortStats);
   }
 

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
+import {
+  affected,
+  ExecutionContext,
+  memberNameSql,
+  one,
+  reportingChainSql,
+  rows,
+} from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import {
@@ -54,7 +61,7 @@ export interface NewEnrollment {
 
 /** The enrollment columns every view needs; `now` (a parameter) decides `overdue`. */
 const select = (now: string) => `
-  SELECT ${enrollmentOverdue(now)} AS overdue, e.id, e.cohort_id, e.membership_id, u.name AS member_name, e.course_id, co.code AS course_code,
+  SELECT ${enrollmentOverdue(now)} AS overdue, e.id, e.cohort_id, e.membership_id, ${memberNameSql()} AS member_name, e.course_id, co.code AS course_code,
          co.title AS course_title, e.cycle, e.status, e.due_at, e.enrolled_at, e.started_at, e.completed_at,
          e.exempt_reason, e.extra_attempts, e.created_at, e.created_at::text AS cursor_at,
          (SELECT count(*)::int FROM module_progress p WHERE p.enrollment_id = e.id) AS modules_completed,
@@ -169,13 +176,16 @@ export class EnrollmentRepository {
     );
   }
 
+  /** `chainOf`: only the enrollments of that manager's reporting chain (null: all). */
   async listForCohort(
     cohortId: string,
     after: CursorPosition | null,
     limit: number,
+    chainOf: string | null = null,
   ): Promise<EnrollmentRow[]> {
     const params: unknown[] = [cohortId, this.clock.now()];
     const where = ['e.cohort_id = $1'];
+    if (chainOf) where.push(`e.membership_id IN ${reportingChainSql(`$${params.push(chainOf)}`)}`);
     if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
     return rows<EnrollmentRow>(
       `${select('$2')} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { chainReader, ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import {
   DEFAULT_PAGE_SIZE,
   decodeCursor,
@@ -50,7 +50,12 @@ export class EnrollmentsService {
     return this.tx.run(async () => {
       await this.cohorts.require(cohortId);
       return toPage(
-        await this.enrollments.listForCohort(cohortId, after, limit),
+        await this.enrollments.listForCohort(
+          cohortId,
+          after,
+          limit,
+          chainReader(ExecutionContext.optionalActor()),
+        ),
         limit,
         (row) => ({ at: row.cursor_at, id: row.id }),
         (row) => ({

@@ -79,12 +79,19 @@ export class IdentityMembershipsRepository {
     return rows[0]?.status ?? null;
   }
 
-  /** Runs in the membership's organization; an already active membership stays as it is. */
+  /**
+   * Runs in the membership's organization when the person accepts its invitation: from now on the organization
+   * sees the person's own name (joined_at). True when the membership was waiting for this (invited); an active one
+   * (added without an invitation) stays active.
+   */
   async activate(membershipId: string): Promise<boolean> {
-    const [, count] = await this.db.query(
-      `UPDATE memberships SET status = 'active', updated_at = now() WHERE id = $1 AND status = 'invited'`,
+    const row = await one<{ was_invited: boolean }>(
+      `UPDATE memberships m SET status = 'active', joined_at = coalesce(m.joined_at, now()), updated_at = now()
+         FROM (SELECT id, status FROM memberships WHERE id = $1) before
+        WHERE m.id = before.id AND m.status IN ('invited', 'active')
+        RETURNING before.status = 'invited' AS was_invited`,
       [membershipId],
     );
-    return Number(count) > 0;
+    return row?.was_invited ?? false;
   }
 }

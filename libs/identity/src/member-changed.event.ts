@@ -7,7 +7,7 @@ export interface MemberChangedEvent {
   organizationId: string;
   /** Membership ids whose target-relevant fields (site, department, job title, roles, status) may have changed. */
   memberIds: string[];
-  reason: 'created' | 'updated' | 'deactivated' | 'imported' | 'activated';
+  reason: 'created' | 'updated' | 'deactivated' | 'reactivated' | 'imported' | 'activated';
 }
 
 declare module '@beacon/core/events' {

@@ -17,7 +17,13 @@ export class AuditQuery extends PageQuery {
 
 export class AuditEventView {
   @ApiProperty() id!: string;
-  @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
+  @ApiProperty({ enum: ['member', 'platform', 'system'] }) actorType!: 'member' | 'platform' | 'system';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The acting member id; null for platform staff and jobs',
+  })
+  actorId!: string | null;
   @ApiProperty({ example: 'site.created' }) action!: string;
   @ApiProperty({ example: 'site' }) entityType!: string;
   @ApiProperty({ nullable: true, type: String }) entityId!: string | null;

@@ -6,3 +6,4 @@ export * from './postgres-errors';
 export * from './tenant-transaction.service';
 export * from './sql';
 export * from './request-transaction';
+export * from './member-scope.sql';

@@ -6,18 +6,17 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsISO8601,
   IsNotEmpty,
   IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { ORGANIZATION_ROLES, OrganizationRole } from '@beacon/core/database';
-import { EmailField, NameField, PageQuery, Trim } from '@beacon/core/http';
+import { NormalizeEmail, PageQuery, Trim } from '@beacon/core/http';
+import { MEMBER_LOCALES, MemberFieldRule, MemberLocale } from '../members/member-field.rules';
 
 export const MEMBER_STATUSES = ['invited', 'active', 'deactivated'] as const;
 
@@ -26,25 +25,23 @@ export class LicenseDto {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MemberFieldRule('licenseType', 'license.type')
   type!: string;
 
   @ApiProperty({ example: 'TX', description: 'Two-letter US state or territory code' })
   @Trim()
-  @Matches(/^[A-Z]{2}$/, { message: 'license.state must be a two-letter state code such as TX' })
+  @MemberFieldRule('licenseState', 'license.state')
   state!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trim()
-  @IsString()
-  @MaxLength(100)
+  @MemberFieldRule('licenseNumber', 'license.number')
   number?: string | null;
 
-  @ApiPropertyOptional({ example: '2027-06-30' })
+  @ApiPropertyOptional({ example: '2027-06-30', nullable: true, type: String })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'license.expiresOn must be a date (YYYY-MM-DD)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'license.expiresOn must be a date (YYYY-MM-DD)' })
+  @MemberFieldRule('licenseExpiresOn', 'license.expiresOn')
   expiresOn?: string | null;
 }
 
@@ -72,8 +69,7 @@ class MemberFieldsDto {
   @ApiPropertyOptional({ nullable: true, type: String })
   @IsOptional()
   @Trim()
-  @IsString()
-  @MaxLength(200)
+  @MemberFieldRule('jobTitle')
   jobTitle?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
@@ -81,7 +77,7 @@ class MemberFieldsDto {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MemberFieldRule('employeeId')
   employeeId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String })
@@ -95,13 +91,31 @@ class MemberFieldsDto {
   @ValidateNested()
   @Type(() => LicenseDto)
   license?: LicenseDto | null;
+
+  @ApiPropertyOptional({
+    enum: MEMBER_LOCALES,
+    nullable: true,
+    description: 'The language of their mail until they choose one (null: en)',
+  })
+  @IsOptional()
+  @MemberFieldRule('locale')
+  locale?: MemberLocale | null;
 }
 
 export class CreateMemberDto extends MemberFieldsDto {
-  @EmailField()
+  @ApiProperty({ example: 'nurse@hospital.org' })
+  @NormalizeEmail()
+  @MemberFieldRule('email')
   email!: string;
 
-  @NameField()
+  @ApiProperty({
+    example: 'Alex Rivera',
+    description: 'The name this organization sees until the person accepts its invitation',
+  })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MemberFieldRule('name')
   name!: string;
 
   @ApiPropertyOptional({
@@ -153,9 +167,12 @@ class LicenseView {
 
 export class MemberView {
   @ApiProperty({ description: 'The membership id' }) id!: string;
-  @ApiProperty() userId!: string;
   @ApiProperty() email!: string;
-  @ApiProperty() name!: string;
+  @ApiProperty({
+    description:
+      "The name the organization entered until the person accepts its invitation, then the person's own",
+  })
+  name!: string;
   @ApiProperty({ enum: ORGANIZATION_ROLES, isArray: true }) roles!: OrganizationRole[];
   @ApiProperty({ enum: MEMBER_STATUSES }) status!: string;
   @ApiProperty({ nullable: true, type: String }) siteId!: string | null;
@@ -164,6 +181,7 @@ export class MemberView {
   @ApiProperty({ nullable: true, type: String }) employeeId!: string | null;
   @ApiProperty({ nullable: true, type: String }) managerId!: string | null;
   @ApiProperty({ nullable: true, type: LicenseView }) license!: LicenseView | null;
+  @ApiProperty({ enum: MEMBER_LOCALES, nullable: true, type: String }) locale!: MemberLocale | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }

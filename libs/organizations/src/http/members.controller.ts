@@ -70,13 +70,29 @@ export class MembersController {
     return this.members.deactivate(id);
   }
 
+  @Post(':id/reactivate')
+  @Access(STRUCTURE_WRITE)
+  @Endpoint({
+    summary: 'Reactivate a deactivated member (active again, or invited if they never joined)',
+    description:
+      'Their withdrawn enrollments reopen where they still match a cohort. An active member: no change. Only an ' +
+      'org_admin reactivates an org_admin (403 otherwise).',
+    type: MemberView,
+    errors: [404],
+  })
+  reactivate(@Param('id', IdParamPipe) id: string) {
+    return this.members.reactivate(id);
+  }
+
   @Post(':id/invite')
   @Access(STRUCTURE_WRITE)
   @Endpoint({
     summary: 'Send or re-send the invitation',
+    description:
+      'At most 3 invitation mails per member per hour, the first one included (429 with Retry-After).',
     status: 202,
     type: InvitationSentView,
-    errors: [404, 409],
+    errors: [404, 409, 429],
   })
   invite(@Param('id', IdParamPipe) id: string) {
     return this.members.invite(id);

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, OrganizationRole } from '@beacon/core/database';
+import {
+  affected,
+  ExecutionContext,
+  memberNameSql,
+  one,
+  OrganizationRole,
+  reportingChainSql,
+  rows,
+} from '@beacon/core/database';
+import type { MemberLocale } from './member-field.rules';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export type MemberStatus = 'invited' | 'active' | 'deactivated';
@@ -16,6 +25,7 @@ export interface MembershipColumns {
   license_state: string | null;
   license_number: string | null;
   license_expires_on: string | null;
+  locale: MemberLocale | null;
 }
 
 export interface MemberRow extends MembershipColumns {
@@ -24,6 +34,8 @@ export interface MemberRow extends MembershipColumns {
   email: string;
   name: string;
   status: MemberStatus;
+  /** When the person accepted this organization's invitation; null before. */
+  joined_at: Date | null;
   created_at: Date;
   updated_at: Date;
   cursor_at: string;
@@ -41,6 +53,7 @@ export interface MembershipFields {
   licenseState: string | null;
   licenseNumber: string | null;
   licenseExpiresOn: string | null;
+  locale: MemberLocale | null;
 }
 
 export function membershipFieldsOf(row: MembershipColumns): MembershipFields {
@@ -55,6 +68,7 @@ export function membershipFieldsOf(row: MembershipColumns): MembershipFields {
     licenseState: row.license_state,
     licenseNumber: row.license_number,
     licenseExpiresOn: row.license_expires_on,
+    locale: row.locale,
   };
 }
 
@@ -69,12 +83,13 @@ export const NO_MEMBERSHIP_FIELDS: MembershipFields = {
   licenseState: null,
   licenseNumber: null,
   licenseExpiresOn: null,
+  locale: null,
 };
 
 const SELECT = `
-  SELECT m.id, m.user_id, u.email, u.name, m.roles, m.status, m.site_id, m.department_id, m.job_title, m.employee_id,
+  SELECT m.id, m.user_id, u.email, ${memberNameSql()} AS name, m.roles, m.status, m.site_id, m.department_id, m.job_title, m.employee_id,
          m.manager_id, m.license_type, m.license_state, m.license_number, to_char(m.license_expires_on, 'YYYY-MM-DD') AS license_expires_on,
-         m.created_at, m.updated_at, m.created_at::text AS cursor_at
+         m.locale, m.joined_at, m.created_at, m.updated_at, m.created_at::text AS cursor_at
     FROM memberships m JOIN users u ON u.id = m.user_id`;
 
 export interface MemberFilter {
@@ -85,34 +100,38 @@ export interface MemberFilter {
   q?: string;
 }
 
+/** Limits what a read sees: only the reporting chain below this manager (null: the whole organization). */
+export interface ReadScope {
+  chainOf: string | null;
+}
+
+export const WHOLE_ORGANIZATION: ReadScope = { chainOf: null };
+
 @Injectable()
 export class MemberRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
-  async insert(userId: string, status: MemberStatus, f: MembershipFields): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db.query(
-      `INSERT INTO memberships (organization_id, user_id, status, roles, site_id, department_id, job_title, employee_id,
-                                manager_id, license_type, license_state, license_number, license_expires_on)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-      [ExecutionContext.organizationId(), userId, status, ...this.values(f)],
+  async insert(userId: string, name: string, status: MemberStatus, f: MembershipFields): Promise<string> {
+    const row = await one<{ id: string }>(
+      `INSERT INTO memberships (organization_id, user_id, name, status, roles, site_id, department_id, job_title,
+                                employee_id, manager_id, license_type, license_state, license_number,
+                                license_expires_on, locale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [ExecutionContext.organizationId(), userId, name, status, ...this.values(f)],
     );
-    return rows[0].id;
+    return (row as { id: string }).id;
   }
 
   async update(id: string, f: MembershipFields): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE memberships SET roles = $2, site_id = $3, department_id = $4, job_title = $5, employee_id = $6,
               manager_id = $7, license_type = $8, license_state = $9, license_number = $10, license_expires_on = $11,
-              updated_at = now()
+              locale = $12, updated_at = now()
         WHERE id = $1`,
       [id, ...this.values(f)],
     );
   }
 
   async setStatus(id: string, status: MemberStatus): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE memberships SET status = $2, updated_at = now(),
               deactivated_at = CASE WHEN $2 = 'deactivated' THEN now() ELSE NULL END
         WHERE id = $1`,
@@ -120,31 +139,51 @@ export class MemberRepository {
     );
   }
 
-  async findById(id: string, forUpdate = false): Promise<MemberRow | null> {
-    const rows: MemberRow[] = await this.db.query(
-      `${SELECT} WHERE m.id = $1 AND m.organization_id = $2 ${forUpdate ? 'FOR UPDATE OF m' : ''}`,
-      [id, ExecutionContext.organizationId()],
+  findById(id: string, forUpdate = false, scope: ReadScope = WHOLE_ORGANIZATION): Promise<MemberRow | null> {
+    const params: unknown[] = [id, ExecutionContext.organizationId()];
+    const where = ['m.id = $1', 'm.organization_id = $2'];
+    if (scope.chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(scope.chainOf)}`)}`);
+    return one<MemberRow>(
+      `${SELECT} WHERE ${where.join(' AND ')} ${forUpdate ? 'FOR UPDATE OF m' : ''}`,
+      params,
     );
-    return rows[0] ?? null;
   }
 
-  async findByUser(userId: string): Promise<MemberRow | null> {
-    const rows: MemberRow[] = await this.db.query(
-      `${SELECT} WHERE m.user_id = $1 AND m.organization_id = $2`,
-      [userId, ExecutionContext.organizationId()],
+  findByUser(userId: string): Promise<MemberRow | null> {
+    return one<MemberRow>(`${SELECT} WHERE m.user_id = $1 AND m.organization_id = $2`, [
+      userId,
+      ExecutionContext.organizationId(),
+    ]);
+  }
+
+  /** Whether `memberId` reports to `managerId`, directly or not: making managerId report to them closes a cycle. */
+  async reportsTo(memberId: string, managerId: string): Promise<boolean> {
+    const row = await one<{ found: boolean }>(
+      `SELECT $1::uuid IN ${reportingChainSql('$2::uuid')} AS found`,
+      [memberId, managerId],
     );
-    return rows[0] ?? null;
+    return row?.found ?? false;
+  }
+
+  /**
+   * Serializes changes of managers within the organization: two changes that each look acyclic alone (A under B,
+   * B under A) cannot then commit together. Taken before any membership row is locked.
+   */
+  async lockReportingLines(): Promise<void> {
+    await rows(`SELECT pg_advisory_xact_lock(hashtext('reporting-lines:' || $1))`, [
+      ExecutionContext.organizationId(),
+    ]);
   }
 
   /** A department moved to another site takes its members along, so a member's department stays at their site. */
   async moveDepartmentMembers(departmentId: string, siteId: string): Promise<string[]> {
-    const [rows] = await this.db.query(
+    const moved = await rows<{ id: string }>(
       `UPDATE memberships SET site_id = $3, updated_at = now()
         WHERE organization_id = $1 AND department_id = $2 AND site_id IS DISTINCT FROM $3
         RETURNING id`,
       [ExecutionContext.organizationId(), departmentId, siteId],
     );
-    return (rows as Array<{ id: string }>).map((row) => row.id);
+    return moved.map((row) => row.id);
   }
 
   /**
@@ -152,19 +191,25 @@ export class MemberRepository {
    * take this lock before locking any single membership.
    */
   async lockAdminIds(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const admins = await rows<{ id: string }>(
       `SELECT id FROM memberships
         WHERE organization_id = $1 AND 'org_admin' = ANY (roles) AND status <> 'deactivated'
         ORDER BY id
         FOR UPDATE`,
       [ExecutionContext.organizationId()],
     );
-    return rows.map((row) => row.id);
+    return admins.map((row) => row.id);
   }
 
-  async list(filter: MemberFilter, after: CursorPosition | null, limit: number): Promise<MemberRow[]> {
+  list(
+    filter: MemberFilter,
+    after: CursorPosition | null,
+    limit: number,
+    scope: ReadScope = WHOLE_ORGANIZATION,
+  ): Promise<MemberRow[]> {
     const params: unknown[] = [ExecutionContext.organizationId()];
     const where = ['m.organization_id = $1'];
+    if (scope.chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(scope.chainOf)}`)}`);
     if (filter.siteId) where.push(`m.site_id = $${params.push(filter.siteId)}`);
     if (filter.departmentId) where.push(`m.department_id = $${params.push(filter.departmentId)}`);
     if (filter.role) where.push(`$${params.push(filter.role)} = ANY (m.roles)`);
@@ -172,13 +217,24 @@ export class MemberRepository {
     if (filter.q) {
       const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const p = params.push(pattern);
-      where.push(`(u.name ILIKE $${p} OR u.email ILIKE $${p} OR m.employee_id ILIKE $${p})`);
+      // The visible name only: searching the person's own name before they join would reveal it.
+      where.push(`(${memberNameSql()} ILIKE $${p} OR u.email ILIKE $${p} OR m.employee_id ILIKE $${p})`);
     }
     if (after) where.push(afterCursor(after, params, 'm.created_at', 'm.id'));
-    return this.db.query(
+    return rows<MemberRow>(
       `${SELECT} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'm.created_at', 'm.id')}`,
       params,
     );
+  }
+
+  /** How many invitations went to this membership since the time, and when the oldest of them was sent. */
+  async invitationsSince(membershipId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+    const row = await one<{ count: number; oldest: Date | null }>(
+      `SELECT count(*)::int AS count, min(created_at) AS oldest
+         FROM invitations WHERE membership_id = $1 AND created_at > $2`,
+      [membershipId, since],
+    );
+    return row ?? { count: 0, oldest: null };
   }
 
   private values(f: MembershipFields): unknown[] {
@@ -193,6 +249,7 @@ export class MemberRepository {
       f.licenseState,
       f.licenseNumber,
       f.licenseExpiresOn,
+      f.locale,
     ];
   }
 }

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import {
   Actor,
+  chainReader,
   ExecutionContext,
   OrganizationRole,
   PG_UNIQUE_VIOLATION,
+  pgConstraint,
   pgErrorCode,
   TenantTransaction,
 } from '@beacon/core/database';
+import { Clock } from '@beacon/core/time';
 import { DomainEvents } from '@beacon/core/events';
-import { DEFAULT_PAGE_SIZE, decodeCursor, Page, Problems, toPage } from '@beacon/core/http';
+import { DEFAULT_PAGE_SIZE, decodeCursor, Page, ProblemException, Problems, toPage } from '@beacon/core/http';
 import { AuditService, diff } from '@beacon/audit';
 import { type MemberChangedEvent, PeopleService } from '@beacon/identity';
 import { DepartmentRepository } from '../departments/department.repository';
@@ -27,12 +30,26 @@ import {
   MembershipFields,
   membershipFieldsOf,
   NO_MEMBERSHIP_FIELDS,
+  ReadScope,
 } from './member.repository';
+
+/** Invitation mails per member per hour, the first one included. */
+export const INVITATIONS_PER_HOUR = 3;
+const HOUR_MS = 3_600_000;
+
+/** Unique constraints on memberships a write can meet, and what each means to the caller. */
+const UNIQUE_VIOLATIONS: Record<string, () => Error> = {
+  memberships_employee_id_uq: () =>
+    new ProblemException(409, 'Another member already has this employeeId.', {
+      errors: [{ field: 'employeeId', message: 'another member already has this employeeId' }],
+    }),
+  memberships_user_id_organization_id_key: () =>
+    Problems.conflict('This person is already a member of the organization.'),
+};
 
 export function memberView(row: MemberRow): MemberView {
   return {
     id: row.id,
-    userId: row.user_id,
     email: row.email,
     name: row.name,
     roles: row.roles,
@@ -51,6 +68,7 @@ export function memberView(row: MemberRow): MemberView {
             expiresOn: row.license_expires_on,
           }
         : null,
+    locale: row.locale,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };
@@ -67,6 +85,7 @@ export class MembersService {
     private readonly people: PeopleService,
     private readonly audit: AuditService,
     private readonly events: DomainEvents,
+    private readonly clock: Clock,
   ) {}
 
   create(dto: CreateMemberDto): Promise<MemberView> {
@@ -77,8 +96,9 @@ export class MembersService {
       if (await this.members.findByUser(person.id))
         throw Problems.conflict('This person is already a member of the organization.');
       const invite = dto.invite ?? true;
-      const id = await this.uniqueEmployeeId(() =>
-        this.members.insert(person.id, invite ? 'invited' : 'active', fields),
+      // The name the organization entered is kept on the membership: an existing person's own name is not its to see.
+      const id = await this.mapUniqueViolation(() =>
+        this.members.insert(person.id, dto.name, invite ? 'invited' : 'active', fields),
       );
       if (invite) await this.sendInvitation(person, id);
       await this.audit.record({
@@ -97,7 +117,7 @@ export class MembersService {
     const after = decodeCursor(query.cursor);
     return this.tx.run(async () =>
       toPage(
-        await this.members.list(query, after, limit),
+        await this.members.list(query, after, limit, readScope()),
         limit,
         (r) => ({ at: r.cursor_at, id: r.id }),
         memberView,
@@ -106,7 +126,11 @@ export class MembersService {
   }
 
   get(id: string): Promise<MemberView> {
-    return this.tx.run(async () => memberView(await this.require(id)));
+    return this.tx.run(async () => {
+      const row = await this.members.findById(id, false, readScope());
+      if (!row) throw Problems.notFound('member');
+      return memberView(row);
+    });
   }
 
   update(id: string, dto: UpdateMemberDto): Promise<MemberView> {
@@ -114,6 +138,10 @@ export class MembersService {
       // Only a roles change can remove org_admin. Such a change locks the admins before the member, as deactivate
       // does, so two admins demoting each other at once wait for one another instead of deadlocking (a 500).
       if (dto.roles !== undefined) await this.members.lockAdminIds();
+      // A manager change is checked for cycles against the other changes committed before it. This lock comes
+      // before the member's: the new manager's row is share-locked by the foreign key, and a change of that
+      // manager waiting here while holding its own row would deadlock.
+      if (dto.managerId !== undefined) await this.members.lockReportingLines();
       const current = await this.require(id, true);
       const before = membershipFieldsOf(current);
       const next = await this.resolve(before, current.id, dto);
@@ -122,7 +150,7 @@ export class MembersService {
         await this.assertNotLastAdmin(id);
       const changes = diff({ ...before }, { ...next });
       if (Object.keys(changes).length === 0) return memberView(current);
-      await this.uniqueEmployeeId(() => this.members.update(id, next));
+      await this.mapUniqueViolation(() => this.members.update(id, next));
       await this.audit.record({ action: 'member.updated', entityType: 'member', entityId: id, changes });
       await this.publish([id], 'updated');
       return memberView((await this.members.findById(id)) as MemberRow);
@@ -152,12 +180,36 @@ export class MembersService {
     });
   }
 
-  /** Sends (or re-sends) the invitation; only the newest link works. */
+  /**
+   * Gives a deactivated member their access back: active again, or invited when they never accepted the
+   * invitation. Their withdrawn enrollments reopen where they still match (the reconcile on member.changed).
+   */
+  reactivate(id: string): Promise<MemberView> {
+    return this.tx.run(async () => {
+      const current = await this.require(id, true);
+      if (current.status !== 'deactivated') return memberView(current);
+      assertMayChangeAdmin(ExecutionContext.actor(), [], current.roles);
+      const status = current.joined_at ? 'active' : 'invited';
+      await this.members.setStatus(id, status);
+      await this.audit.record({
+        action: 'member.reactivated',
+        entityType: 'member',
+        entityId: id,
+        changes: { status: { from: 'deactivated', to: status } },
+      });
+      await this.publish([id], 'reactivated');
+      return memberView((await this.members.findById(id)) as MemberRow);
+    });
+  }
+
+  /** Sends (or re-sends) the invitation; only the newest link works. At most INVITATIONS_PER_HOUR an hour. */
   invite(id: string): Promise<InvitationSentView> {
     return this.tx.run(async () => {
+      // The lock on the membership serializes concurrent re-sends, so each counts the ones committed before it.
       const current = await this.require(id, true);
       if (current.status === 'deactivated')
         throw Problems.conflict('A deactivated member cannot be invited.');
+      await this.assertInvitationAllowed(id);
       const person = await this.people.findById(current.user_id);
       if (!person) throw Problems.notFound('member');
       const invitationId = await this.sendInvitation(person, id);
@@ -177,6 +229,14 @@ export class MembersService {
       name: organization?.name ?? 'your organization',
       membershipId,
     });
+  }
+
+  private async assertInvitationAllowed(id: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const recent = await this.members.invitationsSince(id, new Date(now - HOUR_MS));
+    if (recent.count >= INVITATIONS_PER_HOUR && recent.oldest) {
+      throw Problems.tooManyRequests((recent.oldest.getTime() + HOUR_MS - now) / 1000);
+    }
   }
 
   private async require(id: string, forUpdate = false): Promise<MemberRow> {
@@ -203,6 +263,7 @@ export class MembersService {
   ): Promise<MembershipFields> {
     const next: MembershipFields = { ...current, roles: dto.roles ?? current.roles };
     if (dto.jobTitle !== undefined) next.jobTitle = dto.jobTitle || null;
+    if (dto.locale !== undefined) next.locale = dto.locale;
     if (dto.employeeId !== undefined) next.employeeId = dto.employeeId;
     if (dto.license !== undefined) {
       next.licenseType = dto.license?.type ?? null;
@@ -245,18 +306,25 @@ export class MembersService {
         if (!(await this.members.findById(dto.managerId))) {
           throw Problems.invalidField('managerId', 'managerId does not name a member of this organization');
         }
+        if (selfId && (await this.members.reportsTo(dto.managerId, selfId))) {
+          throw Problems.invalidField(
+            'managerId',
+            'managerId names a member who reports to this member (a cycle)',
+          );
+        }
       }
     }
     return next;
   }
 
-  private async uniqueEmployeeId<T>(write: () => Promise<T>): Promise<T> {
+  /** A unique violation the caller can act on is a 409 saying which; any other one is a fault (rethrown). */
+  private async mapUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
     try {
       return await write();
     } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) {
-        throw Problems.conflict('Another member already has this employeeId.');
-      }
+      const known =
+        pgErrorCode(error) === PG_UNIQUE_VIOLATION && UNIQUE_VIOLATIONS[pgConstraint(error) ?? ''];
+      if (known) throw known();
       throw error;
     }
   }
@@ -269,6 +337,11 @@ export class MembersService {
       reason,
     });
   }
+}
+
+/** What the current actor may read about members: their reporting chain when they read as a manager only. */
+export function readScope(): ReadScope {
+  return { chainOf: chainReader(ExecutionContext.optionalActor()) };
 }
 
 /** Only an org_admin grants or removes org_admin. */

@@ -43,7 +43,7 @@ export class OrganizationsService {
       });
       if (!organization) throw Problems.conflict('An organization with this slug exists already.');
       const { person } = await this.people.findOrCreate(dto.admin.email, dto.admin.name);
-      const membershipId = await this.members.insert(person.id, 'invited', {
+      const membershipId = await this.members.insert(person.id, dto.admin.name, 'invited', {
         ...NO_MEMBERSHIP_FIELDS,
         roles: ['org_admin'],
       });

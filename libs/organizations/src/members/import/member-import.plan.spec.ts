@@ -55,9 +55,10 @@ function lookups(members: ExistingMember[] = [admin, ana, bo], actorIsAdmin = tr
   };
 }
 
+type Cells = Partial<Record<ImportColumn | 'license_number' | 'license_expires_on' | 'locale', string>>;
+
 /** Rows from line 2 on, as the reader hands them over. */
-const rows = (...values: Array<Partial<Record<ImportColumn, string>>>): CsvRow[] =>
-  values.map((v, i) => ({ line: i + 2, values: v }));
+const rows = (...values: Cells[]): CsvRow[] => values.map((v, i) => ({ line: i + 2, values: v }));
 
 const errorsOf = (plan: ReturnType<typeof planImport>) =>
   plan.errors.map(({ row, field }) => ({ row, field }));
@@ -74,7 +75,12 @@ describe('planImport', () => {
     );
     expect(plan.errors).toEqual([]);
     expect(plan.creates).toEqual([
-      { id: expect.any(String), email: 'new@x.org', name: 'New', fields: NO_MEMBERSHIP_FIELDS },
+      {
+        id: expect.any(String),
+        email: 'new@x.org',
+        name: 'New',
+        fields: { ...NO_MEMBERSHIP_FIELDS, name: 'New' },
+      },
     ]);
     expect(plan.updates).toEqual([{ id: 'm-ana', fields: { ...ana.fields, jobTitle: 'Charge Nurse' } }]);
     expect(plan.unchanged).toBe(1);
@@ -293,5 +299,66 @@ describe('planImport', () => {
       { row: 2, field: 'name' },
       { row: 3, field: 'job_title' },
     ]);
+  });
+
+  it('reads license number, expiry and locale, refusing what the API refuses', () => {
+    const plan = planImport(
+      rows(
+        { email: 'ana@x.org', license_number: 'RN-123', license_expires_on: '2027-06-30', locale: 'ES' },
+        { email: 'bo@x.org', license_expires_on: '2027-02-30' },
+        { email: 'c@x.org', name: 'C', locale: 'fr' },
+        { email: 'd@x.org', name: 'D', license_number: 'n'.repeat(101) },
+        { email: 'not-an-email@', name: 'E' },
+      ),
+      lookups(),
+    );
+    expect(errorsOf(plan)).toEqual([
+      { row: 3, field: 'license_expires_on' },
+      { row: 4, field: 'locale' },
+      { row: 5, field: 'license_number' },
+      { row: 6, field: 'email' },
+    ]);
+    const valid = planImport(
+      rows({ email: 'ana@x.org', license_number: 'RN-123', license_expires_on: '2027-06-30', locale: 'ES' }),
+      lookups(),
+    );
+    expect(valid.updates).toEqual([
+      {
+        id: 'm-ana',
+        fields: { ...ana.fields, licenseNumber: 'RN-123', licenseExpiresOn: '2027-06-30', locale: 'es' },
+      },
+    ]);
+  });
+
+  it('refuses a manager who reports to the member, through the organization or the file', () => {
+    const chain = [
+      existing('m-top', 'top@x.org'),
+      existing('m-mid', 'mid@x.org', { managerId: 'm-top' }),
+      existing('m-low', 'low@x.org', { managerId: 'm-mid' }),
+    ];
+    const indirect = planImport(
+      rows({ email: 'top@x.org', manager_email: 'low@x.org' }),
+      lookups([admin, ...chain]),
+    );
+    expect(errorsOf(indirect)).toEqual([{ row: 2, field: 'manager_email' }]);
+    const inFile = planImport(
+      rows(
+        { email: 'p@x.org', name: 'P', manager_email: 'q@x.org' },
+        { email: 'q@x.org', name: 'Q', manager_email: 'p@x.org' },
+      ),
+      lookups(),
+    );
+    expect(errorsOf(inFile)).toEqual([
+      { row: 2, field: 'manager_email' },
+      { row: 3, field: 'manager_email' },
+    ]);
+    const moved = planImport(
+      rows(
+        { email: 'top@x.org', manager_email: 'admin@x.org' },
+        { email: 'low@x.org', manager_email: 'top@x.org' },
+      ),
+      lookups([admin, ...chain]),
+    );
+    expect(moved.errors).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ORGANIZATION_ROLES } from '@beacon/core/database';
+import { checkMemberField, MemberFieldName, MemberLocale } from '../member-field.rules';
 import { MembershipFields, NO_MEMBERSHIP_FIELDS } from '../member.repository';
-import type { CsvRow, RowError } from './member-csv.reader';
+import type { CsvRow, ImportColumn, RowError } from './member-csv.reader';
 
 /** A member as the import sees it before it writes anything. */
 export interface ExistingMember {
@@ -22,11 +23,14 @@ export interface ImportLookups {
   actorIsAdmin: boolean;
 }
 
+/** A new membership starts with the name the organization entered (shown until the person joins). */
+export type NewMembershipFields = MembershipFields & { name: string };
+
 export interface PlannedCreate {
   id: string;
   email: string;
   name: string;
-  fields: MembershipFields;
+  fields: NewMembershipFields;
 }
 
 export interface PlannedUpdate {
@@ -41,9 +45,8 @@ export interface ImportPlan {
   errors: RowError[];
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const STATE = /^[A-Z]{2}$/;
-const MAX_TEXT = 200;
+/** The roster columns the plan reads, including those the reader may not list yet. */
+type Cells = Partial<Record<ImportColumn | 'license_number' | 'license_expires_on' | 'locale', string>>;
 
 interface Resolved {
   row: CsvRow;
@@ -63,6 +66,12 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
   const errors: RowError[] = [];
   const fail = (row: CsvRow, field: string, message: string) =>
     errors.push({ row: row.line, field, message });
+  /** Checks a cell by the member field rules; true when it is good. */
+  const valid = (row: CsvRow, rule: MemberFieldName, column: string, value: string): boolean => {
+    const message = checkMemberField(rule, value, column);
+    if (message) fail(row, column, message);
+    return message === null;
+  };
   const byEmployeeId = new Map<string, ExistingMember>();
   const byEmail = new Map<string, ExistingMember>();
   for (const member of lookups.members) {
@@ -76,16 +85,18 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
   const managerRefs: Array<{ row: CsvRow; managerEmail: string; item: Resolved | null }> = [];
 
   for (const row of rows) {
-    const v = row.values;
+    const v: Cells = row.values;
     const before = errors.length;
     const email = (v.email ?? '').toLowerCase();
     if (!email) fail(row, 'email', 'email is required');
-    else if (!EMAIL.test(email) || email.length > 320) fail(row, 'email', 'email must be an email address');
-    else if (seenEmails.has(email)) fail(row, 'email', `email also appears on line ${seenEmails.get(email)}`);
+    else if (valid(row, 'email', 'email', email) && seenEmails.has(email))
+      fail(row, 'email', `email also appears on line ${seenEmails.get(email)}`);
     const employeeId = v.employee_id || null;
-    if (employeeId && employeeId.length > 100)
-      fail(row, 'employee_id', 'employee_id is longer than 100 characters');
-    else if (employeeId && seenEmployeeIds.has(employeeId)) {
+    if (
+      employeeId &&
+      valid(row, 'employeeId', 'employee_id', employeeId) &&
+      seenEmployeeIds.has(employeeId)
+    ) {
       fail(row, 'employee_id', `employee_id also appears on line ${seenEmployeeIds.get(employeeId)}`);
     }
     if (email) seenEmails.set(email, seenEmails.get(email) ?? row.line);
@@ -109,7 +120,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
 
     const name = v.name ?? '';
     if (!existing && !name) fail(row, 'name', 'name is required for a new member');
-    if (name.length > MAX_TEXT) fail(row, 'name', `name is longer than ${MAX_TEXT} characters`);
+    if (name) valid(row, 'name', 'name', name);
 
     const current = existing?.fields ?? NO_MEMBERSHIP_FIELDS;
     const fields: MembershipFields = { ...current };
@@ -152,23 +163,22 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
       fields.departmentId =
         lookups.departmentSites.get(fields.departmentId) === fields.siteId ? fields.departmentId : null;
     }
-    if (v.job_title) {
-      if (v.job_title.length > MAX_TEXT)
-        fail(row, 'job_title', `job_title is longer than ${MAX_TEXT} characters`);
-      else fields.jobTitle = v.job_title;
-    }
+    if (v.job_title && valid(row, 'jobTitle', 'job_title', v.job_title)) fields.jobTitle = v.job_title;
     if (employeeId) fields.employeeId = employeeId;
     const beforeLicense = errors.length;
-    if (v.license_type) {
-      if (v.license_type.length > 100)
-        fail(row, 'license_type', 'license_type is longer than 100 characters');
-      else fields.licenseType = v.license_type;
-    }
+    if (v.license_type && valid(row, 'licenseType', 'license_type', v.license_type))
+      fields.licenseType = v.license_type;
     if (v.license_state) {
       const state = v.license_state.toUpperCase();
-      if (!STATE.test(state))
-        fail(row, 'license_state', 'license_state must be a two-letter state code such as TX');
-      else fields.licenseState = state;
+      if (valid(row, 'licenseState', 'license_state', state)) fields.licenseState = state;
+    }
+    if (v.license_number && valid(row, 'licenseNumber', 'license_number', v.license_number))
+      fields.licenseNumber = v.license_number;
+    if (v.license_expires_on && valid(row, 'licenseExpiresOn', 'license_expires_on', v.license_expires_on))
+      fields.licenseExpiresOn = v.license_expires_on;
+    if (v.locale) {
+      const locale = v.locale.toLowerCase();
+      if (valid(row, 'locale', 'locale', locale)) fields.locale = locale as MemberLocale;
     }
     // (a license cell already refused is not reported a second time as a missing half)
     if (errors.length === beforeLicense && (fields.licenseType === null) !== (fields.licenseState === null)) {
@@ -179,8 +189,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
       );
     }
     const managerEmail = v.manager_email ? v.manager_email.toLowerCase() : null;
-    if (managerEmail && !EMAIL.test(managerEmail))
-      fail(row, 'manager_email', 'manager_email must be an email address');
+    const managerEmailValid = managerEmail !== null && valid(row, 'email', 'manager_email', managerEmail);
     if (managerEmail && managerEmail === email)
       fail(row, 'manager_email', 'a member cannot be their own manager');
 
@@ -190,7 +199,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
         : null;
     if (item) resolved.push(item);
     // Checked once every row is known (the manager may come later in the file), for rows with errors too.
-    if (managerEmail && managerEmail !== email && EMAIL.test(managerEmail))
+    if (managerEmail && managerEmail !== email && managerEmailValid)
       managerRefs.push({ row, managerEmail, item });
   }
 
@@ -210,6 +219,7 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
     }
   }
 
+  checkCycles(managerRefs, lookups, resolved, fail);
   checkLastAdmin(resolved, lookups, fail);
   if (errors.length > 0)
     return { creates: [], updates: [], unchanged: 0, errors: errors.sort((a, b) => a.row - b.row) };
@@ -217,7 +227,12 @@ export function planImport(rows: CsvRow[], lookups: ImportLookups): ImportPlan {
   const plan: ImportPlan = { creates: [], updates: [], unchanged: 0, errors: [] };
   for (const item of resolved) {
     if (!item.existing)
-      plan.creates.push({ id: item.id, email: item.email, name: item.name, fields: item.fields });
+      plan.creates.push({
+        id: item.id,
+        email: item.email,
+        name: item.name,
+        fields: { ...item.fields, name: item.name },
+      });
     else if (!sameFields(item.existing.fields, item.fields))
       plan.updates.push({ id: item.id, fields: item.fields });
     else plan.unchanged += 1;
@@ -235,8 +250,38 @@ function sameFields(a: MembershipFields, b: MembershipFields): boolean {
     a.employeeId === b.employeeId &&
     a.managerId === b.managerId &&
     a.licenseType === b.licenseType &&
-    a.licenseState === b.licenseState
+    a.licenseState === b.licenseState &&
+    a.licenseNumber === b.licenseNumber &&
+    a.licenseExpiresOn === b.licenseExpiresOn &&
+    a.locale === b.locale
   );
+}
+
+/**
+ * A manager named in the file must not report to the member, directly or not, once the whole file applies: the
+ * walk up from the new manager follows the managers as they will be, and stops at a member seen twice.
+ */
+function checkCycles(
+  refs: Array<{ row: CsvRow; item: Resolved | null }>,
+  lookups: ImportLookups,
+  resolved: Resolved[],
+  fail: (row: CsvRow, field: string, message: string) => void,
+) {
+  const managerOf = new Map<string, string | null>(lookups.members.map((m) => [m.id, m.fields.managerId]));
+  for (const item of resolved) managerOf.set(item.id, item.fields.managerId);
+  for (const { row, item } of refs) {
+    if (!item?.fields.managerId) continue;
+    const seen = new Set<string>();
+    let next: string | null | undefined = item.fields.managerId;
+    while (next && !seen.has(next)) {
+      if (next === item.id) {
+        fail(row, 'manager_email', 'this manager reports to the member (directly or not): a cycle');
+        break;
+      }
+      seen.add(next);
+      next = managerOf.get(next);
+    }
+  }
 }
 
 /** The organization keeps at least one org_admin who is not deactivated. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext } from '@beacon/core/database';
 import { MembershipColumns, MembershipFields, membershipFieldsOf } from '../member.repository';
-import type { ExistingMember, ImportLookups } from './member-import.plan';
+import type { ExistingMember, ImportLookups, NewMembershipFields } from './member-import.plan';
 
 interface MemberLookupRow extends MembershipColumns {
   id: string;
@@ -21,15 +21,20 @@ function columns(items: Array<{ id: string; fields: MembershipFields }>) {
     items.map((i) => i.fields.managerId),
     items.map((i) => i.fields.licenseType),
     items.map((i) => i.fields.licenseState),
+    items.map((i) => i.fields.licenseNumber),
+    items.map((i) => i.fields.licenseExpiresOn),
+    items.map((i) => i.fields.locale),
   ];
 }
 
-const ARRAYS = `$1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[]`;
-const NAMES = `id, roles, site_id, department_id, job_title, employee_id, manager_id, license_type, license_state`;
+const ARRAYS = `$1::uuid[], $2::text[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::text[],
+                $10::text[], $11::date[], $12::text[]`;
+const NAMES = `id, roles, site_id, department_id, job_title, employee_id, manager_id, license_type, license_state,
+               license_number, license_expires_on, locale`;
 const UNNEST = `unnest(${ARRAYS}) AS r(${NAMES})`;
-// The user column rides in the same unnest: joining a second unnest by id made the planner guess 50 million rows
-// (a sort, a merge join and JIT compilation on every large import).
-const UNNEST_WITH_USER = `unnest(${ARRAYS}, $11::uuid[]) AS r(${NAMES}, user_id)`;
+// The user and name columns ride in the same unnest: joining a second unnest by id made the planner guess 50
+// million rows (a sort, a merge join and JIT compilation on every large import).
+const UNNEST_NEW = `unnest(${ARRAYS}, $14::uuid[], $15::text[]) AS r(${NAMES}, user_id, name)`;
 
 @Injectable()
 export class MemberImportRepository {
@@ -51,7 +56,7 @@ export class MemberImportRepository {
     const members: MemberLookupRow[] = await this.db.query(
       `SELECT m.id, lower(u.email) AS email, m.status, m.roles, m.site_id, m.department_id, m.job_title, m.employee_id,
               m.manager_id, m.license_type, m.license_state, m.license_number,
-              to_char(m.license_expires_on, 'YYYY-MM-DD') AS license_expires_on
+              to_char(m.license_expires_on, 'YYYY-MM-DD') AS license_expires_on, m.locale
          FROM memberships m JOIN users u ON u.id = m.user_id
         WHERE m.organization_id = $1`,
       [ExecutionContext.organizationId()],
@@ -73,25 +78,33 @@ export class MemberImportRepository {
   }
 
   /** One INSERT for all new memberships; ids are chosen up front so managers can point at people in the same file. */
-  async insert(items: Array<{ id: string; userId: string; fields: MembershipFields }>): Promise<void> {
+  async insert(items: Array<{ id: string; userId: string; fields: NewMembershipFields }>): Promise<void> {
     if (items.length === 0) return;
-    await this.db.query(
-      `INSERT INTO memberships (id, organization_id, user_id, status, roles, site_id, department_id, job_title,
-                                employee_id, manager_id, license_type, license_state)
-       SELECT r.id, $10, r.user_id, 'invited', string_to_array(r.roles, ','), r.site_id, r.department_id, r.job_title,
-              r.employee_id, r.manager_id, r.license_type, r.license_state
-         FROM ${UNNEST_WITH_USER}`,
-      [...columns(items), ExecutionContext.organizationId(), items.map((i) => i.userId)],
+    await affected(
+      `INSERT INTO memberships (id, organization_id, user_id, name, status, roles, site_id, department_id, job_title,
+                                employee_id, manager_id, license_type, license_state, license_number,
+                                license_expires_on, locale)
+       SELECT r.id, $13, r.user_id, r.name, 'invited', string_to_array(r.roles, ','), r.site_id, r.department_id,
+              r.job_title, r.employee_id, r.manager_id, r.license_type, r.license_state, r.license_number,
+              r.license_expires_on, r.locale
+         FROM ${UNNEST_NEW}`,
+      [
+        ...columns(items),
+        ExecutionContext.organizationId(),
+        items.map((i) => i.userId),
+        items.map((i) => i.fields.name),
+      ],
     );
   }
 
   async update(items: Array<{ id: string; fields: MembershipFields }>): Promise<void> {
     if (items.length === 0) return;
-    await this.db.query(
+    await affected(
       `UPDATE memberships m
           SET roles = string_to_array(r.roles, ','), site_id = r.site_id, department_id = r.department_id,
               job_title = r.job_title, employee_id = r.employee_id, manager_id = r.manager_id,
-              license_type = r.license_type, license_state = r.license_state, updated_at = now()
+              license_type = r.license_type, license_state = r.license_state, license_number = r.license_number,
+              license_expires_on = r.license_expires_on, locale = r.locale, updated_at = now()
          FROM ${UNNEST}
         WHERE m.id = r.id`,
       columns(items),

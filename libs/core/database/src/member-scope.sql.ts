@@ -1,0 +1,37 @@
+import type { Actor } from './actor';
+
+/**
+ * The name an organization sees for a member (memberships `m`, users `u`): the name it entered until the person
+ * accepts its invitation, then the person's own. Before that, the person's own name is what they use elsewhere,
+ * which is not this organization's to learn.
+ */
+export function memberNameSql(m = 'm', u = 'u'): string {
+  return `CASE WHEN ${m}.joined_at IS NULL THEN ${m}.name ELSE ${u}.name END`;
+}
+
+/**
+ * Membership ids in the reporting chain below a manager (direct and indirect reports, not the manager), as a
+ * subquery for `IN (…)`. UNION (not UNION ALL) drops rows already found, so a cycle in manager_id ends the walk.
+ */
+export function reportingChainSql(managerParam: string): string {
+  return `(WITH RECURSIVE chain(id) AS (
+             SELECT id FROM memberships WHERE manager_id = ${managerParam}
+             UNION
+             SELECT r.id FROM memberships r JOIN chain c ON r.manager_id = c.id
+           ) SELECT id FROM chain)`;
+}
+
+const BROAD_READERS = ['org_admin', 'educator'] as const;
+/** No membership has it: the chain below it is empty. */
+const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The manager whose reporting chain bounds what the actor reads about members: their own membership when their
+ * only reading role is manager; null when they read the whole organization (or nothing about others at all). A
+ * manager without a membership (which roles come from, so never expected) reads nobody rather than everybody.
+ */
+export function chainReader(actor: Actor | null): string | null {
+  if (!actor?.roles.includes('manager')) return null;
+  if (BROAD_READERS.some((role) => actor.roles.includes(role))) return null;
+  return actor.membershipId ?? NOBODY;
+}
