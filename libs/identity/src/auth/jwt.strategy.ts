@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '@beacon/core/database';
-import { AccessTokenClaims, AccessTokenService, JWT_ALGORITHM, JWT_ISSUER } from './access-token.service';
+import { Problems } from '@beacon/core/http';
+import { accessTokenClaims, JWT_ALGORITHM, JWT_ISSUER } from './access-token.claims';
+import { AccessTokenService } from './access-token.service';
 import { ActorLoader } from './actor-loader.service';
 
 @Injectable()
@@ -20,12 +22,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  validate(payload: { sub?: unknown; org?: unknown; sid?: unknown }): Promise<Actor> {
-    const claims: AccessTokenClaims = {
-      sub: String(payload.sub),
-      org: typeof payload.org === 'string' ? payload.org : null,
-      sid: String(payload.sid),
-    };
+  validate(payload: unknown): Promise<Actor> {
+    const claims = accessTokenClaims(payload);
+    if (!claims) throw Problems.unauthorized('The access token is not valid.');
     return this.actors.load(claims);
   }
 }
