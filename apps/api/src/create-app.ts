@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { installBodyParsers } from '@beacon/core/http';
+import { installBodyParsers, installNoStore } from '@beacon/core/http';
 import { AppModule } from './app.module';
 
 /** Builds the HTTP app exactly as production runs it; e2e tests boot it through this same function. */
@@ -21,6 +21,7 @@ export async function createApp(): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
+  installNoStore(app);
   installBodyParsers(app, { jsonLimit: '1mb' });
   app.enableShutdownHooks();
 

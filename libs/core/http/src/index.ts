@@ -13,3 +13,4 @@ export * from './validation.pipe';
 export * from './dto-transforms';
 export * from './logging.module';
 export * from './dto-fields';
+export * from './no-store.middleware';
