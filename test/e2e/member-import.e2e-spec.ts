@@ -399,6 +399,49 @@ describe('roster import (POST /api/v1/members/import)', () => {
       expect(errors[1].message).toMatch(/not valid CSV/);
     });
 
+    it('refuses a file that is not clean UTF-8 (Latin-1, a NUL, a U+FFFD) at its first bad line, dry run or not, as text or multipart', async () => {
+      const files: Array<[string, Buffer, RegExp]> = [
+        [
+          'latin-1',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('latin')},José Muñoz\n`, 'latin1'),
+          /not valid UTF-8/,
+        ],
+        [
+          'nul',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('nul')},Jo\u0000se\n`),
+          /NUL/,
+        ],
+        [
+          'replacement',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('fffd')},Jos\ufffd Mu\ufffdoz\n`),
+          /U\+FFFD/,
+        ],
+      ];
+      for (const [, body, message] of files) {
+        const before = await snapshot();
+        const answers = [
+          await importCsv(org.admin, body, '?dryRun=true'),
+          await importCsv(org.admin, body),
+          await world
+            .http()
+            .post('/api/v1/members/import')
+            .set(...bearer(org.admin))
+            .attach('file', body, 'roster.csv'),
+        ];
+        for (const res of answers) {
+          expectProblem(res, 422);
+          expect(res.body.errors).toEqual([
+            { row: 3, field: 'file', message: expect.stringMatching(message) },
+          ]);
+        }
+        expect(await snapshot()).toEqual(before);
+      }
+      // A UTF-8 file with the same names (and a BOM) goes in.
+      const email = world.email('utf8');
+      await importCsv(org.admin, Buffer.from(`\ufeffemail,name\r\n${email},José Muñoz\r\n`)).expect(200);
+      expect(await member(email)).toMatchObject({ name: 'José Muñoz' });
+    });
+
     it('accepts a header without rows as an import of nothing', async () => {
       const before = await snapshot();
       const res = await importCsv(org.admin, `${HEADER.join(',')}\n`).expect(200);
