@@ -18,7 +18,7 @@ const REPLACEMENT =
 export class CsvTextChecker {
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
   /** The bytes of a character the last chunk ended in the middle of. */
-  private pending = Buffer.alloc(0);
+  private pending: Buffer = Buffer.alloc(0);
   private breaks = 0;
   private endedWithCr = false;
 
