@@ -104,7 +104,10 @@ export async function readMemberCsv(input: Readable, maxBytes: number): Promise<
     transform(chunk: Buffer | string, _encoding, done) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       const fault = checker.check(bytes);
-      done(fault ? new CsvTextError(fault.line, fault.message) : null, fault ? undefined : bytes);
+      if (fault) done(new CsvTextError(fault.line, fault.message));
+      // A turn of the event loop between chunks, so the api keeps answering while a large file is parsed,
+      // even when the chunks are already in memory (an upload).
+      else setImmediate(() => done(null, bytes));
     },
     flush(done) {
       const fault = checker.end();
