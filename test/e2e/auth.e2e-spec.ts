@@ -29,6 +29,14 @@ function expectProblem(res: Response, status: number): void {
   });
 }
 
+function expectThrottled(res: Response): void {
+  expectProblem(res, 429);
+  const retryAfter = res.headers['retry-after'];
+  expect(retryAfter).toMatch(/^\d+$/);
+  expect(Number(retryAfter)).toBeGreaterThan(0);
+  expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
+}
+
 function errorFields(res: Response): string[] {
   return ((res.body.errors ?? []) as Array<{ field: string }>).map((e) => e.field).sort();
 }
@@ -440,7 +448,7 @@ describe('auth: sessions, passwords and throttling', () => {
     });
   });
 
-  describe('login throttling (LOGIN_MAX_FAILURES=3)', () => {
+  describe('login throttling (LOGIN_MAX_FAILURES=3, LOGIN_MAX_FAILURES_PER_IP=1000)', () => {
     let strict: TestApp;
     let second: string;
     let third: string;
@@ -448,16 +456,8 @@ describe('auth: sessions, passwords and throttling', () => {
     const strictLogin = (email: string, password: string) =>
       strict.http().post('/api/v1/auth/login').send({ email, password });
 
-    function expectThrottled(res: Response): void {
-      expectProblem(res, 429);
-      const retryAfter = res.headers['retry-after'];
-      expect(retryAfter).toMatch(/^\d+$/);
-      expect(Number(retryAfter)).toBeGreaterThan(0);
-      expect(Number(retryAfter)).toBeLessThanOrEqual(15 * 60);
-    }
-
     beforeAll(async () => {
-      strict = await TestApp.start({ env: { LOGIN_MAX_FAILURES: '3' } });
+      strict = await TestApp.start({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '1000' } });
       second = (await strict.createOrganization('Throttle Two')).admin.user.email;
       third = (await strict.createOrganization('Throttle Three')).admin.user.email;
     });
@@ -477,15 +477,59 @@ describe('auth: sessions, passwords and throttling', () => {
       expectProblem(invalid, 400);
     });
 
-    it('lets other emails from the same IP in until the IP reaches 3× the limit', async () => {
-      await strictLogin(second, PASSWORD).expect(200);
-      // 3 failures so far from this IP; 6 more spread over two emails reach 9 without locking either first.
-      for (const email of [strict.email('ghost'), strict.email('ghost')]) {
-        for (let attempt = 1; attempt <= 3; attempt += 1) {
-          expectProblem(await strictLogin(email, 'wrong password'), 401);
-        }
+    it('checks the password of at most LOGIN_MAX_FAILURES of 40 parallel attempts; the rest get 429', async () => {
+      const answers = await Promise.all(
+        Array.from({ length: 40 }, () => strictLogin(second, 'wrong password')),
+      );
+      const statuses = answers.map((res) => res.status);
+      expect(statuses.filter((status) => status === 401)).toHaveLength(3);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(37);
+      for (const res of answers.filter((r) => r.status === 429)) expectThrottled(res);
+      expectThrottled(await strictLogin(second, PASSWORD));
+    });
+
+    it("clears an email's count when it signs in", async () => {
+      for (let attempt = 1; attempt <= 2; attempt += 1) {
+        expectProblem(await strictLogin(third, 'wrong password'), 401);
+      }
+      await strictLogin(third, PASSWORD).expect(200);
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        expectProblem(await strictLogin(third, 'wrong password'), 401);
       }
       expectThrottled(await strictLogin(third, PASSWORD));
+    });
+  });
+
+  describe('login throttling per IP (LOGIN_MAX_FAILURES_PER_IP=6)', () => {
+    let shared: TestApp;
+    let nurse: string;
+
+    const sharedLogin = (email: string, password: string) =>
+      shared.http().post('/api/v1/auth/login').send({ email, password });
+
+    beforeAll(async () => {
+      shared = await TestApp.start({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_MAX_FAILURES_PER_IP: '6' } });
+      nurse = (await shared.createOrganization('Shared Address')).admin.user.email;
+    });
+
+    afterAll(async () => {
+      await shared?.stop();
+    });
+
+    it('never locks out an address by successful sign-ins, only by failures past the limit', async () => {
+      // Far more successes than the IP limit, with a typo before some of them: all given back.
+      for (let attempt = 1; attempt <= 8; attempt += 1) {
+        if (attempt % 2 === 0) expectProblem(await sharedLogin(nurse, 'typo password'), 401);
+        await sharedLogin(nurse, PASSWORD).expect(200);
+      }
+      // Six failures spread over three unknown emails (none reaches its own limit of 3) use up the address.
+      for (const email of [shared.email('ghost'), shared.email('ghost'), shared.email('ghost')]) {
+        for (let attempt = 1; attempt <= 2; attempt += 1) {
+          expectProblem(await sharedLogin(email, 'wrong password'), 401);
+        }
+      }
+      expectThrottled(await sharedLogin(nurse, PASSWORD));
+      expectThrottled(await sharedLogin(shared.email('ghost'), 'wrong password'));
     });
   });
 });

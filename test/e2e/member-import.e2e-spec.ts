@@ -1,3 +1,5 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
 import { isInvitation } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
@@ -276,6 +278,69 @@ describe('roster import (POST /api/v1/members/import)', () => {
     });
   });
 
+  describe('imports at once', () => {
+    /** Starts an import whose body stays open until `finish` is called: it holds its slot meanwhile. */
+    async function holdImport(session: Session) {
+      const server = world.app.getHttpServer() as Server;
+      if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+      const { port } = server.address() as AddressInfo;
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/v1/members/import?dryRun=true',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${session.accessToken}` },
+      });
+      const answer = new Promise<{ status: number; body: string }>((done, fail) => {
+        req.on('response', (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => done({ status: res.statusCode ?? 0, body }));
+        });
+        req.on('error', fail);
+      });
+      req.write('email,name\n');
+      return {
+        finish: async () => {
+          req.end(`${world.email('held')},Held\n`);
+          return answer;
+        },
+      };
+    }
+
+    const dryRun = (session: Session) =>
+      importCsv(session, `email,name\n${world.email('probe')},Probe\n`, '?dryRun=true');
+
+    /** Waits until the held import has its slot: until a probe of the same organization is refused. */
+    const admitted = (session: Session) =>
+      until('the held import has its slot', async () => {
+        const res = await dryRun(session);
+        return res.status === 429 ? res : null;
+      });
+
+    it('runs one import per organization and two across the api; the rest get 429 with Retry-After, not read', async () => {
+      const first = await holdImport(org.admin);
+      const sameOrganization = await admitted(org.admin);
+      expectProblem(sameOrganization, 429);
+      expect(sameOrganization.headers['retry-after']).toMatch(/^\d+$/);
+      expect(sameOrganization.body.detail).toMatch(/Another roster import of this organization is running/);
+
+      const second = await holdImport(other.admin);
+      await admitted(other.admin);
+      const third = await dryRun(solo.admin);
+      expectProblem(third, 429);
+      expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);
+      expect(third.body.detail).toMatch(/Too many roster imports are running/);
+
+      expect((await first.finish()).status).toBe(200);
+      expect((await second.finish()).status).toBe(200);
+      // The slots are free again, for a failed import too.
+      expectProblem(await importCsv(solo.admin, 'email,name\nnot-an-email,X\n'), 422);
+      await dryRun(solo.admin).expect(200);
+      await dryRun(org.admin).expect(200);
+    });
+  });
+
   describe('dry run', () => {
     it('reports what would change and writes nothing', async () => {
       const existing = await fixture({ email: world.email('dry-existing'), name: 'Dry Existing' });
@@ -396,6 +461,49 @@ describe('roster import (POST /api/v1/members/import)', () => {
         { row: 4, field: 'name' },
       ]);
       expect(errors[1].message).toMatch(/not valid CSV/);
+    });
+
+    it('refuses a file that is not clean UTF-8 (Latin-1, a NUL, a U+FFFD) at its first bad line, dry run or not, as text or multipart', async () => {
+      const files: Array<[string, Buffer, RegExp]> = [
+        [
+          'latin-1',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('latin')},José Muñoz\n`, 'latin1'),
+          /not valid UTF-8/,
+        ],
+        [
+          'nul',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('nul')},Jo\u0000se\n`),
+          /NUL/,
+        ],
+        [
+          'replacement',
+          Buffer.from(`email,name\n${world.email('ok')},Ana\n${world.email('fffd')},Jos\ufffd Mu\ufffdoz\n`),
+          /U\+FFFD/,
+        ],
+      ];
+      for (const [, body, message] of files) {
+        const before = await snapshot();
+        const answers = [
+          await importCsv(org.admin, body, '?dryRun=true'),
+          await importCsv(org.admin, body),
+          await world
+            .http()
+            .post('/api/v1/members/import')
+            .set(...bearer(org.admin))
+            .attach('file', body, 'roster.csv'),
+        ];
+        for (const res of answers) {
+          expectProblem(res, 422);
+          expect(res.body.errors).toEqual([
+            { row: 3, field: 'file', message: expect.stringMatching(message) },
+          ]);
+        }
+        expect(await snapshot()).toEqual(before);
+      }
+      // A UTF-8 file with the same names (and a BOM) goes in.
+      const email = world.email('utf8');
+      await importCsv(org.admin, Buffer.from(`\ufeffemail,name\r\n${email},José Muñoz\r\n`)).expect(200);
+      expect(await member(email)).toMatchObject({ name: 'José Muñoz' });
     });
 
     it('accepts a header without rows as an import of nothing', async () => {

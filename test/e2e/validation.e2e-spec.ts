@@ -218,6 +218,125 @@ describe('input validation on every endpoint that takes a body or a query', () =
     });
   });
 
+  describe('fault classes on every endpoint (from the OpenAPI document)', () => {
+    interface Operation {
+      method: 'get' | 'post' | 'patch' | 'delete';
+      path: string;
+      bodyField: string | null;
+      queryParams: string[];
+    }
+    interface OpenApiSchema {
+      $ref?: string;
+      type?: string;
+      properties?: Record<string, OpenApiSchema>;
+    }
+    interface OpenApiOperation {
+      parameters?: Array<{ in: string; name: string }>;
+      requestBody?: { content: Record<string, { schema: OpenApiSchema }> };
+    }
+
+    /** Every operation that takes a JSON body or a query, with a string field of its body and its query names. */
+    async function operations(): Promise<Operation[]> {
+      const doc = (await world.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, OpenApiOperation>>;
+        components: { schemas: Record<string, OpenApiSchema> };
+      };
+      const resolve = (schema: OpenApiSchema): OpenApiSchema =>
+        schema.$ref ? doc.components.schemas[schema.$ref.split('/').pop() as string] : schema;
+      const found: Operation[] = [];
+      for (const [path, methods] of Object.entries(doc.paths)) {
+        for (const [method, operation] of Object.entries(methods)) {
+          const json = operation.requestBody?.content['application/json'];
+          const properties = json ? Object.entries(resolve(json.schema).properties ?? {}) : [];
+          const stringField =
+            properties.find(([, schema]) => resolve(schema).type === 'string') ?? properties[0];
+          const queryParams = (operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+          if (!stringField && queryParams.length === 0) continue;
+          found.push({
+            method: method as Operation['method'],
+            path: path.replace(/\{[^}]+\}/g, () => randomUUID()),
+            bodyField: stringField?.[0] ?? null,
+            queryParams,
+          });
+        }
+      }
+      return found;
+    }
+
+    it('names a lone UTF-16 surrogate or a NUL in a body field of every endpoint that takes one (400, nothing written)', async () => {
+      const withBody = (await operations()).filter((op) => op.bodyField !== null);
+      // The endpoints the probe got a 500 from are among them.
+      expect(withBody.map((op) => `${op.method} ${op.path}`)).toEqual(
+        expect.arrayContaining([
+          'post /api/v1/auth/login',
+          'post /api/v1/auth/password-reset',
+          'post /api/v1/sites',
+          'post /api/v1/departments',
+          'post /api/v1/cohorts',
+          'patch /api/v1/me',
+        ]),
+      );
+      expect(withBody.length).toBeGreaterThanOrEqual(20);
+      for (const { method, path, bodyField } of withBody) {
+        const field = bodyField as string;
+        for (const value of ['a\ud800', '\udc00b', 'a\u0000b']) {
+          await rejects(() => as(org.admin, method, path).send({ [field]: value }), 400, [field]);
+        }
+        await rejects(() => as(org.admin, method, path).send({ [field]: ['ok', 'x\ud83d'] }), 400, [
+          `${field}.1`,
+        ]);
+      }
+    });
+
+    it('names a NUL in a query parameter of every endpoint that takes a query, and never answers 500 to bad bytes', async () => {
+      const withQuery = (await operations()).filter((op) => op.queryParams.length > 0);
+      expect(withQuery.length).toBeGreaterThanOrEqual(12);
+      for (const { method, path, queryParams } of withQuery) {
+        for (const name of queryParams) {
+          await rejects(() => as(org.admin, method, `${path}?${name}=a%00b`), 400, [name]);
+          // Percent-encoded bytes of a surrogate are not UTF-8: they decode to U+FFFD, a value like any other.
+          const res = await as(org.admin, method, `${path}?${name}=%ED%A0%80`);
+          expect({ path, name, status: res.status }).toEqual({ path, name, status: expect.any(Number) });
+          expect(res.status).toBeLessThan(500);
+        }
+      }
+    });
+
+    it('names the nested field: admin.email, license.type, an array element', async () => {
+      await rejects(
+        () =>
+          as(platform, 'post', '/api/v1/platform/organizations').send({
+            name: 'Surrogate Org',
+            slug: 'surrogate-org',
+            timezone: 'America/Chicago',
+            admin: { email: 'a\ud800@b.test', name: 'A' },
+          }),
+        400,
+        ['admin.email'],
+      );
+      await rejects(
+        () =>
+          as(org.admin, 'post', '/api/v1/members').send({
+            email: world.email('surrogate'),
+            name: 'Surrogate',
+            license: { type: 'R\udfffN', state: 'TX' },
+          }),
+        400,
+        ['license.type'],
+      );
+      await rejects(
+        () =>
+          as(org.admin, 'post', '/api/v1/members').send({
+            email: world.email('surrogate'),
+            name: 'Surrogate',
+            roles: ['learner', 'educator\ud800'],
+          }),
+        400,
+        ['roles.1'],
+      );
+    });
+  });
+
   describe('auth', () => {
     it('login: names missing and invalid fields and unknown ones (400, before any credential check)', async () => {
       await rejects(() => anon('post', '/api/v1/auth/login').send({}), 400, ['email', 'password']);

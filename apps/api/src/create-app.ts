@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { installBodyParsers } from '@beacon/core/http';
+import { installBodyParsers, installNoStore } from '@beacon/core/http';
 import { setupApiDocs } from './api-docs.setup';
 import { AppModule } from './app.module';
 
@@ -21,6 +21,7 @@ export async function createApp(): Promise<INestApplication> {
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   app.use(helmet());
+  installNoStore(app);
   installBodyParsers(app, { jsonLimit: '1mb' });
   app.enableShutdownHooks();
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { ExecutionContext, one } from '@beacon/core/database';
 
 export interface PasswordResetRow {
   id: string;
@@ -12,6 +12,11 @@ export interface PasswordResetRow {
 export class PasswordResetRepository {
   private get db() {
     return ExecutionContext.manager();
+  }
+
+  /** Serializes requests for one person until the transaction ends, so the hourly mail limit cannot be raced. */
+  async lockPerson(userId: string): Promise<void> {
+    await one(`SELECT pg_advisory_xact_lock(hashtext('password_reset:' || $1::text)) AS locked`, [userId]);
   }
 
   async countSince(userId: string, seconds: number): Promise<number> {

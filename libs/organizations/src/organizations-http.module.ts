@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsController } from './http/departments.controller';
+import { ImportSlotInterceptor } from './http/import-slot.interceptor';
+import { ImportSlots } from './http/import-slots.service';
 import { MemberImportController } from './http/member-import.controller';
 import { MembersController } from './http/members.controller';
 import { PlatformOrganizationsController } from './http/platform-organizations.controller';
@@ -15,5 +17,6 @@ import { OrganizationsModule } from './organizations.module';
     MemberImportController,
     MembersController,
   ],
+  providers: [ImportSlots, ImportSlotInterceptor],
 })
 export class OrganizationsHttpModule {}

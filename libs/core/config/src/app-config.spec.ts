@@ -13,6 +13,7 @@ describe('loadConfig', () => {
     expect(config.smtpUrl).toBeNull();
     expect(config.reminderSweepEveryMs).toBe(15 * 60_000);
     expect(config.loginMaxFailures).toBe(10);
+    expect(config.loginMaxFailuresPerIp).toBe(200);
     expect(config.trustProxy).toBe(false);
     expect(config.importBatchSize).toBe(10_000);
     expect(config.creditTypes).toEqual([]);

@@ -34,6 +34,8 @@ export interface AppConfig {
   readonly storageDir: string;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;
+  /** Failed logins from one IP per window: high, because a hospital's staff share one address. */
+  readonly loginMaxFailuresPerIp: number;
   readonly loginWindowMs: number;
   readonly providerName: string;
   readonly providerAddress: string;
@@ -294,6 +296,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
     trustProxy: r.bool('TRUST_PROXY', false),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 10, 1, 10_000),
+    loginMaxFailuresPerIp: r.int('LOGIN_MAX_FAILURES_PER_IP', 200, 1, 1_000_000),
     loginWindowMs: r.duration('LOGIN_WINDOW', '15m'),
     providerName: r.string('PROVIDER_NAME', 'Beacon Training'),
     providerAddress: r.string('PROVIDER_ADDRESS', ''),

@@ -1,7 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { NextFunction, Request, Response } from 'express';
 import { sendProblem } from './problem.filter';
-import { STATUS_TITLES } from './problem.exception';
+import { Problems, STATUS_TITLES } from './problem.exception';
+import { unsafeInputErrors } from './validation.pipe';
 
 interface BodyParserError {
   type?: string;
@@ -30,16 +31,22 @@ export function installBodyParsers(app: INestApplication, options: { jsonLimit: 
     sendProblem(res, { type: 'about:blank', title: STATUS_TITLES[status], status, detail });
   });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (!nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
-      next();
+    if (nestedDeeperThan(req.body, MAX_JSON_DEPTH)) {
+      sendProblem(res, {
+        type: 'about:blank',
+        title: STATUS_TITLES[400],
+        status: 400,
+        detail: 'The request body is nested too deeply.',
+      });
       return;
     }
-    sendProblem(res, {
-      type: 'about:blank',
-      title: STATUS_TITLES[400],
-      status: 400,
-      detail: 'The request body is nested too deeply.',
-    });
+    // Here rather than only in the validation pipe: guards (login's) and passport read the body before any pipe.
+    const unsafe = [...unsafeInputErrors(req.body), ...unsafeInputErrors(req.query)];
+    if (unsafe.length > 0) {
+      sendProblem(res, Problems.invalid(unsafe).body());
+      return;
+    }
+    next();
   });
 }
 

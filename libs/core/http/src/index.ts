@@ -15,3 +15,4 @@ export * from './dto-transforms';
 export * from './logging.module';
 export * from './dto-fields';
 export * from './request-transaction';
+export * from './no-store.middleware';

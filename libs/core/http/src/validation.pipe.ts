@@ -31,21 +31,33 @@ export const NOT_AN_OBJECT = { field: 'body', message: 'the request body must be
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
- * What the validators cannot see: strings with U+0000 (PostgreSQL text cannot hold it, so it would be a 500) and
- * reserved keys. Each is a 400 naming the field. Bodies are at most 32 levels deep (see installBodyParsers).
+ * What the validators cannot see: strings with U+0000 (PostgreSQL text cannot hold it), strings that are not
+ * well-formed UTF-16 (a lone surrogate such as "\ud800" makes validator's encodeURI throw a URIError, PostgreSQL's
+ * json refuses it, and text would silently store U+FFFD), and reserved keys. Each is a 400 naming the field. Keys
+ * are checked as values are. Bodies are at most 32 levels deep (see installBodyParsers).
  */
 export function unsafeInputErrors(value: unknown, prefix = ''): FieldError[] {
-  if (typeof value === 'string')
-    return value.includes('\u0000')
-      ? [{ field: prefix, message: `${prefix} must not contain NUL characters` }]
-      : [];
+  if (typeof value === 'string') {
+    const problem = unsafeText(value);
+    return problem ? [{ field: prefix, message: `${prefix} ${problem}` }] : [];
+  }
   if (typeof value !== 'object' || value === null) return [];
   return Object.entries(value).flatMap(([key, child]) => {
     const field = prefix ? `${prefix}.${key}` : key;
-    return RESERVED_KEYS.has(key)
-      ? [{ field, message: `property ${key} should not exist` }]
-      : unsafeInputErrors(child, field);
+    if (RESERVED_KEYS.has(key)) return [{ field, message: `property ${key} should not exist` }];
+    const keyProblem = unsafeText(key);
+    if (keyProblem) return [{ field: prefix || 'body', message: `a property name ${keyProblem}` }];
+    return unsafeInputErrors(child, field);
   });
+}
+
+// With the u flag a surrogate pair is one code point, so only an unpaired surrogate matches.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function unsafeText(text: string): string | null {
+  if (text.includes('\u0000')) return 'must not contain NUL characters';
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds an unpaired surrogate)';
+  return null;
 }
 
 /** A body that is not a JSON object (an array, a string, null) is a 400 before any field is looked at. */

@@ -29,16 +29,16 @@ export class AuthService {
     private readonly events: DomainEvents,
   ) {}
 
-  /** Checks credentials; wrong email and wrong password answer the same 401 after the same work. */
+  /**
+   * Checks credentials; wrong email and wrong password answer the same 401 after the same work. The attempt is
+   * counted before the password is checked, so parallel guesses cannot outrun the throttle.
+   */
   async verifyCredentials(email: string, password: string, ip: string): Promise<UserRow> {
-    await this.throttle.assertAllowed(email, ip);
+    await this.throttle.countAttempt(email, ip);
     const user = await this.tx.platform(() => this.users.findByEmail(email));
     const ok = await this.hasher.verify(user?.password_hash ?? null, password);
-    if (!user || !ok || user.status !== 'active') {
-      await this.throttle.recordFailure(email, ip);
-      throw Problems.unauthorized('Invalid email or password.');
-    }
-    await this.throttle.clear(email, ip);
+    if (!user || !ok || user.status !== 'active') throw Problems.unauthorized('Invalid email or password.');
+    await this.throttle.succeeded(email, ip);
     return user;
   }
 

@@ -3,8 +3,9 @@ import { PassportStrategy } from '@nestjs/passport';
 import type { Request } from 'express';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { Actor } from '@beacon/core/database';
-import { attachRequestTransaction, wantsRequestTransaction } from '@beacon/core/http';
-import { AccessTokenClaims, AccessTokenService, JWT_ALGORITHM, JWT_ISSUER } from './access-token.service';
+import { attachRequestTransaction, Problems, wantsRequestTransaction } from '@beacon/core/http';
+import { accessTokenClaims, JWT_ALGORITHM, JWT_ISSUER } from './access-token.claims';
+import { AccessTokenService } from './access-token.service';
 import { ActorLoader } from './actor-loader.service';
 
 @Injectable()
@@ -23,12 +24,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(req: Request, payload: { sub?: unknown; org?: unknown; sid?: unknown }): Promise<Actor> {
-    const claims: AccessTokenClaims = {
-      sub: String(payload.sub),
-      org: typeof payload.org === 'string' ? payload.org : null,
-      sid: String(payload.sid),
-    };
+  async validate(req: Request, payload: unknown): Promise<Actor> {
+    const claims = accessTokenClaims(payload);
+    if (!claims) throw Problems.unauthorized('The access token is not valid.');
     const { actor, transaction } = await this.actors.load(claims, wantsRequestTransaction(req));
     if (transaction) attachRequestTransaction(req, transaction);
     return actor;

@@ -3,7 +3,13 @@ import { AuthGuard } from '@nestjs/passport';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request } from 'express';
-import { flattenValidationErrors, isJsonObject, NOT_AN_OBJECT, Problems } from '@beacon/core/http';
+import {
+  flattenValidationErrors,
+  isJsonObject,
+  NOT_AN_OBJECT,
+  Problems,
+  unsafeInputErrors,
+} from '@beacon/core/http';
 import { LoginDto } from '../dto/auth.dto';
 
 /** Validates the login body before any credential check, so a malformed request is a 400, never a 401. */
@@ -13,6 +19,9 @@ export class LocalAuthGuard extends AuthGuard('local') {
     const req = context.switchToHttp().getRequest<Request>();
     const body: unknown = req.body ?? {};
     if (!isJsonObject(body)) throw Problems.invalid([NOT_AN_OBJECT]);
+    // Validators assume well-formed text (IsEmail throws a URIError on a lone surrogate): refuse it first.
+    const unsafe = unsafeInputErrors(body);
+    if (unsafe.length > 0) throw Problems.invalid(unsafe);
     const dto = plainToInstance(LoginDto, body);
     const errors = await validate(dto, {
       whitelist: true,

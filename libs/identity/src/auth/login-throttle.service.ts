@@ -5,8 +5,38 @@ import { RedisClient } from '@beacon/core/queue';
 import { sha256 } from '../crypto/secret-token';
 
 /**
- * Counts failed logins per email and per IP in a fixed window (LOGIN_WINDOW). At LOGIN_MAX_FAILURES for an email
- * (3× that for an IP) further attempts are refused with 429, even with the right password, until the window ends.
+ * Refuses (0, ms left) when either counter has reached its limit, else counts the attempt on both (each key's
+ * window starts with its first attempt) and allows it (1, 0). One script, so parallel attempts are counted one
+ * after the other and a burst cannot get more password checks than the limit. Refused attempts are not counted:
+ * a locked email must not use up its IP's budget.
+ * KEYS: email, ip. ARGV: window ms, email limit, ip limit.
+ */
+const COUNT_ATTEMPT = `
+local limits = { tonumber(ARGV[2]), tonumber(ARGV[3]) }
+for i = 1, 2 do
+  if tonumber(redis.call('GET', KEYS[i]) or '0') >= limits[i] then
+    return { 0, redis.call('PTTL', KEYS[i]) }
+  end
+end
+for i = 1, 2 do
+  redis.call('INCR', KEYS[i])
+  if redis.call('PTTL', KEYS[i]) < 0 then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
+end
+return { 1, 0 }`;
+
+/** Clears the email's counter and takes its attempts back off the IP's. KEYS: email, ip. */
+const GIVE_BACK = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+redis.call('DEL', KEYS[1])
+local ip = tonumber(redis.call('GET', KEYS[2]) or '0')
+if ip > 0 and count > 0 then redis.call('DECRBY', KEYS[2], math.min(ip, count)) end
+return 1`;
+
+/**
+ * Counts login attempts per email (LOGIN_MAX_FAILURES) and per IP (LOGIN_MAX_FAILURES_PER_IP) in a fixed window
+ * (LOGIN_WINDOW). Every attempt is counted before its password is checked; a successful one gives its email's
+ * attempts back, so the staff of a hospital behind one address are not locked out by each other's sign-ins. At a
+ * limit, attempts get 429 with Retry-After, even with the right password, until the window ends.
  */
 @Injectable()
 export class LoginThrottle {
@@ -15,41 +45,27 @@ export class LoginThrottle {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private keys(email: string, ip: string): { email: string; ip: string } {
-    return {
-      email: this.redis.key('throttle', 'login', 'email', sha256(email.toLowerCase())),
-      ip: this.redis.key('throttle', 'login', 'ip', sha256(ip)),
-    };
+  private keys(email: string, ip: string): [string, string] {
+    return [
+      this.redis.key('throttle', 'login', 'email', sha256(email.toLowerCase())),
+      this.redis.key('throttle', 'login', 'ip', sha256(ip)),
+    ];
   }
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const keys = this.keys(email, ip);
-    const results = await this.redis.client
-      .multi()
-      .get(keys.email)
-      .pttl(keys.email)
-      .get(keys.ip)
-      .pttl(keys.ip)
-      .exec();
-    const [emailCount, emailTtl, ipCount, ipTtl] = (results ?? []).map(([, value]) => Number(value ?? 0));
-    const max = this.config.loginMaxFailures;
-    if (emailCount >= max) throw Problems.tooManyRequests(emailTtl / 1000);
-    if (ipCount >= 3 * max) throw Problems.tooManyRequests(ipTtl / 1000);
+  /** Counts the attempt, or throws 429 when the email or the IP is at its limit. */
+  async countAttempt(email: string, ip: string): Promise<void> {
+    const [allowed, msLeft] = (await this.redis.client.eval(
+      COUNT_ATTEMPT,
+      2,
+      ...this.keys(email, ip),
+      this.config.loginWindowMs,
+      this.config.loginMaxFailures,
+      this.config.loginMaxFailuresPerIp,
+    )) as [number, number];
+    if (allowed !== 1) throw Problems.tooManyRequests(msLeft > 0 ? msLeft / 1000 : 1);
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const keys = this.keys(email, ip);
-    const window = this.config.loginWindowMs;
-    await this.redis.client
-      .multi()
-      .set(keys.email, 0, 'PX', window, 'NX')
-      .incr(keys.email)
-      .set(keys.ip, 0, 'PX', window, 'NX')
-      .incr(keys.ip)
-      .exec();
-  }
-
-  async clear(email: string, ip: string): Promise<void> {
-    await this.redis.client.del(this.keys(email, ip).email);
+  async succeeded(email: string, ip: string): Promise<void> {
+    await this.redis.client.eval(GIVE_BACK, 2, ...this.keys(email, ip));
   }
 }

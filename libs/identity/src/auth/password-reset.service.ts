@@ -26,11 +26,25 @@ export class PasswordResetService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Always succeeds from the caller's point of view, so it reveals nothing about which emails have accounts. */
-  async request(email: string): Promise<void> {
+  /**
+   * Answers before anything about the email is looked up: the 202 takes the same time whether or not the email has
+   * an account (15 vs 11 ms apart when the lookup and the writes came first). The work runs right after; its
+   * failures are logged without the email.
+   */
+  request(email: string): void {
+    setImmediate(() => {
+      this.send(email).catch((error: unknown) => {
+        const { name, code } = error as { name?: string; code?: string };
+        this.logger.error({ error: name, code }, 'password reset request failed');
+      });
+    });
+  }
+
+  private async send(email: string): Promise<void> {
     await this.tx.platform(async () => {
       const user = await this.users.findByEmail(email);
       if (!user || user.status !== 'active') return;
+      await this.resets.lockPerson(user.id);
       if ((await this.resets.countSince(user.id, 3_600)) >= MAX_MAILS_PER_HOUR) {
         this.logger.warn({ userId: user.id }, 'password reset limit reached; no mail sent');
         return;

@@ -98,8 +98,8 @@ export class AuthController {
   @Post('password-reset')
   @Public()
   @Endpoint({ summary: 'Ask for a password reset mail (always 202; at most 3 mails per hour)', status: 202 })
-  async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
-    await this.passwordResets.request(body.email);
+  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
+    this.passwordResets.request(body.email);
   }
 
   @Post('password-reset/confirm')

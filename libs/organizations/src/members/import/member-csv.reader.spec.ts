@@ -86,3 +86,20 @@ describe('readMemberCsv', () => {
     expect((await read('email,colour\na@x.org,blue\n')).rowsCheckable).toBe(true);
   });
 });
+
+describe('readMemberCsv on text that is not clean UTF-8', () => {
+  it('reports a Latin-1 file at its first bad line and reads no rows', async () => {
+    const latin1 = Buffer.from('email,name\na@x.org,Ana\nb@x.org,José Muñoz\n', 'latin1');
+    expect(await readMemberCsv(Readable.from([latin1]), 1_000_000)).toEqual({
+      rows: [],
+      errors: [{ row: 3, field: 'file', message: expect.stringContaining('not valid UTF-8') }],
+      rowsCheckable: false,
+    });
+  });
+
+  it('reports a NUL in a cell at its line', async () => {
+    const result = await read('email,name\na@x.org,A\u0000na\n');
+    expect(result.errors).toEqual([{ row: 2, field: 'file', message: expect.stringContaining('NUL') }]);
+    expect(result.rowsCheckable).toBe(false);
+  });
+});

@@ -1,5 +1,7 @@
 import { CsvError, parse } from 'csv-parse';
+import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
+import { CsvTextChecker } from './csv-text.checker';
 
 export const IMPORT_COLUMNS = [
   'email',
@@ -12,6 +14,9 @@ export const IMPORT_COLUMNS = [
   'manager_email',
   'license_type',
   'license_state',
+  'license_number',
+  'license_expires_on',
+  'locale',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -28,6 +33,16 @@ export interface RowError {
 }
 
 export class CsvTooLargeError extends Error {}
+
+/** The file is not clean UTF-8 text: the first bad line, reported alone since nothing after it can be trusted. */
+class CsvTextError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 interface RawRecord {
   record: string[];
@@ -80,12 +95,34 @@ export async function readMemberCsv(input: Readable, maxBytes: number): Promise<
     bytes += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length;
     if (bytes > maxBytes && !parser.destroyed) {
       // Stop reading, but leave the input (an HTTP request) open: the caller still answers 413 on its socket.
-      input.unpipe(parser);
+      input.unpipe(checked);
       input.pause();
       parser.destroy(new CsvTooLargeError(`The file is larger than ${maxBytes} bytes.`));
     }
   });
-  input.pipe(parser);
+  // Every byte is checked as UTF-8 text before the parser sees it: the parser itself would turn bad bytes into
+  // U+FFFD silently, and PostgreSQL refuses a NUL only at the real import.
+  const checker = new CsvTextChecker();
+  const checked = new Transform({
+    transform(chunk: Buffer | string, _encoding, done) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const fault = checker.check(bytes);
+      if (fault) done(new CsvTextError(fault.line, fault.message));
+      // A turn of the event loop between chunks, so the api keeps answering while a large file is parsed,
+      // even when the chunks are already in memory (an upload).
+      else setImmediate(() => done(null, bytes));
+    },
+    flush(done) {
+      const fault = checker.end();
+      done(fault ? new CsvTextError(fault.line, fault.message) : null);
+    },
+  });
+  checked.on('error', (error) => {
+    input.unpipe(checked);
+    input.pause();
+    parser.destroy(error);
+  });
+  input.pipe(checked).pipe(parser);
   input.on('error', (error) => parser.destroy(error));
 
   /** The line where the record whose raw text this is starts (past the empty lines before it). */
@@ -125,6 +162,13 @@ export async function readMemberCsv(input: Readable, maxBytes: number): Promise<
     });
   } catch (error) {
     if (error instanceof CsvTooLargeError) throw error;
+    if (error instanceof CsvTextError) {
+      return {
+        rows: [],
+        errors: [{ row: error.line, field: 'file', message: error.message }],
+        rowsCheckable: false,
+      };
+    }
     if (error instanceof CsvError) {
       const at = error as CsvError & { raw?: string; index?: number };
       errors.push({

@@ -60,12 +60,12 @@ type Cells = Partial<Record<ImportColumn | 'license_number' | 'license_expires_o
 /** Rows from line 2 on, as the reader hands them over. */
 const rows = (...values: Cells[]): CsvRow[] => values.map((v, i) => ({ line: i + 2, values: v }));
 
-const errorsOf = (plan: ReturnType<typeof planImport>) =>
+const errorsOf = (plan: Awaited<ReturnType<typeof planImport>>) =>
   plan.errors.map(({ row, field }) => ({ row, field }));
 
 describe('planImport', () => {
-  it('sorts rows into creates, updates and unchanged ones', () => {
-    const plan = planImport(
+  it('sorts rows into creates, updates and unchanged ones', async () => {
+    const plan = await planImport(
       rows(
         { email: 'new@x.org', name: 'New' },
         { email: 'ana@x.org', job_title: 'Charge Nurse' },
@@ -86,8 +86,8 @@ describe('planImport', () => {
     expect(plan.unchanged).toBe(1);
   });
 
-  it('keeps the current value for every empty cell', () => {
-    const plan = planImport(
+  it('keeps the current value for every empty cell', async () => {
+    const plan = await planImport(
       rows({
         email: 'ana@x.org',
         name: '',
@@ -105,12 +105,15 @@ describe('planImport', () => {
     expect(plan).toMatchObject({ errors: [], creates: [], updates: [], unchanged: 1 });
   });
 
-  it('matches by employee_id first, else by email; an employee_id of another member is refused', () => {
-    const byId = planImport(rows({ email: 'ANA@x.org', employee_id: 'E-1', job_title: 'X' }), lookups());
+  it('matches by employee_id first, else by email; an employee_id of another member is refused', async () => {
+    const byId = await planImport(
+      rows({ email: 'ANA@x.org', employee_id: 'E-1', job_title: 'X' }),
+      lookups(),
+    );
     expect(byId.updates.map((u) => u.id)).toEqual(['m-ana']);
-    const byEmail = planImport(rows({ email: 'bo@x.org', employee_id: 'E-2' }), lookups());
+    const byEmail = await planImport(rows({ email: 'bo@x.org', employee_id: 'E-2' }), lookups());
     expect(byEmail.updates).toEqual([{ id: 'm-bo', fields: { ...bo.fields, employeeId: 'E-2' } }]);
-    const taken = planImport(
+    const taken = await planImport(
       rows({ email: 'bo@x.org', employee_id: 'E-1' }, { email: 'new@x.org', name: 'N', employee_id: 'E-3' }),
       lookups([admin, ana, bo, existing('m-cy', 'cy@x.org', { employeeId: 'E-3' })]),
     );
@@ -121,8 +124,8 @@ describe('planImport', () => {
     expect(taken.errors[0].message).toContain('ana@x.org');
   });
 
-  it('refuses bad and missing emails, duplicates in the file and a new member without a name', () => {
-    const plan = planImport(
+  it('refuses bad and missing emails, duplicates in the file and a new member without a name', async () => {
+    const plan = await planImport(
       rows(
         { email: 'not-an-email', name: 'A' },
         { email: '', name: 'B' },
@@ -144,8 +147,8 @@ describe('planImport', () => {
     expect(plan).toMatchObject({ creates: [], updates: [], unchanged: 0 });
   });
 
-  it("looks a department up within the row's site, else the member's site", () => {
-    const plan = planImport(
+  it("looks a department up within the row's site, else the member's site", async () => {
+    const plan = await planImport(
       rows(
         { email: 'n1@x.org', name: 'N1', site: 'North Clinic', department: 'EMERGENCY' },
         { email: 'ana@x.org', department: 'Emergency' },
@@ -161,15 +164,15 @@ describe('planImport', () => {
     ]);
   });
 
-  it("clears a member's department when a new site does not hold it", () => {
-    const plan = planImport(rows({ email: 'ana@x.org', site: 'North Clinic' }), lookups());
+  it("clears a member's department when a new site does not hold it", async () => {
+    const plan = await planImport(rows({ email: 'ana@x.org', site: 'North Clinic' }), lookups());
     expect(plan.updates).toEqual([
       { id: 'm-ana', fields: { ...ana.fields, siteId: NORTH, departmentId: null } },
     ]);
   });
 
-  it('refuses unknown sites, departments not at the site and departments without any site', () => {
-    const plan = planImport(
+  it('refuses unknown sites, departments not at the site and departments without any site', async () => {
+    const plan = await planImport(
       rows(
         { email: 'a@x.org', name: 'A', site: 'Nowhere' },
         { email: 'b@x.org', name: 'B', site: 'North Clinic', department: 'ICU' },
@@ -184,8 +187,8 @@ describe('planImport', () => {
     ]);
   });
 
-  it('replaces roles when given (any case, repeated ones once) and refuses unknown roles', () => {
-    const plan = planImport(
+  it('replaces roles when given (any case, repeated ones once) and refuses unknown roles', async () => {
+    const plan = await planImport(
       rows(
         { email: 'ana@x.org', roles: 'Educator; educator ;' },
         { email: 'bo@x.org', roles: 'learner;wizard' },
@@ -193,45 +196,45 @@ describe('planImport', () => {
       lookups(),
     );
     expect(errorsOf(plan)).toEqual([{ row: 3, field: 'roles' }]);
-    const ok = planImport(rows({ email: 'ana@x.org', roles: 'Educator; educator ;' }), lookups());
+    const ok = await planImport(rows({ email: 'ana@x.org', roles: 'Educator; educator ;' }), lookups());
     expect(ok.updates).toEqual([{ id: 'm-ana', fields: { ...ana.fields, roles: ['educator'] } }]);
   });
 
-  it('lets only an org_admin grant or remove org_admin', () => {
+  it('lets only an org_admin grant or remove org_admin', async () => {
     const file = rows(
       { email: 'new@x.org', name: 'New', roles: 'org_admin' },
       { email: 'bo@x.org', roles: 'org_admin;learner' },
       { email: 'admin@x.org', roles: 'learner' },
       { email: 'ana@x.org', roles: 'educator' },
     );
-    expect(errorsOf(planImport(file, lookups(undefined, false)))).toEqual([
+    expect(errorsOf(await planImport(file, lookups(undefined, false)))).toEqual([
       { row: 2, field: 'roles' },
       { row: 3, field: 'roles' },
       { row: 4, field: 'roles' },
     ]);
-    const byAdmin = planImport(file, lookups(undefined, true));
+    const byAdmin = await planImport(file, lookups(undefined, true));
     expect(byAdmin.errors).toEqual([]);
     expect(byAdmin.creates[0].fields.roles).toEqual(['org_admin']);
   });
 
-  it('keeps at least one org_admin who is not deactivated', () => {
+  it('keeps at least one org_admin who is not deactivated', async () => {
     const demote = rows({ email: 'admin@x.org', roles: 'learner' });
-    expect(errorsOf(planImport(demote, lookups()))).toEqual([{ row: 2, field: 'roles' }]);
+    expect(errorsOf(await planImport(demote, lookups()))).toEqual([{ row: 2, field: 'roles' }]);
     const deactivatedAdmin = existing('m-gone', 'gone@x.org', { roles: ['org_admin'] }, 'deactivated');
-    expect(errorsOf(planImport(demote, lookups([admin, deactivatedAdmin])))).toEqual([
+    expect(errorsOf(await planImport(demote, lookups([admin, deactivatedAdmin])))).toEqual([
       { row: 2, field: 'roles' },
     ]);
     const otherAdmin = existing('m-second', 'second@x.org', { roles: ['org_admin'] });
-    expect(planImport(demote, lookups([admin, otherAdmin])).errors).toEqual([]);
+    expect((await planImport(demote, lookups([admin, otherAdmin]))).errors).toEqual([]);
     const withNewAdmin = rows(
       { email: 'admin@x.org', roles: 'learner' },
       { email: 'next@x.org', name: 'Next', roles: 'org_admin' },
     );
-    expect(planImport(withNewAdmin, lookups([admin])).errors).toEqual([]);
+    expect((await planImport(withNewAdmin, lookups([admin]))).errors).toEqual([]);
   });
 
-  it('checks licenses: a two-letter state, and type and state together, each reported once', () => {
-    const plan = planImport(
+  it('checks licenses: a two-letter state, and type and state together, each reported once', async () => {
+    const plan = await planImport(
       rows(
         { email: 'a@x.org', name: 'A', license_type: 'RN', license_state: 'Texas' },
         { email: 'b@x.org', name: 'B', license_type: 'RN' },
@@ -244,15 +247,15 @@ describe('planImport', () => {
       { row: 3, field: 'license_state' },
       { row: 4, field: 'license_type' },
     ]);
-    const ok = planImport(
+    const ok = await planImport(
       rows({ email: 'd@x.org', name: 'D', license_type: 'RN', license_state: 'tx' }),
       lookups(),
     );
     expect(ok.creates[0].fields).toMatchObject({ licenseType: 'RN', licenseState: 'TX' });
   });
 
-  it('finds managers in the organization or anywhere in the file', () => {
-    const plan = planImport(
+  it('finds managers in the organization or anywhere in the file', async () => {
+    const plan = await planImport(
       rows(
         { email: 'lead@x.org', name: 'Lead', manager_email: 'ANA@x.org' },
         { email: 'nurse@x.org', name: 'Nurse', manager_email: 'lead@x.org' },
@@ -268,8 +271,8 @@ describe('planImport', () => {
     expect(plan.updates).toEqual([{ id: 'm-bo', fields: { ...bo.fields, managerId: id('later@x.org') } }]);
   });
 
-  it('refuses unknown managers and oneself as manager, also on rows with other errors', () => {
-    const plan = planImport(
+  it('refuses unknown managers and oneself as manager, also on rows with other errors', async () => {
+    const plan = await planImport(
       rows(
         { email: 'a@x.org', name: 'A', manager_email: 'ghost@x.org' },
         { email: 'b@x.org', name: 'B', manager_email: 'B@x.org' },
@@ -289,9 +292,9 @@ describe('planImport', () => {
     ]);
   });
 
-  it('refuses texts over 200 characters', () => {
+  it('refuses texts over 200 characters', async () => {
     const long = 'x'.repeat(201);
-    const plan = planImport(
+    const plan = await planImport(
       rows({ email: 'a@x.org', name: long }, { email: 'bo@x.org', job_title: long }),
       lookups(),
     );
@@ -301,8 +304,8 @@ describe('planImport', () => {
     ]);
   });
 
-  it('reads license number, expiry and locale, refusing what the API refuses', () => {
-    const plan = planImport(
+  it('reads license number, expiry and locale, refusing what the API refuses', async () => {
+    const plan = await planImport(
       rows(
         { email: 'ana@x.org', license_number: 'RN-123', license_expires_on: '2027-06-30', locale: 'ES' },
         { email: 'bo@x.org', license_expires_on: '2027-02-30' },
@@ -318,7 +321,7 @@ describe('planImport', () => {
       { row: 5, field: 'license_number' },
       { row: 6, field: 'email' },
     ]);
-    const valid = planImport(
+    const valid = await planImport(
       rows({ email: 'ana@x.org', license_number: 'RN-123', license_expires_on: '2027-06-30', locale: 'ES' }),
       lookups(),
     );
@@ -330,18 +333,18 @@ describe('planImport', () => {
     ]);
   });
 
-  it('refuses a manager who reports to the member, through the organization or the file', () => {
+  it('refuses a manager who reports to the member, through the organization or the file', async () => {
     const chain = [
       existing('m-top', 'top@x.org'),
       existing('m-mid', 'mid@x.org', { managerId: 'm-top' }),
       existing('m-low', 'low@x.org', { managerId: 'm-mid' }),
     ];
-    const indirect = planImport(
+    const indirect = await planImport(
       rows({ email: 'top@x.org', manager_email: 'low@x.org' }),
       lookups([admin, ...chain]),
     );
     expect(errorsOf(indirect)).toEqual([{ row: 2, field: 'manager_email' }]);
-    const inFile = planImport(
+    const inFile = await planImport(
       rows(
         { email: 'p@x.org', name: 'P', manager_email: 'q@x.org' },
         { email: 'q@x.org', name: 'Q', manager_email: 'p@x.org' },
@@ -352,7 +355,7 @@ describe('planImport', () => {
       { row: 2, field: 'manager_email' },
       { row: 3, field: 'manager_email' },
     ]);
-    const moved = planImport(
+    const moved = await planImport(
       rows(
         { email: 'top@x.org', manager_email: 'admin@x.org' },
         { email: 'low@x.org', manager_email: 'top@x.org' },

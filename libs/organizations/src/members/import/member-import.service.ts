@@ -66,7 +66,7 @@ export class MemberImportService {
       await this.members.lockAdminIds();
       const lookups = await this.repository.lookups(actor.roles.includes('org_admin'));
       timer.mark('lookups');
-      const plan = planImport(parsed.rows, lookups);
+      const plan = await planImport(parsed.rows, lookups);
       timer.mark('plan');
       const errors = [...parsed.errors, ...plan.errors].sort((a, b) => a.row - b.row);
       if (errors.length > 0) throw unprocessable(errors);
