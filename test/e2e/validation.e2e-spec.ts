@@ -302,6 +302,28 @@ describe('input validation on every endpoint that takes a body or a query', () =
       }
     });
 
+    it('answers 404, never 400 or 500, to a path id that is not a UUID or does not even percent-decode', async () => {
+      const doc = (await world.http().get('/api/docs-json').expect(200)).body as {
+        paths: Record<string, Record<string, unknown>>;
+      };
+      const withIds = Object.entries(doc.paths).flatMap(([path, methods]) =>
+        path.includes('{') && path.startsWith('/api/v1/') && !path.includes('/public/')
+          ? Object.keys(methods).map((method) => ({ method: method as Operation['method'], path }))
+          : [],
+      );
+      expect(withIds.length).toBeGreaterThanOrEqual(20);
+      for (const { method, path } of withIds) {
+        for (const bad of ['not-a-uuid', '%ED%A0%80', '%zz', `${randomUUID()}%00`]) {
+          const res = await as(
+            path.includes('/platform/') ? platform : org.admin,
+            method,
+            path.replace(/\{[^}]+\}/, bad).replace(/\{[^}]+\}/g, () => randomUUID()),
+          ).send({});
+          expect({ method, path, bad, status: res.status }).toEqual({ method, path, bad, status: 404 });
+        }
+      }
+    });
+
     it('names the nested field: admin.email, license.type, an array element', async () => {
       await rejects(
         () =>

@@ -14,6 +14,15 @@ interface BodyParserError {
  * oversized body a 413, both as problem+json, instead of Express's HTML error page.
  */
 export function installBodyParsers(app: INestApplication, options: { jsonLimit: string }): void {
+  // A path segment that does not percent-decode (`%zz`, the UTF-8 bytes of a lone surrogate) cannot name anything:
+  // the 404 of an unknown id (API.md), where the router would answer 400.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (decodablePath(req.path)) {
+      next();
+      return;
+    }
+    sendProblem(res, { type: 'about:blank', title: STATUS_TITLES[404], status: 404, detail: 'No such resource.' });
+  });
   app.use(express.json({ limit: options.jsonLimit }));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const parserError = error as BodyParserError;
@@ -63,4 +72,13 @@ function nestedDeeperThan(value: unknown, max: number): boolean {
     for (const child of Object.values(current)) pending.push([child, depth + 1]);
   }
   return false;
+}
+
+function decodablePath(path: string): boolean {
+  try {
+    for (const segment of path.split('/')) decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
