@@ -1,6 +1,7 @@
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_OPTIONS } from '@beacon/identity';
+import { apiCaller } from './api-call';
 import { BENCH_PASSWORD, startBenchApi } from './bench-world';
 import { load, LoadResult } from './load';
 
@@ -88,26 +89,17 @@ async function learnerWithEnrollments(url: string): Promise<string> {
   } finally {
     await owner.end();
   }
-  const call = async (path: string, token: string | null, body?: unknown) => {
-    const res = await fetch(`${url}${path}`, {
-      method: body === undefined ? 'GET' : 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = (await res.json()) as Record<string, unknown>;
-    if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-  const session = await call('/api/v1/auth/login', null, { email: LEARNER_EMAIL, password: BENCH_PASSWORD });
+  const call = apiCaller(url);
+  const session = await call('POST', '/api/v1/auth/login', null, {
+    email: LEARNER_EMAIL,
+    password: BENCH_PASSWORD,
+  });
   const token = session.accessToken as string;
-  const courses = (await call('/api/v1/courses', token)).items as Array<{ id: string; code: string }>;
+  const courses = (await call('GET', '/api/v1/courses', token)).items as Array<{ id: string; code: string }>;
   const course = courses.find((c) => c.code === 'HT-101');
   if (!course) throw new Error('HT-101 is not in the catalog');
   for (let i = 0; i < COHORTS; i += 1) {
-    await call('/api/v1/cohorts', token, {
+    await call('POST', '/api/v1/cohorts', token, {
       name: `Hot path ${i + 1}`,
       courseId: course.id,
       target: {},

@@ -1,7 +1,6 @@
-import { fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { apiCaller, forkBenchApi } from './api-call';
 import { BENCH_EMAIL, BENCH_PASSWORD } from './bench-world';
 
 /**
@@ -13,29 +12,11 @@ import { BENCH_EMAIL, BENCH_PASSWORD } from './bench-world';
 async function run(): Promise<void> {
   const megabytes = Number(process.env.BENCH_MB ?? 24);
   const parallel = Number(process.env.BENCH_PARALLEL ?? 4);
-  const child = fork(resolve(__dirname, 'bench-api.process.ts'), {
-    execArgv: ['-r', resolve(__dirname, '../../test/support/ts-register.js')],
-  });
-  const { url, databaseUrl } = await new Promise<{ url: string; databaseUrl: string }>((done, fail) => {
-    child.once('message', (message) => done(message as { url: string; databaseUrl: string }));
-    child.once('exit', (code) => fail(new Error(`the bench api exited with ${code}`)));
-  });
+  const { child, url, databaseUrl } = await forkBenchApi();
   const owner = new Client({ connectionString: databaseUrl });
   await owner.connect();
   try {
-    const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(`${url}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = apiCaller(url);
     const platform = await call('POST', '/api/v1/auth/login', null, {
       email: BENCH_EMAIL,
       password: BENCH_PASSWORD,

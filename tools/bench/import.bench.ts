@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { apiCaller } from './api-call';
 import { BENCH_EMAIL, BENCH_PASSWORD, startBenchApi, startBenchWorker } from './bench-world';
 
 /**
@@ -17,19 +18,7 @@ async function run(): Promise<void> {
   const owner = new Client({ connectionString: process.env.DATABASE_URL });
   await owner.connect();
   try {
-    const call = async (method: string, path: string, token: string | null, body?: unknown) => {
-      const res = await fetch(`${api.url}${path}`, {
-        method,
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const json = (await res.json()) as Record<string, unknown>;
-      if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-      return json;
-    };
+    const call = apiCaller(api.url);
     const platform = await call('POST', '/api/v1/auth/login', null, {
       email: BENCH_EMAIL,
       password: BENCH_PASSWORD,

@@ -1,6 +1,5 @@
-import { fork } from 'node:child_process';
-import { resolve } from 'node:path';
 import { Client } from 'pg';
+import { forkBenchApi } from './api-call';
 import { BENCH_EMAIL } from './bench-world';
 
 /**
@@ -11,13 +10,7 @@ import { BENCH_EMAIL } from './bench-world';
  */
 async function run(): Promise<void> {
   const requests = Number(process.env.BENCH_REQUESTS ?? 250);
-  const child = fork(resolve(__dirname, 'bench-api.process.ts'), {
-    execArgv: ['-r', resolve(__dirname, '../../test/support/ts-register.js')],
-  });
-  const { url, databaseUrl } = await new Promise<{ url: string; databaseUrl: string }>((done, fail) => {
-    child.once('message', (message) => done(message as { url: string; databaseUrl: string }));
-    child.once('exit', (code) => fail(new Error(`the bench api exited with ${code}`)));
-  });
+  const { child, url, databaseUrl } = await forkBenchApi();
   const owner = new Client({ connectionString: databaseUrl });
   await owner.connect();
   try {
