@@ -82,8 +82,8 @@ async function learnerWithEnrollments(url: string): Promise<string> {
     await owner.query(
       `WITH o AS (INSERT INTO organizations (name, slug, timezone) VALUES ('Hot Path Hospital', 'hot-path', 'America/Chicago') RETURNING id),
             u AS (INSERT INTO users (email, name, password_hash) VALUES ($1, 'Hana Hotpath', $2) RETURNING id)
-       INSERT INTO memberships (organization_id, user_id, status, roles)
-       SELECT o.id, u.id, 'active', '{org_admin,learner}' FROM o, u`,
+       INSERT INTO memberships (organization_id, user_id, name, status, roles, joined_at)
+       SELECT o.id, u.id, 'Hana Hotpath', 'active', '{org_admin,learner}', now() FROM o, u`,
       [LEARNER_EMAIL, hash],
     );
   } finally {
