@@ -37,6 +37,7 @@ export class HealthController {
   @ProblemResponse(503, 'A dependency is down; the detail names which.')
   async ready() {
     const [postgres, redis] = await Promise.all([
+      // A round trip on a pooled connection, outside any tenant transaction (which the typed helpers need).
       withTimeout(this.dataSource.query('SELECT 1')).then(
         () => 'up',
         () => 'down',

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { TenantTransaction } from '@beacon/core/database';
 import { CourseRepository } from './course.repository';
 import type { CourseContent } from './seed/course-content';
 import { HT_101 } from './seed/ht-101.course';
@@ -31,7 +31,7 @@ export class CatalogSeedService implements OnApplicationBootstrap {
 
   seed(contents: CourseContent[]): Promise<void> {
     return this.tx.platform(async () => {
-      await ExecutionContext.manager().query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+      await this.courses.lockSeeding(SEED_LOCK);
       for (const content of contents) {
         const existing = await this.courses.findVersion(content.code, content.version);
         if (existing) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import type { CourseContent } from './seed/course-content';
 
@@ -49,30 +49,22 @@ const COURSE_COLUMNS = `id, code, version, title, description, credit_hours, cre
 /** The catalog is a platform table set: courses, their modules and the question bank, versioned by code. */
 @Injectable()
 export class CourseRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async findById(id: string): Promise<CourseRow | null> {
-    const rows: CourseRow[] = await this.db.query(`SELECT ${COURSE_COLUMNS} FROM courses WHERE id = $1`, [
-      id,
-    ]);
-    return rows[0] ?? null;
+    return one<CourseRow>(`SELECT ${COURSE_COLUMNS} FROM courses WHERE id = $1`, [id]);
   }
 
   async findVersion(code: string, version: number): Promise<CourseRow | null> {
-    const rows: CourseRow[] = await this.db.query(
-      `SELECT ${COURSE_COLUMNS} FROM courses WHERE code = $1 AND version = $2`,
-      [code, version],
-    );
-    return rows[0] ?? null;
+    return one<CourseRow>(`SELECT ${COURSE_COLUMNS} FROM courses WHERE code = $1 AND version = $2`, [
+      code,
+      version,
+    ]);
   }
 
   async listPublished(after: CursorPosition | null, limit: number): Promise<CourseRow[]> {
     const params: unknown[] = [];
     const where = [`status = 'published'`];
     if (after) where.push(afterCursor(after, params));
-    return this.db.query(
+    return rows<CourseRow>(
       `SELECT ${COURSE_COLUMNS} FROM courses WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params)}`,
       params,
@@ -80,7 +72,7 @@ export class CourseRepository {
   }
 
   async modules(courseIds: string[]): Promise<ModuleRow[]> {
-    return this.db.query(
+    return rows<ModuleRow>(
       `SELECT id, course_id, key, position, title, estimated_minutes, body FROM course_modules
         WHERE course_id = ANY ($1::uuid[]) ORDER BY course_id, position`,
       [courseIds],
@@ -88,7 +80,7 @@ export class CourseRepository {
   }
 
   async questions(courseId: string): Promise<QuestionRow[]> {
-    return this.db.query(
+    return rows<QuestionRow>(
       `SELECT q.id, q.course_id, q.key, q.position, q.objective, q.prompt, q.explanation,
               json_agg(json_build_object('id', c.id, 'position', c.position, 'text', c.text, 'correct', c.correct)
                        ORDER BY c.position) AS choices
@@ -99,16 +91,21 @@ export class CourseRepository {
     );
   }
 
+  /** Takes a transaction-level advisory lock: held until the seeding transaction ends. */
+  async lockSeeding(key: number): Promise<void> {
+    await one('SELECT pg_advisory_xact_lock($1)', [key]);
+  }
+
   async setAccreditationStatements(id: string, statements: string[]): Promise<void> {
-    await this.db.query('UPDATE courses SET accreditation_statements = $2 WHERE id = $1', [id, statements]);
+    await affected('UPDATE courses SET accreditation_statements = $2 WHERE id = $1', [id, statements]);
   }
 
   /** Publishes a new version: the previous published version of the code is retired, never rewritten. */
   async publish(content: CourseContent, accreditationStatements: string[]): Promise<string> {
-    await this.db.query(`UPDATE courses SET status = 'retired' WHERE code = $1 AND status = 'published'`, [
+    await affected(`UPDATE courses SET status = 'retired' WHERE code = $1 AND status = 'published'`, [
       content.code,
     ]);
-    const [course] = (await this.db.query(
+    const [course] = await rows<{ id: string }>(
       `INSERT INTO courses (code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
                             questions_per_attempt, objectives, accreditation_statements, requires_evaluation,
                             status, published_at)
@@ -127,8 +124,8 @@ export class CourseRepository {
         accreditationStatements,
         content.requiresEvaluation,
       ],
-    )) as Array<{ id: string }>;
-    await this.db.query(
+    );
+    await affected(
       `INSERT INTO course_modules (course_id, key, position, title, estimated_minutes, body)
        SELECT $1, m.value ->> 'key', m.ordinality, m.value ->> 'title', (m.value ->> 'estimated_minutes')::integer,
               m.value ->> 'body'
@@ -145,7 +142,7 @@ export class CourseRepository {
         ),
       ],
     );
-    await this.db.query(
+    await affected(
       `WITH src AS (
          SELECT q.value ->> 'key' AS key, (q.value ->> 'objective')::integer AS objective, q.value ->> 'prompt' AS prompt,
                 q.value ->> 'explanation' AS explanation, q.value -> 'choices' AS choices, q.ordinality AS position

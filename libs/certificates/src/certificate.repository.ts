@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CreditType } from '@beacon/core/config';
-import { ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
+import { affected, ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface CertificateRow {
@@ -49,10 +49,6 @@ export interface IssueInput {
 
 @Injectable()
 export class CertificateRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /**
    * Issues the certificate of a completed enrollment. The learner's name, the course's title and credits and the
    * completion date in the organization's time zone are copied now and never change afterwards.
@@ -89,7 +85,7 @@ export class CertificateRepository {
         input.issuedAt,
       ],
     )) as CertificateRow;
-    await this.db.query(
+    await affected(
       'INSERT INTO certificate_codes (verification_code, organization_id, certificate_id) VALUES ($1, $2, $3)',
       [input.verificationCode, ExecutionContext.organizationId(), row.id],
     );
@@ -115,10 +111,7 @@ export class CertificateRepository {
   }
 
   async findById(id: string): Promise<CertificateRow | null> {
-    const rows: CertificateRow[] = await this.db.query(`SELECT ${COLUMNS} FROM certificates WHERE id = $1`, [
-      id,
-    ]);
-    return rows[0] ?? null;
+    return one<CertificateRow>(`SELECT ${COLUMNS} FROM certificates WHERE id = $1`, [id]);
   }
 
   async listForMember(
@@ -129,7 +122,7 @@ export class CertificateRepository {
     const params: unknown[] = [membershipId];
     const where = ['membership_id = $1'];
     if (after) where.push(afterCursor(after, params, 'issued_at', 'id'));
-    return this.db.query(
+    return rows<CertificateRow>(
       `SELECT ${COLUMNS} FROM certificates WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params, 'issued_at', 'id')}`,
       params,
@@ -140,15 +133,14 @@ export class CertificateRepository {
   async organizationOfCode(
     code: string,
   ): Promise<{ organization_id: string; certificate_id: string } | null> {
-    const rows: Array<{ organization_id: string; certificate_id: string }> = await this.db.query(
+    return one<{ organization_id: string; certificate_id: string }>(
       'SELECT organization_id, certificate_id FROM certificate_codes WHERE verification_code = $1',
       [code],
     );
-    return rows[0] ?? null;
   }
 
   async revoke(id: string, reason: string, now: Date): Promise<void> {
-    await this.db.query(
+    await affected(
       'UPDATE certificates SET revoked_at = $3, revoked_reason = $2 WHERE id = $1 AND revoked_at IS NULL',
       [id, reason, now],
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, one } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 
 /** The questions drawn for an attempt, each with its choices in the order the learner sees them. */
 export interface DrawnQuestion {
@@ -18,34 +18,28 @@ export interface AttemptRow {
 
 @Injectable()
 export class AttemptRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async findOpen(enrollmentId: string): Promise<AttemptRow | null> {
-    const rows: AttemptRow[] = await this.db.query(
+    return one<AttemptRow>(
       `SELECT id, enrollment_id, questions, submitted_at, score, passed FROM assessment_attempts
         WHERE enrollment_id = $1 AND submitted_at IS NULL`,
       [enrollmentId],
     );
-    return rows[0] ?? null;
   }
 
   async find(enrollmentId: string, attemptId: string): Promise<AttemptRow | null> {
-    const rows: AttemptRow[] = await this.db.query(
+    return one<AttemptRow>(
       `SELECT id, enrollment_id, questions, submitted_at, score, passed FROM assessment_attempts
         WHERE id = $1 AND enrollment_id = $2 FOR UPDATE`,
       [attemptId, enrollmentId],
     );
-    return rows[0] ?? null;
   }
 
   async countSubmitted(enrollmentId: string): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db.query(
+    const [row] = await rows<{ n: number }>(
       'SELECT count(*)::int AS n FROM assessment_attempts WHERE enrollment_id = $1 AND submitted_at IS NOT NULL',
       [enrollmentId],
     );
-    return rows[0].n;
+    return row.n;
   }
 
   async insert(input: {
@@ -55,7 +49,7 @@ export class AttemptRepository {
     questions: DrawnQuestion[];
     now: Date;
   }): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const [inserted] = await rows<{ id: string }>(
       `INSERT INTO assessment_attempts (organization_id, enrollment_id, membership_id, course_id, questions, started_at)
        VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
@@ -67,16 +61,16 @@ export class AttemptRepository {
         input.now,
       ],
     );
-    return rows[0].id;
+    return inserted.id;
   }
 
   async submit(id: string, answers: unknown, score: number, passed: boolean, now: Date): Promise<boolean> {
-    const [, count] = await this.db.query(
+    const count = await affected(
       `UPDATE assessment_attempts SET answers = $2, score = $3, passed = $4, submitted_at = $5
         WHERE id = $1 AND submitted_at IS NULL`,
       [id, JSON.stringify(answers), score, passed, now],
     );
-    return Number(count) > 0;
+    return count > 0;
   }
 
   /** The attempt that passed the enrollment's assessment, if one did. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext, one, reportingChainSql } from '@beacon/core/database';
+import { affected, ExecutionContext, one, reportingChainSql, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { currentCycleCte, enrollmentOverdue } from './enrollment.sql';
 
@@ -62,10 +62,6 @@ const COLUMNS = `id, name, course_id,
 
 @Injectable()
 export class CohortRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async insert(f: CohortFields): Promise<CohortRow> {
     const inserted = await one<{ id: string }>(
       `INSERT INTO cohorts (organization_id, name, course_id, target_job_titles, target_roles, due_date, due_in_days,
@@ -111,11 +107,9 @@ export class CohortRepository {
   }
 
   async findById(id: string, forUpdate = false): Promise<CohortRow | null> {
-    const rows: CohortRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM cohorts WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return one<CohortRow>(`SELECT ${COLUMNS} FROM cohorts WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [
+      id,
+    ]);
   }
 
   async list(includeArchived: boolean, after: CursorPosition | null, limit: number): Promise<CohortRow[]> {
@@ -123,7 +117,7 @@ export class CohortRepository {
     const where = ['true'];
     if (!includeArchived) where.push('archived_at IS NULL');
     if (after) where.push(afterCursor(after, params));
-    return this.db.query(
+    return rows<CohortRow>(
       `SELECT ${COLUMNS} FROM cohorts WHERE ${where.join(' AND ')} ${newestFirst(limit, params)}`,
       params,
     );
@@ -135,12 +129,12 @@ export class CohortRepository {
    * against the given time. `chainOf`: only the members of that manager's reporting chain (null: everyone).
    */
   async stats(cohortIds: string[], now: Date, chainOf: string | null): Promise<Map<string, CohortStats>> {
-    const rows: Array<
+    const counts = await rows<
       { cohort_id: string } & Record<
         'enrolled' | 'not_started' | 'in_progress' | 'completed' | 'overdue' | 'exempt',
         number
       >
-    > = await this.db.query(
+    >(
       `WITH ${currentCycleCte(
         `e.cohort_id = ANY ($1::uuid[]) AND ($3::uuid IS NULL OR e.membership_id IN ${reportingChainSql('$3')})`,
         '$2',
@@ -157,7 +151,7 @@ export class CohortRepository {
     );
     const stats = new Map<string, CohortStats>();
     for (const id of cohortIds) {
-      const row = rows.find((r) => r.cohort_id === id);
+      const row = counts.find((r) => r.cohort_id === id);
       const enrolled = row?.enrolled ?? 0;
       const exempt = row?.exempt ?? 0;
       const completed = row?.completed ?? 0;

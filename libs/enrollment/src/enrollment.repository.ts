@@ -96,10 +96,6 @@ function scopedMembers(memberIds: string[] | null): string {
 export class EnrollmentRepository {
   constructor(private readonly clock: Clock) {}
 
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /**
    * Brings enrollments in line with cohort targets for the scope: open enrollments of members who no longer match
    * are withdrawn, withdrawn ones of members who match again reopen, and members who match without an
@@ -109,14 +105,14 @@ export class EnrollmentRepository {
     const params =
       scope.memberIds === null ? [scope.cohortIds, now] : [scope.cohortIds, now, scope.memberIds];
     const members = scopedMembers(scope.memberIds);
-    await this.db.query(
+    await affected(
       `UPDATE enrollments e SET status = 'withdrawn', withdrawn_at = $2, updated_at = $2
          FROM cohorts c, ${members}
         WHERE c.id = e.cohort_id AND m.id = e.membership_id AND ${enrollmentOpen()}
           AND ${COHORTS_IN_SCOPE} AND NOT ${MEMBER_MATCHES_COHORT}`,
       params,
     );
-    await this.db.query(
+    await affected(
       `UPDATE enrollments e
           SET status = CASE WHEN e.started_at IS NULL THEN 'not_started' ELSE 'in_progress' END,
               -- the cohort's due date may have changed while the enrollment was withdrawn
@@ -129,7 +125,7 @@ export class EnrollmentRepository {
           AND e.cycle = (SELECT max(x.cycle) FROM enrollments x WHERE x.cohort_id = e.cohort_id AND x.membership_id = e.membership_id)`,
       params,
     );
-    return this.db.query(
+    return rows<NewEnrollment>(
       `INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id, cycle, due_at, enrolled_at, created_at, updated_at)
        SELECT c.organization_id, c.id, m.id, c.course_id, 1, ${dueAt('$2')}, $2, $2, $2
          FROM cohorts c
@@ -158,7 +154,7 @@ export class EnrollmentRepository {
   }
 
   async lock(id: string): Promise<void> {
-    await this.db.query('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id]);
+    await rows('SELECT 1 FROM enrollments WHERE id = $1 FOR UPDATE', [id]);
   }
 
   /**
@@ -208,7 +204,7 @@ export class EnrollmentRepository {
   }
 
   async markStarted(id: string, now: Date): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE enrollments SET status = 'in_progress', started_at = coalesce(started_at, $2), updated_at = $2
         WHERE id = $1 AND status = 'not_started'`,
       [id, now],
@@ -221,19 +217,18 @@ export class EnrollmentRepository {
     courseCode: string,
     now: Date,
   ): Promise<Array<{ id: string; cohort_id: string }>> {
-    const [rows] = await this.db.query(
+    return rows<{ id: string; cohort_id: string }>(
       `UPDATE enrollments e SET status = 'completed', completed_at = $3, started_at = coalesce(e.started_at, $3), updated_at = $3
          FROM courses co
         WHERE co.id = e.course_id AND co.code = $2 AND e.membership_id = $1 AND ${enrollmentOpen()}
         RETURNING e.id, e.cohort_id`,
       [membershipId, courseCode, now],
     );
-    return rows as Array<{ id: string; cohort_id: string }>;
   }
 
   /** Annual recertification: a completed cycle of a recurring cohort opens the next one, due N months later. */
   async openNextCycles(completedIds: string[], now: Date): Promise<NewEnrollment[]> {
-    return this.db.query(
+    return rows<NewEnrollment>(
       `INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id, cycle, due_at, enrolled_at, created_at, updated_at)
        SELECT e.organization_id, c.id, e.membership_id, c.course_id, e.cycle + 1,
               ${endOfLocalDay(`(${localDate('$2')} + make_interval(months => c.interval_months))::date`)}, $2, $2, $2
@@ -248,22 +243,22 @@ export class EnrollmentRepository {
   }
 
   async exempt(id: string, reason: string, now: Date): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE enrollments SET status = 'exempt', exempt_reason = $2, updated_at = $3 WHERE id = $1`,
       [id, reason, now],
     );
   }
 
   async grantAttempts(id: string, count: number): Promise<number> {
-    const [rows] = await this.db.query(
+    const [row] = await rows<{ extra_attempts: number }>(
       `UPDATE enrollments SET extra_attempts = extra_attempts + $2, updated_at = $3 WHERE id = $1 RETURNING extra_attempts`,
       [id, count, this.clock.now()],
     );
-    return (rows as Array<{ extra_attempts: number }>)[0].extra_attempts;
+    return row.extra_attempts;
   }
 
   async completeModule(enrollmentId: string, moduleId: string, now: Date): Promise<void> {
-    await this.db.query(
+    await affected(
       `INSERT INTO module_progress (organization_id, enrollment_id, module_id, completed_at)
        VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
       [ExecutionContext.organizationId(), enrollmentId, moduleId, now],

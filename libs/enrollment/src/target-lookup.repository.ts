@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { rows } from '@beacon/core/database';
 
 /** Which of the given site or department ids exist (and are live) in the current organization. */
 @Injectable()
@@ -14,10 +14,10 @@ export class TargetLookupRepository {
 
   private async live(table: 'sites' | 'departments', ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
-    const rows: Array<{ id: string }> = await ExecutionContext.manager().query(
+    const live = await rows<{ id: string }>(
       `SELECT id FROM ${table} WHERE id = ANY ($1::uuid[]) AND archived_at IS NULL`,
       [ids],
     );
-    return new Set(rows.map((row) => row.id));
+    return new Set(live.map((row) => row.id));
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, one, OrganizationRole, PlatformRole } from '@beacon/core/database';
+import { one, OrganizationRole, PlatformRole, rows } from '@beacon/core/database';
 
 export interface OwnMembershipRow {
   membership_id: string;
@@ -25,12 +25,8 @@ export interface ActorStateRow {
  */
 @Injectable()
 export class IdentityMembershipsRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async listOwn(userId: string): Promise<OwnMembershipRow[]> {
-    return this.db.query(
+    return rows<OwnMembershipRow>(
       `SELECT m.id AS membership_id, m.organization_id, o.name AS organization_name, m.roles, m.status
          FROM memberships m JOIN organizations o ON o.id = m.organization_id
         WHERE m.user_id = $1
@@ -72,11 +68,11 @@ export class IdentityMembershipsRepository {
 
   /** Runs in the membership's organization and locks the row; null when there is no such membership. */
   async lockStatus(membershipId: string): Promise<OwnMembershipRow['status'] | null> {
-    const rows: Array<Pick<OwnMembershipRow, 'status'>> = await this.db.query(
+    const row = await one<Pick<OwnMembershipRow, 'status'>>(
       'SELECT status FROM memberships WHERE id = $1 FOR UPDATE',
       [membershipId],
     );
-    return rows[0]?.status ?? null;
+    return row?.status ?? null;
   }
 
   /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, one, rows } from '@beacon/core/database';
 
 export interface InvitationRow {
   id: string;
@@ -13,10 +13,6 @@ export interface InvitationRow {
 
 @Injectable()
 export class InvitationRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /** Replaces any open invitation for the same membership (or platform account): only the newest link works. */
   async insert(row: {
     userId: string;
@@ -25,57 +21,56 @@ export class InvitationRepository {
     tokenHash: string;
     ttlSeconds: number;
   }): Promise<{ id: string; expires_at: Date }> {
-    await this.db.query(
+    await affected(
       `UPDATE invitations SET revoked_at = now()
         WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
       [row.userId, row.organizationId],
     );
-    const rows: Array<{ id: string; expires_at: Date }> = await this.db.query(
+    const [inserted] = await rows<{ id: string; expires_at: Date }>(
       `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING id, expires_at`,
       [row.userId, row.organizationId, row.membershipId, row.tokenHash, row.ttlSeconds],
     );
-    return rows[0];
+    return inserted;
   }
 
   /** Invitations for many new members of one organization at once (a roster import). */
   async insertMany(
     organizationId: string,
-    rows: Array<{ userId: string; membershipId: string; tokenHash: string }>,
+    invitations: Array<{ userId: string; membershipId: string; tokenHash: string }>,
     ttlSeconds: number,
   ): Promise<Array<{ id: string; membership_id: string; expires_at: Date }>> {
-    if (rows.length === 0) return [];
-    return this.db.query(
+    if (invitations.length === 0) return [];
+    return rows<{ id: string; membership_id: string; expires_at: Date }>(
       `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
        SELECT t.user_id, $1, t.membership_id, t.token_hash, now() + make_interval(secs => $5)
          FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(user_id, membership_id, token_hash)
        RETURNING id, membership_id, expires_at`,
       [
         organizationId,
-        rows.map((r) => r.userId),
-        rows.map((r) => r.membershipId),
-        rows.map((r) => r.tokenHash),
+        invitations.map((r) => r.userId),
+        invitations.map((r) => r.membershipId),
+        invitations.map((r) => r.tokenHash),
         ttlSeconds,
       ],
     );
   }
 
   async findByHash(tokenHash: string): Promise<InvitationRow | null> {
-    const rows: InvitationRow[] = await this.db.query(
+    return one<InvitationRow>(
       `SELECT id, user_id, organization_id, membership_id, expires_at, accepted_at, revoked_at
          FROM invitations WHERE token_hash = $1`,
       [tokenHash],
     );
-    return rows[0] ?? null;
   }
 
   /** Single use: false when another request accepted it first. */
   async markAccepted(id: string): Promise<boolean> {
-    const [, count] = await this.db.query(
+    const count = await affected(
       `UPDATE invitations SET accepted_at = now()
         WHERE id = $1 AND accepted_at IS NULL AND revoked_at IS NULL AND expires_at > now()`,
       [id],
     );
-    return Number(count) > 0;
+    return count > 0;
   }
 }

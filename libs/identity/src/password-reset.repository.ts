@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, one } from '@beacon/core/database';
+import { affected, one, rows } from '@beacon/core/database';
 
 export interface PasswordResetRow {
   id: string;
@@ -10,21 +10,17 @@ export interface PasswordResetRow {
 
 @Injectable()
 export class PasswordResetRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /** Serializes requests for one person until the transaction ends, so the hourly mail limit cannot be raced. */
   async lockPerson(userId: string): Promise<void> {
     await one(`SELECT pg_advisory_xact_lock(hashtext('password_reset:' || $1::text)) AS locked`, [userId]);
   }
 
   async countSince(userId: string, seconds: number): Promise<number> {
-    const rows: Array<{ n: number }> = await this.db.query(
+    const [row] = await rows<{ n: number }>(
       `SELECT count(*)::int AS n FROM password_resets WHERE user_id = $1 AND created_at > now() - make_interval(secs => $2)`,
       [userId, seconds],
     );
-    return rows[0].n;
+    return row.n;
   }
 
   async insert(
@@ -32,27 +28,26 @@ export class PasswordResetRepository {
     tokenHash: string,
     ttlSeconds: number,
   ): Promise<{ id: string; expires_at: Date }> {
-    const rows: Array<{ id: string; expires_at: Date }> = await this.db.query(
+    const [inserted] = await rows<{ id: string; expires_at: Date }>(
       `INSERT INTO password_resets (user_id, token_hash, expires_at)
        VALUES ($1, $2, now() + make_interval(secs => $3)) RETURNING id, expires_at`,
       [userId, tokenHash, ttlSeconds],
     );
-    return rows[0];
+    return inserted;
   }
 
   async findByHash(tokenHash: string): Promise<PasswordResetRow | null> {
-    const rows: PasswordResetRow[] = await this.db.query(
+    return one<PasswordResetRow>(
       'SELECT id, user_id, expires_at, used_at FROM password_resets WHERE token_hash = $1',
       [tokenHash],
     );
-    return rows[0] ?? null;
   }
 
   async markUsed(id: string): Promise<boolean> {
-    const [, count] = await this.db.query(
+    const count = await affected(
       'UPDATE password_resets SET used_at = now() WHERE id = $1 AND used_at IS NULL AND expires_at > now()',
       [id],
     );
-    return Number(count) > 0;
+    return count > 0;
   }
 }

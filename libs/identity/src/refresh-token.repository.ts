@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, one } from '@beacon/core/database';
 
 export interface RefreshTokenRow {
   id: string;
@@ -13,10 +13,6 @@ export interface RefreshTokenRow {
 
 @Injectable()
 export class RefreshTokenRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async insert(row: {
     userId: string;
     familyId: string;
@@ -24,7 +20,7 @@ export class RefreshTokenRepository {
     tokenHash: string;
     ttlSeconds: number;
   }) {
-    await this.db.query(
+    await affected(
       `INSERT INTO refresh_tokens (user_id, family_id, organization_id, token_hash, expires_at)
        VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
       [row.userId, row.familyId, row.organizationId, row.tokenHash, row.ttlSeconds],
@@ -32,24 +28,23 @@ export class RefreshTokenRepository {
   }
 
   async findByHash(tokenHash: string): Promise<RefreshTokenRow | null> {
-    const rows: RefreshTokenRow[] = await this.db.query(
+    return one<RefreshTokenRow>(
       'SELECT id, user_id, family_id, organization_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1',
       [tokenHash],
     );
-    return rows[0] ?? null;
   }
 
   /** Spends the token; false when it was spent (or revoked) already, which is a reuse. */
   async spend(id: string): Promise<boolean> {
-    const [, count] = await this.db.query(
+    const count = await affected(
       'UPDATE refresh_tokens SET used_at = now() WHERE id = $1 AND used_at IS NULL AND revoked_at IS NULL',
       [id],
     );
-    return Number(count) > 0;
+    return count > 0;
   }
 
   async revokeFamily(familyId: string): Promise<void> {
-    await this.db.query(
+    await affected(
       'UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = $1 AND revoked_at IS NULL',
       [familyId],
     );
@@ -57,7 +52,7 @@ export class RefreshTokenRepository {
 
   /** Every session of the person, or every one but `keepFamilyId`. */
   async revokeForUser(userId: string, keepFamilyId: string | null = null): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE user_id = $1 AND revoked_at IS NULL AND family_id IS DISTINCT FROM $2`,
       [userId, keepFamilyId],
@@ -66,7 +61,7 @@ export class RefreshTokenRepository {
 
   /** Sessions bound to one organization (a deactivated membership). */
   async revokeForUserInOrganization(userId: string, organizationId: string): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE refresh_tokens SET revoked_at = now()
         WHERE user_id = $1 AND organization_id = $2 AND revoked_at IS NULL`,
       [userId, organizationId],

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, PlatformRole } from '@beacon/core/database';
+import { affected, one, PlatformRole, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface UserRow {
@@ -19,23 +19,17 @@ const COLUMNS =
 /** Global identities (a platform table): reached by id or email only. */
 @Injectable()
 export class UserRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async findByEmail(email: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]);
-    return rows[0] ?? null;
+    return one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE email = $1`, [email]);
   }
 
   async findById(id: string): Promise<UserRow | null> {
-    const rows: UserRow[] = await this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return one<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
   }
 
   /** Creates the user unless the email exists; returns the row either way and whether it was created. */
   async findOrCreate(email: string, name: string): Promise<{ user: UserRow; created: boolean }> {
-    const inserted: UserRow[] = await this.db.query(
+    const inserted = await rows<UserRow>(
       `INSERT INTO users (email, name) VALUES ($1, $2) ON CONFLICT (email) DO NOTHING RETURNING ${COLUMNS}`,
       [email, name],
     );
@@ -50,7 +44,7 @@ export class UserRepository {
     if (entries.length === 0) return [];
     // Insert first, then read only the people who already existed: for a roster of new people that is a single
     // statement (a CTE over the input would be materialized, and spill to disk for 100,000 rows).
-    const created: Array<{ id: string; email: string }> = await this.db.query(
+    const created = await rows<{ id: string; email: string }>(
       `INSERT INTO users (email, name) SELECT * FROM unnest($1::text[], $2::text[])
        ON CONFLICT (email) DO NOTHING
        RETURNING id, email`,
@@ -58,10 +52,13 @@ export class UserRepository {
     );
     const createdEmails = new Set(created.map((row) => row.email));
     const existingEmails = entries.map((e) => e.email).filter((email) => !createdEmails.has(email));
-    const existing: Array<{ id: string; email: string }> =
+    const existing =
       existingEmails.length === 0
         ? []
-        : await this.db.query('SELECT id, email FROM users WHERE email = ANY ($1::text[])', [existingEmails]);
+        : await rows<{ id: string; email: string }>(
+            'SELECT id, email FROM users WHERE email = ANY ($1::text[])',
+            [existingEmails],
+          );
     return [
       ...created.map((row) => ({ ...row, created: true })),
       ...existing.map((row) => ({ ...row, created: false })),
@@ -69,35 +66,35 @@ export class UserRepository {
   }
 
   async findByIds(ids: string[]): Promise<UserRow[]> {
-    return this.db.query(`SELECT ${COLUMNS} FROM users WHERE id = ANY ($1::uuid[])`, [ids]);
+    return rows<UserRow>(`SELECT ${COLUMNS} FROM users WHERE id = ANY ($1::uuid[])`, [ids]);
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.db.query('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
+    await affected('UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1', [
       id,
       passwordHash,
     ]);
   }
 
   async setName(id: string, name: string): Promise<void> {
-    await this.db.query('UPDATE users SET name = $2, updated_at = now() WHERE id = $1', [id, name]);
+    await affected('UPDATE users SET name = $2, updated_at = now() WHERE id = $1', [id, name]);
   }
 
   async addPlatformRoles(id: string, roles: PlatformRole[]): Promise<PlatformRole[]> {
-    const [rows] = await this.db.query(
+    const [row] = await rows<{ platform_roles: PlatformRole[] }>(
       `UPDATE users SET platform_roles = ARRAY(SELECT DISTINCT unnest(platform_roles || $2::text[]) ORDER BY 1),
               updated_at = now()
         WHERE id = $1 RETURNING platform_roles`,
       [id, roles],
     );
-    return (rows as Array<{ platform_roles: PlatformRole[] }>)[0].platform_roles;
+    return row.platform_roles;
   }
 
   async listPlatformStaff(after: CursorPosition | null, limit: number): Promise<UserRow[]> {
     const params: unknown[] = [];
     const where = [`platform_roles <> '{}'`];
     if (after) where.push(afterCursor(after, params));
-    return this.db.query(
+    return rows<UserRow>(
       `SELECT ${COLUMNS} FROM users WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params)}`,
       params,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
@@ -20,6 +20,12 @@ export interface NotificationRow {
   cursor_at: string;
 }
 
+/** A claimed row, as `RETURNING *` gives it (no cursor). */
+export type ClaimedNotificationRow = Omit<NotificationRow, 'cursor_at'>;
+
+/** A row of the organization's list, which does not read the payload. */
+export type ListedNotificationRow = Omit<NotificationRow, 'payload'>;
+
 /** A notification to write: its kind is one a feature registered a template for, with that template's payload. */
 export type NotificationInsert = {
   [K in MailKind]: {
@@ -37,9 +43,9 @@ const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
 @Injectable()
 export class NotificationRepository {
   /** Inserts rows in the current transaction; a row whose dedupe key exists already is skipped. */
-  async insertMany(organizationId: string | null, rows: NotificationInsert[]): Promise<string[]> {
-    if (rows.length === 0) return [];
-    const inserted: Array<{ id: string }> = await ExecutionContext.manager().query(
+  async insertMany(organizationId: string | null, notifications: NotificationInsert[]): Promise<string[]> {
+    if (notifications.length === 0) return [];
+    const inserted = await rows<{ id: string }>(
       `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload, message_id)
        SELECT id, $1, kind, email, user_id, dedupe_key, payload, '<' || id || '@beacon.notification>'
          FROM (SELECT gen_random_uuid() AS id, r.* FROM jsonb_to_recordset($2::jsonb)
@@ -49,7 +55,7 @@ export class NotificationRepository {
       [
         organizationId,
         JSON.stringify(
-          rows.map((r) => ({
+          notifications.map((r) => ({
             kind: r.kind,
             email: r.recipientEmail,
             user_id: r.recipientUserId ?? null,
@@ -71,7 +77,7 @@ export class NotificationRepository {
     select: { sql: string; params: unknown[] },
   ): Promise<string[]> {
     const orgParam = `$${select.params.length + 1}`;
-    const inserted: Array<{ id: string }> = await ExecutionContext.manager().query(
+    const inserted = await rows<{ id: string }>(
       `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload, message_id)
        SELECT id, ${orgParam}::uuid, kind, email, user_id, dedupe_key, payload, '<' || id || '@beacon.notification>'
          FROM (SELECT gen_random_uuid() AS id, src.* FROM (${select.sql}) AS src) AS rows
@@ -83,8 +89,8 @@ export class NotificationRepository {
   }
 
   /** Takes the row for sending with a lease; only a pending row, or a sending row whose lease expired, is taken. */
-  async claim(id: string, leaseSeconds: number): Promise<NotificationRow | null> {
-    const [rows] = await ExecutionContext.manager().query(
+  async claim(id: string, leaseSeconds: number): Promise<ClaimedNotificationRow | null> {
+    return one<ClaimedNotificationRow>(
       `UPDATE notifications
           SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = attempts + 1,
               updated_at = now()
@@ -92,19 +98,17 @@ export class NotificationRepository {
         RETURNING *`,
       [id, leaseSeconds],
     );
-    return (rows as NotificationRow[])[0] ?? null;
   }
 
   async status(id: string): Promise<NotificationStatus | null> {
-    const rows: Array<{ status: NotificationStatus }> = await ExecutionContext.manager().query(
-      'SELECT status FROM notifications WHERE id = $1',
-      [id],
-    );
-    return rows[0]?.status ?? null;
+    const row = await one<{ status: NotificationStatus }>('SELECT status FROM notifications WHERE id = $1', [
+      id,
+    ]);
+    return row?.status ?? null;
   }
 
   async markSent(id: string, smtpResponse: string): Promise<void> {
-    await ExecutionContext.manager().query(
+    await affected(
       `UPDATE notifications
           SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2, last_error = NULL,
               payload = payload - $3::text[], updated_at = now()
@@ -115,7 +119,7 @@ export class NotificationRepository {
 
   /** Gives the row back after a failed send, so the retry (or the poll) can claim it again. */
   async release(id: string, error: string): Promise<void> {
-    await ExecutionContext.manager().query(
+    await affected(
       `UPDATE notifications SET status = 'pending', lease_until = NULL, last_error = $2, updated_at = now()
         WHERE id = $1 AND status = 'sending'`,
       [id, error.slice(0, 1000)],
@@ -138,7 +142,7 @@ export class NotificationRepository {
     after: { at: string; id: string } | null,
     limit: number,
   ): Promise<Array<{ id: string; cursor_at: string }>> {
-    return ExecutionContext.manager().query(
+    return rows<{ id: string; cursor_at: string }>(
       `SELECT id, created_at::text AS cursor_at FROM notifications
         WHERE organization_id IS NOT DISTINCT FROM $1 AND status = 'pending'
           AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
@@ -153,7 +157,7 @@ export class NotificationRepository {
     olderThanSeconds: number,
     limit: number,
   ): Promise<string[]> {
-    const rows: Array<{ id: string }> = await ExecutionContext.manager().query(
+    const unsettled = await rows<{ id: string }>(
       `SELECT id FROM notifications
         WHERE organization_id IS NOT DISTINCT FROM $1
           AND ((status = 'pending' AND updated_at < now() - make_interval(secs => $2))
@@ -161,20 +165,20 @@ export class NotificationRepository {
         ORDER BY created_at LIMIT $3`,
       [organizationId, olderThanSeconds, limit],
     );
-    return rows.map((row) => row.id);
+    return unsettled.map((row) => row.id);
   }
 
   async list(
     filter: { kind?: string; recipient?: string },
     after: CursorPosition | null,
     limit: number,
-  ): Promise<NotificationRow[]> {
+  ): Promise<ListedNotificationRow[]> {
     const params: unknown[] = [ExecutionContext.organizationId()];
     const where = ['organization_id = $1'];
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
     if (filter.recipient) where.push(`recipient_email = $${params.push(filter.recipient)}`);
     if (after) where.push(afterCursor(after, params));
-    return ExecutionContext.manager().query(
+    return rows<ListedNotificationRow>(
       `SELECT id, organization_id, kind, recipient_email, status, dedupe_key, attempts, message_id, created_at, sent_at,
               created_at::text AS cursor_at
          FROM notifications WHERE ${where.join(' AND ')}

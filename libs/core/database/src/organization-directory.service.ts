@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { rows } from './sql';
 import { TenantTransaction } from './tenant-transaction.service';
 
 /** The organizations, for sweeps that enter each one in turn (a platform read of ids, nothing else). */
@@ -9,9 +10,9 @@ export class OrganizationDirectory {
   constructor(private readonly tx: TenantTransaction) {}
 
   allIds(): Promise<string[]> {
-    return this.tx.platform(async (manager) => {
-      const rows: Array<{ id: string }> = await manager.query('SELECT id FROM organizations ORDER BY id');
-      return rows.map((row) => row.id);
+    return this.tx.platform(async () => {
+      const organizations = await rows<{ id: string }>('SELECT id FROM organizations ORDER BY id');
+      return organizations.map((row) => row.id);
     });
   }
 

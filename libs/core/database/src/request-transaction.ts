@@ -7,7 +7,8 @@ type Callback = () => Promise<void> | void;
  * A request's one transaction: opened with the actor check, shared by everything the handler does, committed (then
  * its after-commit callbacks run) or rolled back once. Ending it twice is harmless, so every exit path may try.
  * It was started by a batched START TRANSACTION (see TenantTransaction.begin), which TypeORM's runner does not
- * track, so it is ended with plain statements too.
+ * track, so it is ended with plain statements too, on the runner itself: the typed helpers (sql.ts) use the
+ * async-local context's manager, and a rollback when the response closes runs outside that context.
  */
 export class RequestTransaction {
   private ended = false;

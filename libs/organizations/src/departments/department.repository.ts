@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface DepartmentRow {
@@ -23,35 +23,28 @@ const COLUMNS = 'id, site_id, name, kind, archived_at, created_at, updated_at, c
 
 @Injectable()
 export class DepartmentRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async insert(fields: DepartmentFields): Promise<DepartmentRow> {
-    const rows: DepartmentRow[] = await this.db.query(
+    const [inserted] = await rows<DepartmentRow>(
       `INSERT INTO departments (organization_id, site_id, name, kind) VALUES ($1, $2, $3, $4) RETURNING ${COLUMNS}`,
       [ExecutionContext.organizationId(), fields.siteId, fields.name, fields.kind],
     );
-    return rows[0];
+    return inserted;
   }
 
   async findById(id: string): Promise<DepartmentRow | null> {
-    const rows: DepartmentRow[] = await this.db.query(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [
-      id,
-    ]);
-    return rows[0] ?? null;
+    return one<DepartmentRow>(`SELECT ${COLUMNS} FROM departments WHERE id = $1`, [id]);
   }
 
   async update(id: string, fields: DepartmentFields): Promise<DepartmentRow> {
-    const [rows] = await this.db.query(
+    const [updated] = await rows<DepartmentRow>(
       `UPDATE departments SET site_id = $2, name = $3, kind = $4, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, fields.siteId, fields.name, fields.kind],
     );
-    return (rows as DepartmentRow[])[0];
+    return updated;
   }
 
   async archive(id: string): Promise<void> {
-    await this.db.query(
+    await affected(
       'UPDATE departments SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL',
       [id],
     );
@@ -59,11 +52,10 @@ export class DepartmentRepository {
 
   /** Archiving a site archives its departments with it. */
   async archiveBySite(siteId: string): Promise<number> {
-    const [, count] = await this.db.query(
+    return affected(
       'UPDATE departments SET archived_at = now(), updated_at = now() WHERE site_id = $1 AND archived_at IS NULL',
       [siteId],
     );
-    return Number(count);
   }
 
   async list(
@@ -76,7 +68,7 @@ export class DepartmentRepository {
     if (!filter.includeArchived) where.push('archived_at IS NULL');
     if (filter.siteId) where.push(`site_id = $${params.push(filter.siteId)}`);
     if (after) where.push(afterCursor(after, params));
-    return this.db.query(
+    return rows<DepartmentRow>(
       `SELECT ${COLUMNS} FROM departments WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params)}`,
       params,

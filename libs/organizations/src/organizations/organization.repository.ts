@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface OrganizationRow {
@@ -16,36 +16,27 @@ const COLUMNS = 'id, name, slug, timezone, created_at, created_at::text AS curso
 /** Organizations are a platform table: reached by id, listed only for platform staff. */
 @Injectable()
 export class OrganizationRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async insert(input: {
     id: string;
     name: string;
     slug: string;
     timezone: string;
   }): Promise<OrganizationRow | null> {
-    const rows: OrganizationRow[] = await this.db.query(
+    return one<OrganizationRow>(
       `INSERT INTO organizations (id, name, slug, timezone) VALUES ($1, $2, $3, $4)
        ON CONFLICT (slug) DO NOTHING RETURNING ${COLUMNS}`,
       [input.id, input.name, input.slug, input.timezone],
     );
-    return rows[0] ?? null;
   }
 
   async findById(id: string): Promise<OrganizationRow | null> {
-    const rows: OrganizationRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM organizations WHERE id = $1`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return one<OrganizationRow>(`SELECT ${COLUMNS} FROM organizations WHERE id = $1`, [id]);
   }
 
   async list(after: CursorPosition | null, limit: number): Promise<OrganizationRow[]> {
     const params: unknown[] = [];
     const where = after ? `WHERE ${afterCursor(after, params)}` : '';
-    return this.db.query(
+    return rows<OrganizationRow>(
       `SELECT ${COLUMNS} FROM organizations ${where} ${newestFirst(limit, params)}`,
       params,
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface SiteRow {
@@ -26,36 +26,28 @@ const COLUMNS =
 
 @Injectable()
 export class SiteRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   async insert(fields: SiteFields): Promise<SiteRow> {
-    const rows: SiteRow[] = await this.db.query(
+    const [inserted] = await rows<SiteRow>(
       `INSERT INTO sites (organization_id, name, kind, timezone, address) VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
       [ExecutionContext.organizationId(), fields.name, fields.kind, fields.timezone, fields.address],
     );
-    return rows[0];
+    return inserted;
   }
 
   async findById(id: string, forUpdate = false): Promise<SiteRow | null> {
-    const rows: SiteRow[] = await this.db.query(
-      `SELECT ${COLUMNS} FROM sites WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`,
-      [id],
-    );
-    return rows[0] ?? null;
+    return one<SiteRow>(`SELECT ${COLUMNS} FROM sites WHERE id = $1 ${forUpdate ? 'FOR UPDATE' : ''}`, [id]);
   }
 
   async update(id: string, fields: SiteFields): Promise<SiteRow> {
-    const [rows] = await this.db.query(
+    const [updated] = await rows<SiteRow>(
       `UPDATE sites SET name = $2, kind = $3, timezone = $4, address = $5, updated_at = now() WHERE id = $1 RETURNING ${COLUMNS}`,
       [id, fields.name, fields.kind, fields.timezone, fields.address],
     );
-    return (rows as SiteRow[])[0];
+    return updated;
   }
 
   async archive(id: string): Promise<void> {
-    await this.db.query(
+    await affected(
       'UPDATE sites SET archived_at = now(), updated_at = now() WHERE id = $1 AND archived_at IS NULL',
       [id],
     );
@@ -66,7 +58,7 @@ export class SiteRepository {
     const where = ['true'];
     if (!includeArchived) where.push('archived_at IS NULL');
     if (after) where.push(afterCursor(after, params));
-    return this.db.query(
+    return rows<SiteRow>(
       `SELECT ${COLUMNS} FROM sites WHERE ${where.join(' AND ')} ${newestFirst(limit, params)}`,
       params,
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
 
 export interface FollowUpBatch {
   /** Members of this batch, in the order of the import (created members first). */
@@ -17,18 +17,14 @@ export interface FollowUpBatch {
  */
 @Injectable()
 export class ImportFollowUpRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /** Created members first, so that the first `createdCount` ids are the ones to invite. */
   async insert(memberIds: string[], createdCount: number): Promise<string> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const [inserted] = await rows<{ id: string }>(
       `INSERT INTO member_imports (organization_id, member_ids, created_count) VALUES ($1, $2::uuid[], $3)
        RETURNING id`,
       [ExecutionContext.organizationId(), memberIds, createdCount],
     );
-    return rows[0].id;
+    return inserted.id;
   }
 
   /**
@@ -36,12 +32,12 @@ export class ImportFollowUpRepository {
    * second job on the same import wait for this batch to commit, then see it done.
    */
   async lockNextBatch(importId: string, size: number): Promise<FollowUpBatch | null> {
-    const rows: Array<{
+    const row = await one<{
       processed: number;
       total: number;
       created_count: number;
       batch: string[];
-    }> = await this.db.query(
+    }>(
       `SELECT processed, cardinality(member_ids) AS total, created_count,
               member_ids[processed + 1 : processed + $2] AS batch
          FROM member_imports
@@ -49,7 +45,6 @@ export class ImportFollowUpRepository {
         FOR UPDATE`,
       [importId, size],
     );
-    const row = rows[0];
     if (!row) return null;
     const createdInBatch = Math.max(0, Math.min(row.batch.length, row.created_count - row.processed));
     return {
@@ -61,7 +56,7 @@ export class ImportFollowUpRepository {
   }
 
   async markProcessed(importId: string, processed: number): Promise<void> {
-    await this.db.query(
+    await affected(
       `UPDATE member_imports
           SET processed = $2, updated_at = now(),
               finished_at = CASE WHEN $2 = cardinality(member_ids) THEN now() END
@@ -72,12 +67,12 @@ export class ImportFollowUpRepository {
 
   /** Imports of the current organization still owed work that nobody touched for `idleSeconds`. */
   async stalled(idleSeconds: number): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.db.query(
+    const stalled = await rows<{ id: string }>(
       `SELECT id FROM member_imports
         WHERE organization_id = $1 AND finished_at IS NULL AND updated_at < now() - make_interval(secs => $2)
         ORDER BY created_at`,
       [ExecutionContext.organizationId(), idleSeconds],
     );
-    return rows.map((row) => row.id);
+    return stalled.map((row) => row.id);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext } from '@beacon/core/database';
+import { affected, ExecutionContext, rows } from '@beacon/core/database';
 import { MembershipColumns, MembershipFields, membershipFieldsOf } from '../member.repository';
 import type { ExistingMember, ImportLookups, NewMembershipFields } from './member-import.plan';
 
@@ -38,22 +38,16 @@ const UNNEST_NEW = `unnest(${ARRAYS}, $14::uuid[], $15::text[]) AS r(${NAMES}, u
 
 @Injectable()
 export class MemberImportRepository {
-  private get db() {
-    return ExecutionContext.manager();
-  }
-
   /** Everything the plan needs, in four reads, whatever the size of the roster. */
   async lookups(actorIsAdmin: boolean): Promise<ImportLookups> {
-    const sites: Array<{ id: string; name: string }> = await this.db.query(
+    const sites = await rows<{ id: string; name: string }>(
       'SELECT id, lower(name) AS name FROM sites WHERE archived_at IS NULL',
     );
-    const departments: Array<{ id: string; site_id: string; name: string }> = await this.db.query(
+    const departments = await rows<{ id: string; site_id: string; name: string }>(
       'SELECT id, site_id, lower(name) AS name FROM departments WHERE archived_at IS NULL',
     );
-    const allDepartments: Array<{ id: string; site_id: string }> = await this.db.query(
-      'SELECT id, site_id FROM departments',
-    );
-    const members: MemberLookupRow[] = await this.db.query(
+    const allDepartments = await rows<{ id: string; site_id: string }>('SELECT id, site_id FROM departments');
+    const members = await rows<MemberLookupRow>(
       `SELECT m.id, lower(u.email) AS email, m.status, m.roles, m.site_id, m.department_id, m.job_title, m.employee_id,
               m.manager_id, m.license_type, m.license_state, m.license_number,
               to_char(m.license_expires_on, 'YYYY-MM-DD') AS license_expires_on, m.locale
@@ -114,7 +108,7 @@ export class MemberImportRepository {
   /** Of these memberships, those still waiting for their first sign-in, with their person. */
   async stillInvited(ids: string[]): Promise<Array<{ id: string; userId: string }>> {
     if (ids.length === 0) return [];
-    return this.db.query(
+    return rows<{ id: string; userId: string }>(
       `SELECT id, user_id AS "userId" FROM memberships WHERE id = ANY ($1::uuid[]) AND status = 'invited'`,
       [ids],
     );
