@@ -21,7 +21,12 @@ export function installBodyParsers(app: INestApplication, options: { jsonLimit: 
       next();
       return;
     }
-    sendProblem(res, { type: 'about:blank', title: STATUS_TITLES[404], status: 404, detail: 'No such resource.' });
+    sendProblem(res, {
+      type: 'about:blank',
+      title: STATUS_TITLES[404],
+      status: 404,
+      detail: 'No such resource.',
+    });
   });
   app.use(express.json({ limit: options.jsonLimit }));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
