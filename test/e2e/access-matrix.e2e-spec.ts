@@ -306,7 +306,7 @@ describe('access matrix: every endpoint × every role', () => {
       prepare: async () => {
         const { email } = await world.addMember(fx.org, ['learner']);
         await world.http().post('/api/v1/auth/password-reset').send({ email }).expect(202);
-        const token = tokenFrom(await world.mail.waitFor(email, 2));
+        const token = tokenFrom(await world.mail.waitFor(email));
         return { path: '/api/v1/auth/password-reset/confirm', body: { token, password: PASSWORD } };
       },
     },
@@ -1031,6 +1031,7 @@ describe('access matrix: every endpoint × every role', () => {
       const session = await shortLived.platformAdmin();
       expect(session.accessToken).toEqual(expect.any(String));
       expect((session as Session & { expiresIn: number }).expiresIn).toBe(1);
+      // A sleep: the token's lifetime (1 s) running out is the subject.
       await new Promise((resolve) => setTimeout(resolve, 2_100));
 
       const res = await shortLived

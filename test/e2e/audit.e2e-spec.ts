@@ -27,8 +27,9 @@ describe('audit trail of organization structure writes', () => {
   beforeAll(async () => {
     world = await TestApp.start();
     platform = await world.platformAdmin();
-    org = await world.createOrganization('Audit Health');
-    const added = await world.addMember(org, ['educator']);
+    // Through the invitations: the trail of an accepted invitation (member.activated) is asserted below.
+    org = await world.createOrganization('Audit Health', { viaInvitation: true });
+    const added = await world.addMember(org, ['educator'], {}, { viaInvitation: true });
     educator = added.session;
     educatorId = added.memberId;
     const admins = await world

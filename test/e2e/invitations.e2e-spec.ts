@@ -42,8 +42,9 @@ describe('invitations', () => {
 
   beforeAll(async () => {
     world = await TestApp.start();
-    alpha = await world.createOrganization('Invite Alpha');
-    beta = await world.createOrganization('Invite Beta');
+    // The suite is about invitations: its fixtures, too, go through the real mail and acceptance.
+    alpha = await world.createOrganization('Invite Alpha', { viaInvitation: true });
+    beta = await world.createOrganization('Invite Beta', { viaInvitation: true });
   });
 
   afterAll(async () => {
@@ -129,7 +130,12 @@ describe('invitations', () => {
   });
 
   it('makes an existing account accept with its own password, never replacing it', async () => {
-    const { email, memberId: alphaMemberId } = await world.addMember(alpha, ['learner']);
+    const { email, memberId: alphaMemberId } = await world.addMember(
+      alpha,
+      ['learner'],
+      {},
+      { viaInvitation: true },
+    );
     const { memberId: betaMemberId, mail, token } = await invite(beta, email, ['educator'], 'Another Name');
     expect(mail.text).toMatch(INVITE_LINK);
     expect(mail.text).toMatch(/current password/);

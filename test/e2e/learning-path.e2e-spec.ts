@@ -46,7 +46,7 @@ describe('the learner path from assignment to a verified certificate', () => {
     expect(mine).toHaveLength(1);
     const enrollment = mine[0];
     expect(enrollment).toMatchObject({ cohortId: cohort.id, status: 'not_started', overdue: false });
-    await world.mail.waitFor(learner.email, 2);
+    await world.mail.waitFor(learner.email);
 
     await attemptRequest(world, learner.session, enrollment.id).expect(409);
     const course = await world

@@ -7,7 +7,7 @@ import { createWorker } from '../../apps/worker/src/create-worker';
 import { createDepartment, createDepartmentCohort, createSite, findHt101 } from '../support/learning';
 import { isInvitation } from '../support/mail-sink';
 import { bearer, TestApp, TestOrganization } from '../support/test-app';
-import { sleep, until } from '../support/waiting';
+import { until } from '../support/waiting';
 import { killAll, killWorkerProcess, startWorkerProcess } from '../support/worker-child';
 
 /**
@@ -17,8 +17,6 @@ import { killAll, killWorkerProcess, startWorkerProcess } from '../support/worke
  */
 
 const BATCH = 5;
-/** Longer than one sweep (OUTBOX_POLL_EVERY=1s): time for anything that would write or mail twice to do so. */
-const SETTLE_MS = 2_000;
 
 jest.setTimeout(90_000);
 
@@ -165,7 +163,7 @@ describe('large roster imports, followed up by the worker', () => {
     expect(cohort.body.stats.enrolled).toBe(12);
 
     // …and nothing more arrives later.
-    await sleep(SETTLE_MS);
+    await world.settled();
     for (const email of emails) expect(world.mail.to(email)).toHaveLength(2);
 
     // One audit event summarizes the import, as for a small file.
@@ -225,7 +223,7 @@ describe('large roster imports, followed up by the worker', () => {
       await until('the queued follow-up job has run', async () =>
         ['completed', 'unknown'].includes(await queue.getJobState(`import-${record.id}`)),
       );
-      await sleep(SETTLE_MS);
+      await world.settled();
       expect(await writtenFor(emails)).toEqual(everyoneOnce(emails, true));
     } finally {
       await queue.resume();

@@ -3,7 +3,6 @@ import type { Response } from 'supertest';
 import { createCohort, findHt101 } from '../support/learning';
 import { isInvitation, tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
-import { sleep } from '../support/waiting';
 
 // The project-level testTimeout in jest.config.js does not reach hooks and tests under Jest 30: set it here.
 jest.setTimeout(30_000);
@@ -450,7 +449,7 @@ describe('platform and organization structure', () => {
         roles: ['learner'],
         status: 'active',
       });
-      await sleep(1500);
+      await world.settled();
       expect(world.mail.to(email)).toHaveLength(0);
     });
 
@@ -464,7 +463,7 @@ describe('platform and organization structure', () => {
       expect(session.organizationId).toBe(org.id);
       expect(session.roles).toEqual(['learner']);
       expect((await get(org.admin, `/api/v1/members/${id}`).expect(200)).body.status).toBe('active');
-      await sleep(300);
+      await world.settled();
       expect(world.mail.to(email)).toHaveLength(1);
     });
 
@@ -1004,7 +1003,7 @@ describe('platform and organization structure', () => {
       );
       expect(await world.ownerQuery('SELECT count(*) AS n FROM memberships')).toEqual(before);
       expect(await world.ownerQuery('SELECT 1 FROM users WHERE email = $1', [email])).toHaveLength(0);
-      await sleep(300);
+      await world.settled();
       expect(world.mail.to(email)).toHaveLength(0);
 
       const second = await createMember(org.admin, { name: 'Second Emp', invite: false });

@@ -18,7 +18,7 @@ describe('health and the organization lifecycle', () => {
   });
 
   it('creates an organization whose first admin is invited by mail and can sign in', async () => {
-    const org = await world.createOrganization('Smoke Health');
+    const org = await world.createOrganization('Smoke Health', { viaInvitation: true });
     expect(org.admin.organizationId).toBe(org.id);
     expect(org.admin.roles).toEqual(['org_admin']);
     const me = await world

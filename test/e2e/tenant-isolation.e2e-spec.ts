@@ -228,7 +228,13 @@ describe('tenant isolation between two organizations', () => {
       }
     }
 
-    const inA = await world.addMember(A.org, ['educator'], { jobTitle: 'Educator in A' });
+    // Invited for real: A's invitation to this person is one of the rows B must not see.
+    const inA = await world.addMember(
+      A.org,
+      ['educator'],
+      { jobTitle: 'Educator in A' },
+      { viaInvitation: true },
+    );
     const bInvite = await call(B.admin, 'post', '/api/v1/members', {
       email: inA.email,
       name: 'Someone Else Entirely',

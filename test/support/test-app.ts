@@ -1,8 +1,10 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import argon2 from 'argon2';
+import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
+import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { createApp } from '../../apps/api/src/create-app';
 import { createWorker } from '../../apps/worker/src/create-worker';
@@ -10,6 +12,7 @@ import { dropDatabase, seedPlatformAdmin } from '../../tools/db/database-admin';
 import { deleteKeysWithPrefix } from '../../tools/db/redis-admin';
 import { isInvitation, MailSink, tokenFrom } from './mail-sink';
 import { cloneTemplate, databaseUrl } from './template-db';
+import { until } from './waiting';
 
 export const PASSWORD = 'correct horse battery staple';
 export const PLATFORM_ADMIN = 'platform-admin@beacon.test';
@@ -30,6 +33,14 @@ export interface TestOrganization {
   admin: Session;
 }
 
+export interface FixtureOptions {
+  /**
+   * Signs the person in through the real invitation (mail, accept) instead of writing their password directly.
+   * For tests about invitations, or that count the mail and audit events an invitation leaves.
+   */
+  viaInvitation?: boolean;
+}
+
 export interface StartOptions {
   /** Extra environment for this suite's app (e.g. LOGIN_MAX_FAILURES). */
   env?: Record<string, string>;
@@ -48,6 +59,9 @@ export class TestApp {
   readonly database: string;
   readonly queuePrefix: string;
   private counter = 0;
+  /** PASSWORD hashed once per suite: fixtures write it directly instead of paying argon2 for each person. */
+  private passwordHash!: string;
+  private readonly queues: Queue[] = [];
 
   private constructor() {
     const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -90,7 +104,8 @@ export class TestApp {
       MODULE_MIN_TIME_SHARE: '0',
       ...options.env,
     });
-    await seedPlatformAdmin(this.ownerUrl, PLATFORM_ADMIN, await argon2.hash(PASSWORD, ARGON2_OPTIONS));
+    this.passwordHash = await argon2.hash(PASSWORD, ARGON2_OPTIONS);
+    await seedPlatformAdmin(this.ownerUrl, PLATFORM_ADMIN, this.passwordHash);
     this.app = await createApp();
     await this.app.init();
     if (options.worker !== false) this.worker = await createWorker();
@@ -163,8 +178,12 @@ export class TestApp {
     return res.body as Session;
   }
 
-  /** Creates an organization through the platform API and signs its first org_admin in through the invitation. */
-  async createOrganization(name: string): Promise<TestOrganization> {
+  /**
+   * Creates an organization through the platform API and signs its first org_admin in. The API always invites the
+   * admin; unless `viaInvitation`, the fixture accepts on their behalf in SQL (see `joinDirectly`) and the
+   * invitation mail, once it has arrived, is left unused.
+   */
+  async createOrganization(name: string, options: FixtureOptions = {}): Promise<TestOrganization> {
     const platform = await this.platformAdmin();
     const adminEmail = this.email(`admin-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`);
     const res = await this.http()
@@ -178,29 +197,52 @@ export class TestApp {
       });
     if (res.status !== 201)
       throw new Error(`creating ${name} failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const admin = await this.acceptInvitation(adminEmail);
-    return { id: res.body.id as string, name, admin };
+    const id = res.body.id as string;
+    if (options.viaInvitation) return { id, name, admin: await this.acceptInvitation(adminEmail) };
+    await this.joinDirectly(adminEmail, id);
+    // The invitation mail is on its way already; waiting for it keeps mail counts in the tests exact.
+    await this.mail.waitForMatching(adminEmail, isInvitation);
+    return { id, name, admin: await this.login(adminEmail) };
   }
 
-  /** Adds a member with the given roles and signs them in through their invitation. */
+  /**
+   * Adds a member with the given roles and signs them in. Unless `viaInvitation`, the member is created with
+   * `invite: false` (active, no mail) and given a password and the joined marker in SQL, as accepting would.
+   */
   async addMember(
     organization: TestOrganization,
     roles: string[],
     extra: Record<string, unknown> = {},
+    options: FixtureOptions = {},
   ): Promise<{ memberId: string; email: string; session: Session }> {
     const email = this.email(roles.join('-'));
     const res = await this.http()
       .post('/api/v1/members')
       .set('Authorization', `Bearer ${organization.admin.accessToken}`)
-      .send({ email, name: `${roles.join(' ')} person`, roles, ...extra });
+      .send({
+        email,
+        name: `${roles.join(' ')} person`,
+        roles,
+        ...(options.viaInvitation ? {} : { invite: false }),
+        ...extra,
+      });
     if (res.status !== 201)
       throw new Error(`adding a member failed: ${res.status} ${JSON.stringify(res.body)}`);
-    const session = await this.acceptInvitation(email);
-    return { memberId: res.body.id as string, email, session };
+    const memberId = res.body.id as string;
+    if (options.viaInvitation) return { memberId, email, session: await this.acceptInvitation(email) };
+    await this.joinDirectly(email, organization.id);
+    return { memberId, email, session: await this.login(email) };
   }
 
-  /** Adds a member of the provider's staff with the given platform roles and signs them in through their invitation. */
-  async addPlatformStaff(platformRoles: string[], name = 'Fran Facilitator'): Promise<Session> {
+  /**
+   * Adds a member of the provider's staff with the given platform roles and signs them in. The API always
+   * invites; unless `viaInvitation`, the fixture accepts in SQL and waits only for the mail to have arrived.
+   */
+  async addPlatformStaff(
+    platformRoles: string[],
+    name = 'Fran Facilitator',
+    options: FixtureOptions = {},
+  ): Promise<Session> {
     const platform = await this.platformAdmin();
     const email = this.email(platformRoles.join('-'));
     const res = await this.http()
@@ -209,10 +251,69 @@ export class TestApp {
       .send({ email, name, platformRoles });
     if (res.status !== 201)
       throw new Error(`adding platform staff failed: ${res.status} ${JSON.stringify(res.body)}`);
-    return this.acceptInvitation(email);
+    if (options.viaInvitation) return this.acceptInvitation(email);
+    await this.joinDirectly(email, null);
+    await this.mail.waitForMatching(email, isInvitation);
+    return this.login(email);
+  }
+
+  /**
+   * What accepting an invitation writes, minus the argon2 hash: the password (hashed once per suite), the
+   * person's open invitations marked accepted, and their membership (if any) active and joined.
+   */
+  private async joinDirectly(email: string, organizationId: string | null): Promise<void> {
+    await this.ownerQuery(
+      `WITH person AS (UPDATE users SET password_hash = $2, updated_at = now() WHERE email = $1 RETURNING id),
+            accepted AS (
+              UPDATE invitations i SET accepted_at = now() FROM person
+               WHERE i.user_id = person.id AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+                 AND i.organization_id IS NOT DISTINCT FROM $3::uuid)
+       UPDATE memberships m SET status = 'active', joined_at = coalesce(m.joined_at, now()), updated_at = now()
+         FROM person WHERE m.user_id = person.id AND m.organization_id = $3::uuid AND m.status IN ('invited', 'active')`,
+      [email, this.passwordHash, organizationId],
+    );
+  }
+
+  /**
+   * Waits until nothing more can be mailed or run on its own: no notification pending or sending, and no job of
+   * this suite's queues waiting, active or delayed other than the job schedulers' own next runs (`repeat:…`).
+   * Jobs a killed worker left active (they stay so until BullMQ finds them stalled) are named in `ignoreJobIds`.
+   */
+  async settled(options: { ignoreJobIds?: string[]; timeoutMs?: number } = {}): Promise<void> {
+    const ignored = new Set(options.ignoreJobIds ?? []);
+    const noMailOwed = async () =>
+      (
+        await this.ownerQuery<{ owed: number }>(
+          `SELECT count(*)::int AS owed FROM notifications WHERE status IN ('pending', 'sending')`,
+        )
+      )[0].owed === 0;
+    const noJobs = async () => {
+      for (const queue of this.suiteQueues()) {
+        const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+        if (jobs.some((job) => job?.id && !job.id.startsWith('repeat:') && !ignored.has(job.id)))
+          return false;
+      }
+      return true;
+    };
+    // Mail owed is checked on both sides of the queues: a row is claimed by a job and a job ends after its row.
+    await until(
+      'the outbox and the queues are quiet',
+      async () => (await noMailOwed()) && (await noJobs()) && (await noMailOwed()),
+      options.timeoutMs ?? 15_000,
+    );
+  }
+
+  private suiteQueues(): Queue[] {
+    if (this.queues.length === 0) {
+      const connection = redisOptionsFromUrl(process.env.REDIS_URL as string);
+      for (const name of Object.values(QueueName))
+        this.queues.push(new Queue(name, { connection, prefix: this.queuePrefix }));
+    }
+    return this.queues;
   }
 
   async stop(): Promise<void> {
+    await Promise.all(this.queues.map((queue) => queue.close()));
     await this.worker?.close();
     await this.app?.close();
     await this.mail.stop();
