@@ -1,6 +1,7 @@
 import { request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Response } from 'supertest';
+import { ImportSlots } from '@beacon/organizations';
 import { isInvitation } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
@@ -312,21 +313,25 @@ describe('roster import (POST /api/v1/members/import)', () => {
       importCsv(session, `email,name\n${world.email('probe')},Probe\n`, '?dryRun=true');
 
     /** Waits until the held import has its slot: until a probe of the same organization is refused. */
-    const admitted = (session: Session) =>
-      until('the held import has its slot', async () => {
-        const res = await dryRun(session);
-        return res.status === 429 ? res : null;
-      });
+    /**
+     * Waits until the held import of the organization has taken its slot (probing with imports would race it for
+     * the slot), then shows that one more import of it is refused.
+     */
+    const admitted = async (organization: TestOrganization) => {
+      const slots = world.app.get(ImportSlots);
+      await until('the held import has its slot', () => slots.isRunning(organization.id));
+      return dryRun(organization.admin);
+    };
 
     it('runs one import per organization and two across the api; the rest get 429 with Retry-After, not read', async () => {
       const first = await holdImport(org.admin);
-      const sameOrganization = await admitted(org.admin);
+      const sameOrganization = await admitted(org);
       expectProblem(sameOrganization, 429);
       expect(sameOrganization.headers['retry-after']).toMatch(/^\d+$/);
       expect(sameOrganization.body.detail).toMatch(/Another roster import of this organization is running/);
 
       const second = await holdImport(other.admin);
-      await admitted(other.admin);
+      expectProblem(await admitted(other), 429);
       const third = await dryRun(solo.admin);
       expectProblem(third, 429);
       expect(Number(third.headers['retry-after'])).toBeGreaterThan(0);

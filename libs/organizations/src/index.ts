@@ -1,3 +1,4 @@
+export * from './http/import-slots.service';
 export * from './jobs/follow-up-member-import.job';
 export * from './organizations-http.module';
 export * from './organizations-jobs.module';

@@ -16,6 +16,11 @@ export type SlotRefusal = 'organization' | 'process';
 export class ImportSlots {
   private readonly organizations = new Set<string>();
 
+  /** Whether an import of the organization holds a slot right now. */
+  isRunning(organizationId: string): boolean {
+    return this.organizations.has(organizationId);
+  }
+
   /** A release function, or why no slot is free. */
   acquire(organizationId: string): (() => void) | SlotRefusal {
     if (this.organizations.has(organizationId)) return 'organization';
