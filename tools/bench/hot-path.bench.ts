@@ -1,8 +1,8 @@
 import argon2 from 'argon2';
 import { Client } from 'pg';
 import { ARGON2_OPTIONS } from '@beacon/identity';
-import { apiCaller } from './api-call';
-import { BENCH_PASSWORD, startBenchApi } from './bench-world';
+import { apiCaller, forkBenchApi } from './api-call';
+import { BENCH_PASSWORD } from './bench-world';
 import { load, LoadResult } from './load';
 
 const LEARNER_EMAIL = 'hot-path-learner@beacon.test';
@@ -15,9 +15,10 @@ const COHORTS = Number(process.env.BENCH_COHORTS ?? 5);
  */
 async function run(): Promise<void> {
   const duration = Number(process.env.BENCH_SECONDS ?? 10);
-  const api = await startBenchApi();
+  // The api runs in its own process: the load generator must not share its event loop.
+  const api = await forkBenchApi();
   try {
-    const token = await learnerWithEnrollments(api.url);
+    const token = await learnerWithEnrollments(api.url, api.databaseUrl);
     const auth = { authorization: `Bearer ${token}` };
     const probe = await fetch(`${api.url}/api/v1/me/enrollments`, { headers: auth });
     const body = (await probe.json()) as { items: unknown[] };
@@ -62,7 +63,8 @@ async function run(): Promise<void> {
       ),
     );
   } finally {
-    await api.stop();
+    api.child.send('stop');
+    await new Promise((done) => api.child.once('exit', done));
   }
 }
 
@@ -74,8 +76,8 @@ const p99 = (result: LoadResult) => result.latencyMs.p99;
  * each, signed in through the API. The organization and the person are written as the owner: the bench measures
  * reads, not invitations.
  */
-async function learnerWithEnrollments(url: string): Promise<string> {
-  const owner = new Client({ connectionString: process.env.DATABASE_URL });
+async function learnerWithEnrollments(url: string, databaseUrl: string): Promise<string> {
+  const owner = new Client({ connectionString: databaseUrl });
   await owner.connect();
   try {
     const hash = await argon2.hash(BENCH_PASSWORD, ARGON2_OPTIONS);

@@ -4,6 +4,7 @@ import {
   ExecutionContext,
   memberNameSql,
   one,
+  preparedRows,
   reportingChainSql,
   rows,
 } from '@beacon/core/database';
@@ -197,7 +198,8 @@ export class EnrollmentRepository {
     const params: unknown[] = [membershipId, this.clock.now()];
     const where = ['e.membership_id = $1', `e.status <> 'withdrawn'`];
     if (after) where.push(afterCursor(after, params, 'e.created_at', 'e.id'));
-    return rows<EnrollmentRow>(
+    // The learner's home page on every visit: planned once per connection.
+    return preparedRows<EnrollmentRow>(
       `${select('$2')} WHERE ${where.join(' AND ')} ${newestFirst(limit, params, 'e.created_at', 'e.id')}`,
       params,
     );

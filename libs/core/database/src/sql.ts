@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import { ExecutionContext } from './execution-context';
 
@@ -27,4 +28,26 @@ export async function one<T>(sql: string, params: SqlParams = []): Promise<T | n
 /** How many rows a write changed. */
 export async function affected(sql: string, params: SqlParams = []): Promise<number> {
   return Number((await run(ExecutionContext.manager(), sql, params)).affected ?? 0);
+}
+
+interface PreparingClient {
+  query(statement: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * `rows`, through a named prepared statement (prepared once per pooled connection, then only executed). For the
+ * reads every request makes, whose planning costs more than their execution (the learner's enrollments: ~0.5 ms to
+ * plan, ~0.1 ms to run). Not for bulk statements whose best plan depends on their values (a generic plan would be
+ * used after five runs).
+ */
+export async function preparedRows<T>(sql: string, params: SqlParams = []): Promise<T[]> {
+  const runner = ExecutionContext.manager().queryRunner as QueryRunner | undefined;
+  if (!runner) throw new Error('No query runner: run statements inside a TenantTransaction');
+  const client = (await runner.connect()) as PreparingClient;
+  return (await client.query({ name: statementName(sql), text: sql, values: [...params] })).rows as T[];
+}
+
+/** One name per statement text, so a pooled connection prepares each statement once. */
+export function statementName(sql: string): string {
+  return `beacon_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
 }

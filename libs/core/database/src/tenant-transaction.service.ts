@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExecutionContext, Scope } from './execution-context';
+import { statementName } from './sql';
 import { RequestTransaction } from './request-transaction';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
@@ -18,7 +19,7 @@ function settings(scope: Scope): string[] {
 export type InlineValue = string | number | boolean | null;
 
 interface LiteralClient {
-  query(sql: string): Promise<unknown>;
+  query(sql: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
   escapeLiteral(value: string): string;
 }
 
@@ -96,14 +97,16 @@ export class TenantTransaction {
     const client = (await runner.connect()) as LiteralClient;
     let rows: R[];
     try {
-      const results = (await client.query(
-        [
-          'START TRANSACTION',
-          inline(client, SET_CONTEXT, settings(scope)),
-          inline(client, first.sql, first.params),
-        ].join(';\n'),
-      )) as Array<{ rows: R[] }>;
-      rows = results[2].rows;
+      await client.query(['START TRANSACTION', inline(client, SET_CONTEXT, settings(scope))].join(';\n'));
+      rows = (
+        (await client.query({
+          name: statementName(first.sql),
+          text: first.sql,
+          values: [...first.params],
+        })) as {
+          rows: R[];
+        }
+      ).rows;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       await runner.release();
