@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { apiCaller, forkBenchApi } from './api-call';
+import { apiCaller, benchOrganization, forkBenchApi } from './api-call';
 import { BENCH_EMAIL, BENCH_PASSWORD } from './bench-world';
 
 /**
@@ -23,28 +23,11 @@ async function run(): Promise<void> {
     });
     const admins: string[] = [];
     for (let index = 0; index < parallel; index += 1) {
-      const email = `load-admin-${index}@beacon.test`;
-      await call('POST', '/api/v1/platform/organizations', platform.accessToken as string, {
+      const { adminToken } = await benchOrganization(call, owner, platform.accessToken as string, {
         name: `Load Health ${index}`,
         slug: `load-health-${index}`,
-        timezone: 'America/Chicago',
-        admin: { email, name: 'Load Admin' },
-      });
-      const link = await owner.query(
-        `SELECT payload->>'inviteUrl' AS url FROM notifications WHERE recipient_email = $1`,
-        [email],
-      );
-      const token = new URL(link.rows[0].url as string).searchParams.get('token');
-      const admin = await call('POST', '/api/v1/auth/invitations/accept', null, {
-        token,
-        password: BENCH_PASSWORD,
-      });
-      const adminToken = admin.accessToken as string;
-      const site = await call('POST', '/api/v1/sites', adminToken, { name: 'Main Campus', kind: 'hospital' });
-      await call('POST', '/api/v1/departments', adminToken, {
-        siteId: site.id,
-        name: 'Emergency',
-        kind: 'emergency',
+        adminEmail: `load-admin-${index}@beacon.test`,
+        adminName: 'Load Admin',
       });
       admins.push(adminToken);
     }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { apiCaller } from './api-call';
+import { apiCaller, benchOrganization } from './api-call';
 import { BENCH_EMAIL, BENCH_PASSWORD, startBenchApi, startBenchWorker } from './bench-world';
 
 /**
@@ -23,28 +23,17 @@ async function run(): Promise<void> {
       email: BENCH_EMAIL,
       password: BENCH_PASSWORD,
     });
-    const org = await call('POST', '/api/v1/platform/organizations', platform.accessToken as string, {
-      name: 'Bench Health',
-      slug: 'bench-health',
-      timezone: 'America/Chicago',
-      admin: { email: 'bench-admin@beacon.test', name: 'Bench Admin' },
-    });
-    // No worker runs here: the invitation link is read from the pending outbox row.
-    const link = await owner.query(
-      `SELECT payload->>'inviteUrl' AS url FROM notifications WHERE recipient_email = 'bench-admin@beacon.test'`,
+    const { id: organizationId, adminToken } = await benchOrganization(
+      call,
+      owner,
+      platform.accessToken as string,
+      {
+        name: 'Bench Health',
+        slug: 'bench-health',
+        adminEmail: 'bench-admin@beacon.test',
+        adminName: 'Bench Admin',
+      },
     );
-    const token = new URL(link.rows[0].url as string).searchParams.get('token');
-    const admin = await call('POST', '/api/v1/auth/invitations/accept', null, {
-      token,
-      password: BENCH_PASSWORD,
-    });
-    const adminToken = admin.accessToken as string;
-    const site = await call('POST', '/api/v1/sites', adminToken, { name: 'Main Campus', kind: 'hospital' });
-    await call('POST', '/api/v1/departments', adminToken, {
-      siteId: site.id,
-      name: 'Emergency',
-      kind: 'emergency',
-    });
     const courses = await call('GET', '/api/v1/courses', adminToken);
     const courseId = (courses.items as Array<{ id: string }>)[0].id;
     // BENCH_COHORT=0 measures the import without enrollments (no cohort matches the new members).
@@ -79,7 +68,7 @@ async function run(): Promise<void> {
     for (;;) {
       const pending = await owner.query(
         'SELECT count(*)::int AS n FROM member_imports WHERE organization_id = $1 AND finished_at IS NULL',
-        [org.id],
+        [organizationId],
       );
       if (pending.rows[0].n === 0) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -90,7 +79,7 @@ async function run(): Promise<void> {
               (SELECT count(*) FROM enrollments WHERE organization_id = $1)::int AS enrollments,
               (SELECT count(*) FROM notifications WHERE organization_id = $1 AND kind = 'invitation')::int AS invitations,
               (SELECT count(*) FROM notifications WHERE organization_id = $1 AND kind = 'assignment_created')::int AS assignments`,
-      [org.id],
+      [organizationId],
     );
     const again = performance.now();
     const second = (await (
