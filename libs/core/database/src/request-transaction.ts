@@ -12,6 +12,7 @@ type Callback = () => Promise<void> | void;
  */
 export class RequestTransaction {
   private ended = false;
+  private handled = false;
 
   constructor(
     private readonly runner: QueryRunner,
@@ -25,6 +26,16 @@ export class RequestTransaction {
 
   get open(): boolean {
     return !this.ended;
+  }
+
+  /** The handler runs in it from now on: only its end (commit, or rollback on error) may end the transaction. */
+  adopt(): void {
+    this.handled = true;
+  }
+
+  /** Whether a handler runs in it (a client going away must not roll back work that is still being done). */
+  get adopted(): boolean {
+    return this.handled;
   }
 
   async commit(): Promise<void> {

@@ -1,6 +1,6 @@
 import { CallHandler, ExecutionContext as NestContext, Injectable, NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
-import { catchError, concatMap, from, Observable, throwError } from 'rxjs';
+import { catchError, concatMap, finalize, from, Observable, throwError } from 'rxjs';
 import { Actor, ExecutionContext } from '@beacon/core/database';
 import { requestTransactionOf } from './request-transaction';
 
@@ -15,6 +15,7 @@ export class ActorContextInterceptor implements NestInterceptor {
     const actor = req.user ?? null;
     const transaction = requestTransactionOf(req);
     if (!transaction?.open) return ExecutionContext.run(actor, () => next.handle());
+    transaction.adopt();
     return ExecutionContext.runWith(
       { actor, ...transaction.scope, manager: transaction.manager, shared: true },
       () =>
@@ -28,6 +29,8 @@ export class ActorContextInterceptor implements NestInterceptor {
               concatMap(() => throwError(() => error)),
             ),
           ),
+          // Ended without a value or an error (unsubscribed): nothing to commit; the connection goes back.
+          finalize(() => void transaction.rollback().catch(() => undefined)),
         ),
     );
   }

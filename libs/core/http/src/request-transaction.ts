@@ -26,14 +26,15 @@ export function wantsRequestTransaction(req: Request): boolean {
 }
 
 /**
- * Hands the request's transaction to the interceptor that commits it. Whatever happens after this point (a role
- * check that refuses, a client that goes away), it is rolled back when the response closes; after a commit that is
- * a no-op.
+ * Hands the request's transaction to the interceptor that commits it. Should the request be answered before a
+ * handler takes it (a role check that refuses), it is rolled back when the response closes. Once a handler runs in
+ * it, a client going away changes nothing: rolling back under a running handler would let its later statements run
+ * outside any transaction, half-writing the request.
  */
 export function attachRequestTransaction(req: Request, transaction: RequestTransaction): void {
   (req as WithTransaction)[TRANSACTION] = transaction;
   req.res?.once('close', () => {
-    void transaction.rollback();
+    if (!transaction.adopted) void transaction.rollback();
   });
 }
 

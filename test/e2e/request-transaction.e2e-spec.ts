@@ -1,0 +1,83 @@
+import { request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { bearer, TestApp, TestOrganization } from '../support/test-app';
+import { until } from '../support/waiting';
+
+/**
+ * Each authenticated request runs in one transaction opened with its actor check. A client that goes away must
+ * neither leave that transaction's connection behind nor let the rest of a running handler write outside it.
+ */
+describe("a request's own transaction", () => {
+  let world: TestApp;
+  let org: TestOrganization;
+  let port: number;
+
+  beforeAll(async () => {
+    world = await TestApp.start();
+    org = await world.createOrganization('Abandon Health');
+    const server = world.app.getHttpServer() as Server;
+    if (!server.listening) await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await world.stop();
+  });
+
+  /** Sends a request and hangs up at once, before any answer. */
+  function abandon(method: string, path: string, body?: unknown): Promise<void> {
+    return new Promise((done) => {
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        method,
+        path,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${org.admin.accessToken}` },
+      });
+      req.on('error', () => done());
+      req.end(body === undefined ? undefined : JSON.stringify(body), () => {
+        req.destroy();
+        done();
+      });
+    });
+  }
+
+  it('leaves no connection or open transaction behind when clients hang up, and writes their requests whole', async () => {
+    const names = Array.from({ length: 30 }, (_, i) => `Abandoned Site ${i}`);
+    // More abandoned requests than the pool has connections (10): a leaked connection would starve what follows.
+    await Promise.all(names.map((name) => abandon('POST', '/api/v1/sites', { name, kind: 'hospital' })));
+    await Promise.all(Array.from({ length: 15 }, () => abandon('GET', '/api/v1/members')));
+
+    // The handlers go on after their clients left: wait until no request of the app is running any more.
+    await until('the abandoned requests have finished', async () => {
+      const busy = await world.ownerQuery<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND usename = 'beacon_app' AND state <> 'idle'`,
+      );
+      return busy[0].n === 0;
+    });
+    const created = await world.ownerQuery<{ id: string }>(
+      `SELECT id FROM sites WHERE organization_id = $1 AND name LIKE 'Abandoned Site %'`,
+      [org.id],
+    );
+    const audited = await world.ownerQuery<{ entity_id: string }>(
+      `SELECT entity_id FROM audit_events WHERE organization_id = $1 AND action = 'site.created'`,
+      [org.id],
+    );
+    // Every site that exists has its audit event, written in the same transaction: nothing half-written.
+    expect(audited.map((row) => row.entity_id).sort()).toEqual(created.map((site) => site.id).sort());
+
+    for (let i = 0; i < 20; i += 1) {
+      await world
+        .http()
+        .get('/api/v1/members')
+        .set(...bearer(org.admin))
+        .expect(200);
+    }
+    const idle = await world.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND usename = 'beacon_app' AND state = 'idle in transaction'`,
+    );
+    expect(idle[0].n).toBe(0);
+  });
+});
