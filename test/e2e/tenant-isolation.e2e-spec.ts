@@ -9,6 +9,7 @@ import {
   createCohort,
   createDepartment,
   createSite,
+  EVALUATION,
   findHt101,
   loadAnswerKey,
   onlyEnrollment,
@@ -380,6 +381,19 @@ describe('tenant isolation between two organizations', () => {
         success: 202,
         read: (id) => `/api/v1/members/${id}`,
       },
+      {
+        name: 'POST /members/:id/reactivate',
+        method: 'post',
+        target: async () => {
+          const id = await createMember(A);
+          await call(A.admin, 'post', `/api/v1/members/${id}/deactivate`).expect(200);
+          return id;
+        },
+        path: (id) => `/api/v1/members/${id}/reactivate`,
+        success: 200,
+        read: (id) => `/api/v1/members/${id}`,
+        effect: (after) => expect(after.status).not.toBe('deactivated'),
+      },
     ];
 
     it.each(CASES)(
@@ -466,6 +480,9 @@ describe('tenant isolation between two organizations', () => {
         ['post', (id) => `/api/v1/enrollments/${id}/modules/${moduleIds[0]}/complete`],
         ['post', (id) => `/api/v1/enrollments/${A.enrollmentId}/modules/${id}/complete`],
         ['post', (id) => `/api/v1/enrollments/${id}/assessment/attempts`],
+        ['post', (id) => `/api/v1/enrollments/${id}/modules/${moduleIds[0]}/open`],
+        ['post', (id) => `/api/v1/enrollments/${id}/evaluation`],
+        ['post', (id) => `/api/v1/members/${id}/reactivate`],
         ['get', (id) => `/api/v1/certificates/${id}`],
         ['get', (id) => `/api/v1/certificates/${id}/pdf`],
         ['post', (id) => `/api/v1/certificates/${id}/revoke`],
@@ -633,6 +650,56 @@ describe('tenant isolation between two organizations', () => {
         effect: async (res, id) => {
           expect(res.body).toMatchObject({ id, status: 'in_progress', progress: { modulesCompleted: 1 } });
           expect((await enrollmentRow(id))[0]).toMatchObject({ modules: 1 });
+        },
+      },
+      {
+        name: 'POST /enrollments/:id/modules/:moduleId/open',
+        method: 'post',
+        caller: 'learner',
+        target: async () => ({
+          id: await learnerEnrollment(A),
+          path: (id) => `/api/v1/enrollments/${id}/modules/${moduleIds[0]}/open`,
+        }),
+        success: 200,
+        snapshot: async (id) =>
+          world.ownerQuery(
+            `SELECT e.id, (SELECT count(*)::int FROM module_openings o WHERE o.enrollment_id = e.id) AS openings
+               FROM enrollments e WHERE e.id = $1`,
+            [id],
+          ),
+        effect: async (res, id) => {
+          expect(res.body).toMatchObject({ openedAt: expect.any(String), completableAt: expect.any(String) });
+          expect(
+            await world.ownerQuery('SELECT 1 FROM module_openings WHERE enrollment_id = $1', [id]),
+          ).toHaveLength(1);
+        },
+      },
+      {
+        name: 'POST /enrollments/:id/evaluation',
+        method: 'post',
+        caller: 'learner',
+        target: async () => {
+          const id = await learnerEnrollment(A);
+          const { attemptId, answers } = await openAttempt(A.learner, id);
+          await submitAttempt(world, A.learner, id, attemptId, answers);
+          return {
+            id,
+            path: (enrollmentId) => `/api/v1/enrollments/${enrollmentId}/evaluation`,
+            body: EVALUATION,
+          };
+        },
+        success: 200,
+        snapshot: async (id) =>
+          world.ownerQuery(
+            `SELECT (SELECT count(*)::int FROM course_evaluations v WHERE v.enrollment_id = $1) AS evaluations,
+                    (SELECT count(*)::int FROM certificates c WHERE c.enrollment_id = $1) AS certificates`,
+            [id],
+          ),
+        effect: async (res, id) => {
+          expect(res.body).toMatchObject({ certificateId: expect.any(String) });
+          expect(
+            await world.ownerQuery('SELECT 1 FROM certificates WHERE enrollment_id = $1', [id]),
+          ).toHaveLength(1);
         },
       },
       {
