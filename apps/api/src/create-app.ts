@@ -20,6 +20,8 @@ export async function createApp(): Promise<INestApplication> {
   const config = app.get<AppConfig>(APP_CONFIG);
   app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
+  // Answers are no-store: an ETag (a SHA-1 over every JSON body) would only cost CPU.
+  app.set('etag', false);
   app.use(helmet());
   installNoStore(app);
   installBodyParsers(app, { jsonLimit: '1mb' });

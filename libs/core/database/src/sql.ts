@@ -47,7 +47,14 @@ export async function preparedRows<T>(sql: string, params: SqlParams = []): Prom
   return (await client.query({ name: statementName(sql), text: sql, values: [...params] })).rows as T[];
 }
 
+const names = new Map<string, string>();
+
 /** One name per statement text, so a pooled connection prepares each statement once. */
 export function statementName(sql: string): string {
-  return `beacon_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+  let name = names.get(sql);
+  if (name === undefined) {
+    name = `beacon_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
+    names.set(sql, name);
+  }
+  return name;
 }
