@@ -31,6 +31,7 @@ module.exports = {
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
   ],
   // A project-level testTimeout is ignored by Jest 30; e2e tests wait on mail and the outbox poll.
