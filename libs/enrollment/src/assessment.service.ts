@@ -62,7 +62,7 @@ export class AssessmentService {
       if (enrollment.modules_completed < enrollment.modules_total) {
         throw Problems.conflict('Complete every module before the assessment.');
       }
-      if ((await this.enrollmentsService.attemptsRemaining(enrollment)) <= 0) {
+      if (enrollment.attempts_remaining <= 0) {
         throw Problems.conflict('No attempts are left. An educator can grant more.');
       }
       const drawn: DrawnQuestion[] = shuffle(course.questions)
@@ -149,7 +149,7 @@ export class AssessmentService {
           now,
         );
       }
-      const remaining = await this.enrollmentsService.attemptsRemaining(enrollment);
+      const { attempts_remaining: remaining } = await this.enrollmentsService.own(enrollmentId);
       return { score: result, passed, attemptsRemaining: remaining, certificateId, evaluationRequired };
     });
   }

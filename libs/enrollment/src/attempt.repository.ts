@@ -34,14 +34,6 @@ export class AttemptRepository {
     );
   }
 
-  async countSubmitted(enrollmentId: string): Promise<number> {
-    const [row] = await rows<{ n: number }>(
-      'SELECT count(*)::int AS n FROM assessment_attempts WHERE enrollment_id = $1 AND submitted_at IS NOT NULL',
-      [enrollmentId],
-    );
-    return row.n;
-  }
-
   async insert(input: {
     enrollmentId: string;
     membershipId: string;

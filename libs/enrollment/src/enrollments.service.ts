@@ -13,7 +13,6 @@ import {
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
 import { CatalogService, ModuleRow } from '@beacon/catalog';
-import { AttemptRepository } from './attempt.repository';
 import { CohortsService } from './cohorts.service';
 import {
   CohortEnrollmentView,
@@ -36,7 +35,6 @@ export class EnrollmentsService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly enrollments: EnrollmentRepository,
-    private readonly attempts: AttemptRepository,
     private readonly cohorts: CohortsService,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
@@ -197,11 +195,8 @@ export class EnrollmentsService {
         entityId: enrollmentId,
         changes: { extraAttempts: { from: enrollment.extra_attempts, to: extra } },
       });
-      return {
-        enrollmentId,
-        extraAttempts: extra,
-        attemptsRemaining: await this.attemptsRemaining({ ...enrollment, extra_attempts: extra }),
-      };
+      const granted = (await this.enrollments.findById(enrollmentId)) as EnrollmentRow;
+      return { enrollmentId, extraAttempts: extra, attemptsRemaining: granted.attempts_remaining };
     });
   }
 
@@ -212,14 +207,6 @@ export class EnrollmentsService {
     const row = await this.enrollments.findById(enrollmentId);
     if (!row || row.membership_id !== membershipId) throw Problems.notFound('enrollment');
     return row;
-  }
-
-  async attemptsRemaining(
-    enrollment: Pick<EnrollmentRow, 'id' | 'course_id' | 'extra_attempts'>,
-  ): Promise<number> {
-    const course = await this.catalog.find(enrollment.course_id);
-    const allowed = (course?.max_attempts ?? 3) + enrollment.extra_attempts;
-    return Math.max(0, allowed - (await this.attempts.countSubmitted(enrollment.id)));
   }
 
   /** Everything the view shows comes with the row (progress, attempts left): no query per enrollment. */

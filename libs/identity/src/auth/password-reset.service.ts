@@ -34,8 +34,8 @@ export class PasswordResetService {
   request(email: string): void {
     setImmediate(() => {
       this.send(email).catch((error: unknown) => {
-        const { name, code } = error as { name?: string; code?: string };
-        this.logger.error({ error: name, code }, 'password reset request failed');
+        // Through the shared error serializer, which keeps no SQL parameters or driver detail (so no email).
+        this.logger.error({ err: error }, 'password reset request failed');
       });
     });
   }

@@ -100,13 +100,6 @@ export interface MemberFilter {
   q?: string;
 }
 
-/** Limits what a read sees: only the reporting chain below this manager (null: the whole organization). */
-export interface ReadScope {
-  chainOf: string | null;
-}
-
-export const WHOLE_ORGANIZATION: ReadScope = { chainOf: null };
-
 @Injectable()
 export class MemberRepository {
   async insert(userId: string, name: string, status: MemberStatus, f: MembershipFields): Promise<string> {
@@ -139,10 +132,11 @@ export class MemberRepository {
     );
   }
 
-  findById(id: string, forUpdate = false, scope: ReadScope = WHOLE_ORGANIZATION): Promise<MemberRow | null> {
+  /** `chainOf`: only a member of that manager's reporting chain (null: anyone in the organization). */
+  findById(id: string, forUpdate = false, chainOf: string | null = null): Promise<MemberRow | null> {
     const params: unknown[] = [id, ExecutionContext.organizationId()];
     const where = ['m.id = $1', 'm.organization_id = $2'];
-    if (scope.chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(scope.chainOf)}`)}`);
+    if (chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(chainOf)}`)}`);
     return one<MemberRow>(
       `${SELECT} WHERE ${where.join(' AND ')} ${forUpdate ? 'FOR UPDATE OF m' : ''}`,
       params,
@@ -201,15 +195,16 @@ export class MemberRepository {
     return admins.map((row) => row.id);
   }
 
+  /** `chainOf`: only the members of that manager's reporting chain (null: the whole organization). */
   list(
     filter: MemberFilter,
     after: CursorPosition | null,
     limit: number,
-    scope: ReadScope = WHOLE_ORGANIZATION,
+    chainOf: string | null = null,
   ): Promise<MemberRow[]> {
     const params: unknown[] = [ExecutionContext.organizationId()];
     const where = ['m.organization_id = $1'];
-    if (scope.chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(scope.chainOf)}`)}`);
+    if (chainOf) where.push(`m.id IN ${reportingChainSql(`$${params.push(chainOf)}`)}`);
     if (filter.siteId) where.push(`m.site_id = $${params.push(filter.siteId)}`);
     if (filter.departmentId) where.push(`m.department_id = $${params.push(filter.departmentId)}`);
     if (filter.role) where.push(`$${params.push(filter.role)} = ANY (m.roles)`);

@@ -30,7 +30,6 @@ import {
   MembershipFields,
   membershipFieldsOf,
   NO_MEMBERSHIP_FIELDS,
-  ReadScope,
 } from './member.repository';
 
 /** Invitation mails per member per hour, the first one included. */
@@ -117,7 +116,7 @@ export class MembersService {
     const after = decodeCursor(query.cursor);
     return this.tx.run(async () =>
       toPage(
-        await this.members.list(query, after, limit, readScope()),
+        await this.members.list(query, after, limit, chainReader(ExecutionContext.optionalActor())),
         limit,
         (r) => ({ at: r.cursor_at, id: r.id }),
         memberView,
@@ -127,7 +126,7 @@ export class MembersService {
 
   get(id: string): Promise<MemberView> {
     return this.tx.run(async () => {
-      const row = await this.members.findById(id, false, readScope());
+      const row = await this.members.findById(id, false, chainReader(ExecutionContext.optionalActor()));
       if (!row) throw Problems.notFound('member');
       return memberView(row);
     });
@@ -337,11 +336,6 @@ export class MembersService {
       reason,
     });
   }
-}
-
-/** What the current actor may read about members: their reporting chain when they read as a manager only. */
-export function readScope(): ReadScope {
-  return { chainOf: chainReader(ExecutionContext.optionalActor()) };
 }
 
 /** Only an org_admin grants or removes org_admin. */
