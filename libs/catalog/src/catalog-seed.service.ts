@@ -4,9 +4,13 @@ import { TenantTransaction } from '@beacon/core/database';
 import { CourseRepository } from './course.repository';
 import type { CourseContent } from './seed/course-content';
 import { HT_101 } from './seed/ht-101.course';
+import { HT_101_V1 } from './seed/ht-101-v1.course';
 
-/** Courses that ship with Beacon. A new version is a new entry here with a higher `version`. */
-export const SEEDED_COURSES: CourseContent[] = [HT_101];
+/**
+ * Courses that ship with Beacon, every published version in order: a new version is a new entry with a higher
+ * `version`, so a fresh install holds the same history (older versions retired) as one that was upgraded.
+ */
+export const SEEDED_COURSES: CourseContent[] = [HT_101_V1, HT_101];
 
 /** Serializes seeding across processes that start together (api replicas). */
 const SEED_LOCK = 0x6265_6163;

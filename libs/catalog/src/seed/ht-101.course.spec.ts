@@ -18,14 +18,14 @@ describe('HT-101 course content', () => {
     it('is a one-hour course with a disclosed 70% pass mark, 3 attempts and 10 questions per attempt', () => {
       expect(HT_101).toMatchObject({
         code: 'HT-101',
-        version: 1,
+        version: 2,
         title: 'Human Trafficking: what do healthcare providers need to know?',
         creditHours: 1.0,
         passingScore: 70,
         maxAttempts: 3,
         questionsPerAttempt: 10,
       });
-      expect(HT_101.creditTypes).toEqual(['nursing_contact_hours', 'ama_pra_category_1', 'ipce']);
+      expect(HT_101.creditTypes).toEqual(['nursing_contact_hours']);
       expect(HT_101.description.trim().length).toBeGreaterThan(0);
     });
 

@@ -604,7 +604,7 @@ Put these on one card at every workstation:
 
 export const HT_101: CourseContent = {
   code: 'HT-101',
-  version: 1,
+  version: 2,
   title: 'Human Trafficking: what do healthcare providers need to know?',
   description:
     'Healthcare providers are among the few outsiders who meet people while they are being trafficked. ' +
@@ -612,11 +612,37 @@ export const HT_101: CourseContent = {
     'vulnerability factors and common myths, warning signs, private and trauma-informed encounters, ' +
     'reporting and documentation, cultural considerations, and where to refer patients.',
   creditHours: 1.0,
-  creditTypes: ['nursing_contact_hours', 'ama_pra_category_1', 'ipce'],
+  creditTypes: ['nursing_contact_hours'],
   requiresEvaluation: true,
   passingScore: 70,
   maxAttempts: 3,
   questionsPerAttempt: 10,
+  questionsPerObjective: [3, 3, 2, 2],
+  activity: {
+    sources: [
+      {
+        title: 'Trafficking Victims Protection Act definitions, 22 U.S.C. § 7102',
+        url: 'https://www.law.cornell.edu/uscode/text/22/7102',
+      },
+    ],
+    faculty: [
+      {
+        name: 'Mellissa Withers',
+        credentials: 'PhD, MHS',
+        affiliation: 'Keck School of Medicine of USC',
+        roles: ['faculty'],
+      },
+    ],
+    disclosures: {
+      statement: 'PLACEHOLDER',
+      relationships: [{ name: 'Mellissa Withers, PhD, MHS', relationship: 'None' }],
+      commercialSupport: 'This activity received no commercial support.',
+    },
+    releaseDate: '2026-12-03',
+    expiresOn: '2029-12-02',
+    contactHourMethod: { method: 'word_count', description: 'PLACEHOLDER', minutes: 60 },
+    targetAudience: 'PLACEHOLDER',
+  },
   objectives: [
     'Define the types of human trafficking.',
     'Explain the role of the healthcare provider in recognizing and responding to trafficking victims and ' +
