@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { CourseRepository } from './course.repository';
+import { assertQuestionSplit } from './question-split';
 import type { CourseContent } from './seed/course-content';
 import { HT_101 } from './seed/ht-101.course';
 import { HT_101_V1 } from './seed/ht-101-v1.course';
@@ -49,6 +50,7 @@ export class CatalogSeedService implements OnApplicationBootstrap {
           }
           continue;
         }
+        assertQuestionSplit(content);
         await this.courses.publish(content, [...this.config.accreditationStatements]);
         this.logger.log({ code: content.code, version: content.version }, 'published course');
       }
