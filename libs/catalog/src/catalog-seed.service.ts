@@ -18,7 +18,8 @@ const SEED_LOCK = 0x6265_6163;
 
 /**
  * Seeds the catalog at start-up, idempotently: a version that exists is left as it is (learners' completions point
- * at it), except for the provider's configured accreditation statements, which are configuration.
+ * at it), except for the provider's configured accreditation statements, which are configuration. A new version
+ * whose per-objective draw its bank cannot fill stops start-up: that is a mistake in the seed, not in the data.
  */
 @Injectable()
 export class CatalogSeedService implements OnApplicationBootstrap {
