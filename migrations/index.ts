@@ -5,6 +5,7 @@ import { CeCredit1764600000000 } from './1764600000000-ce-credit';
 import { MemberTenancy1764610000000 } from './1764610000000-member-tenancy';
 import { HotPath1764620000000 } from './1764620000000-hot-path';
 import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
+import { ActivityFile1764640000000 } from './1764640000000-activity-file';
 import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   MemberTenancy1764610000000,
   HotPath1764620000000,
   CohortTargets1764630000000,
+  ActivityFile1764640000000,
   ReminderSettings1764650000000,
 ];

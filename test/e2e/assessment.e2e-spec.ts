@@ -14,6 +14,7 @@ import {
   EnrolledLearner as Learner,
   findHt101,
   keysDeep,
+  ListedCourse,
   MyEnrollment,
   myEnrollments,
   questionBank,
@@ -29,9 +30,11 @@ describe('the course assessment: draws, scoring and attempts', () => {
   let org: TestOrganization;
   let educator: Session;
   let manager: Session;
+  let course: ListedCourse;
   let courseId: string;
   let modules: Array<{ id: string }>;
   let questionsPerAttempt: number;
+  let objectives: string[];
   let bank: BankQuestion[];
   let key: Map<string, string>;
   let departmentId: string;
@@ -40,10 +43,11 @@ describe('the course assessment: draws, scoring and attempts', () => {
     world = await TestApp.start();
     org = await world.createOrganization('Assess Health');
     const platform = await world.platformAdmin();
-    const course = await findHt101(world, org.admin);
+    course = await findHt101(world, org.admin);
     courseId = course.id;
     modules = course.modules;
     questionsPerAttempt = course.questionsPerAttempt;
+    objectives = course.objectives;
     bank = await questionBank(world, platform, courseId);
     key = answerKeyOf(bank);
     const siteId = await createSite(world, org.admin, 'Assess Main');
@@ -99,12 +103,19 @@ describe('the course assessment: draws, scoring and attempts', () => {
       choiceId: q.choices.find((c) => c.id !== key.get(q.id))?.id,
     }));
 
+  /** The objectives of the questions, in the course's objective order, each once (as the result names missed ones). */
+  function objectivesOf(questions: Attempt['questions']): string[] {
+    const ids = new Set(questions.map((q) => q.id));
+    const named = new Set(bank.filter((q) => ids.has(q.id)).map((q) => q.objective));
+    return objectives.filter((objective) => named.has(objective));
+  }
+
   async function myEnrollment(learner: Learner): Promise<MyEnrollment> {
     const items = await myEnrollments(world, learner.session);
     return items.find((e) => e.id === learner.enrollmentId) as MyEnrollment;
   }
 
-  it('draws questionsPerAttempt distinct bank questions at random and shuffles the choices', async () => {
+  it('draws questionsPerAttempt distinct bank questions at random, the configured share of each objective, and shuffles the choices', async () => {
     expect(questionsPerAttempt).toBe(10);
     expect(bank.length).toBeGreaterThan(questionsPerAttempt);
     const learners = await Promise.all(Array.from({ length: 5 }, () => readyLearner()));
@@ -114,6 +125,11 @@ describe('the course assessment: draws, scoring and attempts', () => {
     const byId = new Map(bank.map((q) => [q.id, q]));
     for (const attempt of attempts) {
       expect(attempt.questions).toHaveLength(questionsPerAttempt);
+      expect(
+        objectives.map(
+          (objective) => attempt.questions.filter((q) => byId.get(q.id)?.objective === objective).length,
+        ),
+      ).toEqual(course.questionsPerObjective);
       expect(new Set(attempt.questions.map((q) => q.id)).size).toBe(questionsPerAttempt);
       for (const question of attempt.questions) {
         expect(Object.keys(question).sort()).toEqual(['choices', 'id', 'prompt']);
@@ -279,6 +295,8 @@ describe('the course assessment: draws, scoring and attempts', () => {
       attemptsRemaining: 2,
       certificateId: null,
       evaluationRequired: false,
+      missedObjectives: objectivesOf(failed.questions.slice(6)),
+      missedQuestions: [],
     });
     expect(await myEnrollment(failing)).toMatchObject({ status: 'in_progress', attemptsRemaining: 2 });
 
@@ -316,6 +334,8 @@ describe('the course assessment: draws, scoring and attempts', () => {
         attemptsRemaining: remaining,
         certificateId: null,
         evaluationRequired: false,
+        missedObjectives: objectivesOf(attempt.questions.slice(3)),
+        missedQuestions: [],
       });
       expect((await myEnrollment(learner)).attemptsRemaining).toBe(remaining);
     }

@@ -18,8 +18,20 @@ export interface ListedCourse {
   passingScore: number;
   maxAttempts: number;
   questionsPerAttempt: number;
+  questionsPerObjective: number[];
   objectives: string[];
   modules: Array<{ id: string; position: number; title: string; estimatedMinutes: number }>;
+  sources: Array<{ title: string; url: string }>;
+  faculty: Array<{ name: string; credentials: string; affiliation: string; roles: string[] }>;
+  disclosures: {
+    statement: string;
+    relationships: Array<{ name: string; relationship: string }>;
+    commercialSupport: string;
+  } | null;
+  releaseDate: string | null;
+  expiresOn: string | null;
+  contactHourMethod: { method: string; description: string; minutes: number } | null;
+  targetAudience: string | null;
 }
 
 /** A question of the platform question bank, answer key included. */
@@ -96,6 +108,8 @@ export interface AttemptResult {
   attemptsRemaining: number;
   certificateId: string | null;
   evaluationRequired: boolean;
+  missedObjectives: string[];
+  missedQuestions: Array<{ questionId: string; prompt: string; objective: string; explanation: string }>;
 }
 
 /** A valid evaluation of the activity. */

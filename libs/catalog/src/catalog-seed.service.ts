@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { CourseRepository } from './course.repository';
+import { assertQuestionSplit } from './question-split';
 import type { CourseContent } from './seed/course-content';
 import { HT_101 } from './seed/ht-101.course';
 import { HT_101_V1 } from './seed/ht-101-v1.course';
@@ -17,7 +18,8 @@ const SEED_LOCK = 0x6265_6163;
 
 /**
  * Seeds the catalog at start-up, idempotently: a version that exists is left as it is (learners' completions point
- * at it), except for the provider's configured accreditation statements, which are configuration.
+ * at it), except for the provider's configured accreditation statements, which are configuration. A new version
+ * whose per-objective draw its bank cannot fill stops start-up: that is a mistake in the seed, not in the data.
  */
 @Injectable()
 export class CatalogSeedService implements OnApplicationBootstrap {
@@ -49,6 +51,7 @@ export class CatalogSeedService implements OnApplicationBootstrap {
           }
           continue;
         }
+        assertQuestionSplit(content);
         await this.courses.publish(content, [...this.config.accreditationStatements]);
         this.logger.log({ code: content.code, version: content.version }, 'published course');
       }

@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, PageQuery, Problems, toPage } from '@beacon/core/http';
+import { Clock } from '@beacon/core/time';
 import { CourseRepository, CourseRow, ModuleRow, QuestionRow } from './course.repository';
 import { CourseDetailView, CourseView, QuestionKeyView } from './dto/course.dto';
+import { questionSplit } from './question-split';
 
 /** What the learner's path needs of a course, answer key included; never returned by an endpoint as is. */
 export interface CourseForAssessment {
@@ -12,11 +14,19 @@ export interface CourseForAssessment {
   questions: QuestionRow[];
 }
 
+/** Whether a new cohort may take a course version, and if not, why. */
+export type CourseForCohort =
+  | { state: 'unknown' }
+  | { state: 'current'; course: CourseRow }
+  | { state: 'superseded'; course: CourseRow; current: CourseRow | null }
+  | { state: 'expired'; course: CourseRow };
+
 @Injectable()
 export class CatalogService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly courses: CourseRepository,
+    private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -24,7 +34,7 @@ export class CatalogService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const after = decodeCursor(query.cursor);
     return this.tx.platform(async () => {
-      const rows = await this.courses.listPublished(after, limit);
+      const rows = await this.courses.listPublished(after, limit, this.today());
       const modules = await this.courses.modules(rows.map((row) => row.id));
       return toPage(
         rows,
@@ -97,9 +107,22 @@ export class CatalogService {
     return this.courses.findById(courseId);
   }
 
-  /** Runs in the caller's transaction: a published course by id, for validating a cohort's courseId. */
-  findPublished(courseId: string): Promise<CourseRow | null> {
-    return this.courses.findById(courseId).then((row) => (row && row.status === 'published' ? row : null));
+  /**
+   * Runs in the caller's transaction: whether a new cohort may take the course. Only the current version that has
+   * not expired may; a superseded one names its successor (open enrollments keep their version regardless).
+   */
+  async forNewCohort(courseId: string): Promise<CourseForCohort> {
+    const course = await this.courses.findById(courseId);
+    if (!course || course.status === 'draft') return { state: 'unknown' };
+    if (course.status === 'retired')
+      return { state: 'superseded', course, current: await this.courses.findCurrent(course.code) };
+    if (course.expires_on !== null && course.expires_on < this.today()) return { state: 'expired', course };
+    return { state: 'current', course };
+  }
+
+  /** The clock's calendar day in UTC: expiry dates are days, not instants. */
+  private today(): string {
+    return this.clock.now().toISOString().slice(0, 10);
   }
 
   private view(row: CourseRow): Omit<CourseView, 'modules'> {
@@ -115,10 +138,18 @@ export class CatalogService {
       maxAttempts: row.max_attempts,
       questionsPerAttempt: row.questions_per_attempt,
       objectives: row.objectives,
+      questionsPerObjective: questionSplit(row),
       accreditationStatements: row.accreditation_statements,
       requiresEvaluation: row.requires_evaluation,
       providerName: this.config.providerName,
       providerAddress: this.config.providerAddress,
+      sources: row.sources,
+      faculty: row.faculty,
+      disclosures: row.disclosures,
+      releaseDate: row.release_date,
+      expiresOn: row.expires_on,
+      contactHourMethod: row.contact_hour_method,
+      targetAudience: row.target_audience,
     };
   }
 }

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { affected, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
-import type { CourseContent } from './seed/course-content';
+import type {
+  ContactHourMethod,
+  CourseContent,
+  CourseSource,
+  Disclosures,
+  FacultyMember,
+} from './seed/course-content';
 
 export interface CourseRow {
   id: string;
@@ -17,6 +23,17 @@ export interface CourseRow {
   objectives: string[];
   accreditation_statements: string[];
   requires_evaluation: boolean;
+  sources: CourseSource[];
+  faculty: FacultyMember[];
+  disclosures: Disclosures | null;
+  /** YYYY-MM-DD. */
+  release_date: string | null;
+  /** YYYY-MM-DD, the last day the course takes new cohorts. */
+  expires_on: string | null;
+  contact_hour_method: ContactHourMethod | null;
+  target_audience: string | null;
+  /** null: spread evenly (question-split.ts). */
+  questions_per_objective: number[] | null;
   status: 'draft' | 'published' | 'retired';
   created_at: Date;
   cursor_at: string;
@@ -43,8 +60,11 @@ export interface QuestionRow {
   choices: Array<{ id: string; position: number; text: string; correct: boolean }>;
 }
 
+// Dates as text: the pg driver would parse a date into a JS Date at local midnight, shifting it in other time zones.
 const COURSE_COLUMNS = `id, code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
-  questions_per_attempt, objectives, accreditation_statements, requires_evaluation, status, created_at, created_at::text AS cursor_at`;
+  questions_per_attempt, objectives, accreditation_statements, requires_evaluation, sources, faculty, disclosures,
+  to_char(release_date, 'YYYY-MM-DD') AS release_date, to_char(expires_on, 'YYYY-MM-DD') AS expires_on,
+  contact_hour_method, target_audience, questions_per_objective, status, created_at, created_at::text AS cursor_at`;
 
 /** The catalog is a platform table set: courses, their modules and the question bank, versioned by code. */
 @Injectable()
@@ -60,9 +80,17 @@ export class CourseRepository {
     ]);
   }
 
-  async listPublished(after: CursorPosition | null, limit: number): Promise<CourseRow[]> {
-    const params: unknown[] = [];
-    const where = [`status = 'published'`];
+  /** The published version of the code, if there is one. */
+  async findCurrent(code: string): Promise<CourseRow | null> {
+    return one<CourseRow>(`SELECT ${COURSE_COLUMNS} FROM courses WHERE code = $1 AND status = 'published'`, [
+      code,
+    ]);
+  }
+
+  /** The current versions that have not expired on `today` (YYYY-MM-DD). */
+  async listPublished(after: CursorPosition | null, limit: number, today: string): Promise<CourseRow[]> {
+    const params: unknown[] = [today];
+    const where = [`status = 'published'`, '(expires_on IS NULL OR expires_on >= $1::date)'];
     if (after) where.push(afterCursor(after, params));
     return rows<CourseRow>(
       `SELECT ${COURSE_COLUMNS} FROM courses WHERE ${where.join(' AND ')}
@@ -102,14 +130,17 @@ export class CourseRepository {
 
   /** Publishes a new version: the previous published version of the code is retired, never rewritten. */
   async publish(content: CourseContent, accreditationStatements: string[]): Promise<string> {
+    const activity = content.activity;
     await affected(`UPDATE courses SET status = 'retired' WHERE code = $1 AND status = 'published'`, [
       content.code,
     ]);
     const [course] = await rows<{ id: string }>(
       `INSERT INTO courses (code, version, title, description, credit_hours, credit_types, passing_score, max_attempts,
                             questions_per_attempt, objectives, accreditation_statements, requires_evaluation,
-                            status, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'published', now()) RETURNING id`,
+                            sources, faculty, disclosures, release_date, expires_on, contact_hour_method,
+                            target_audience, questions_per_objective, status, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+               'published', now()) RETURNING id`,
       [
         content.code,
         content.version,
@@ -123,6 +154,14 @@ export class CourseRepository {
         content.objectives,
         accreditationStatements,
         content.requiresEvaluation,
+        JSON.stringify(activity?.sources ?? []),
+        JSON.stringify(activity?.faculty ?? []),
+        activity ? JSON.stringify(activity.disclosures) : null,
+        activity?.releaseDate ?? null,
+        activity?.expiresOn ?? null,
+        activity ? JSON.stringify(activity.contactHourMethod) : null,
+        activity?.targetAudience ?? null,
+        content.questionsPerObjective ?? null,
       ],
     );
     await affected(

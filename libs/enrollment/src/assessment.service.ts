@@ -1,26 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { randomInt } from 'node:crypto';
 import { TenantTransaction } from '@beacon/core/database';
 import { FieldError, Problems } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService } from '@beacon/audit';
-import { CatalogService, QuestionRow } from '@beacon/catalog';
+import { CatalogService, QuestionRow, questionSplit } from '@beacon/catalog';
+import { drawAttempt } from './assessment-draw';
+import { attemptFeedback } from './attempt-feedback';
 import { AttemptRepository, DrawnQuestion } from './attempt.repository';
 import { CompletionCertificateService } from './completion-certificate.service';
 import { AnswerDto, AttemptResultView, AttemptView } from './dto/enrollment.dto';
 import { EnrollmentRepository } from './enrollment.repository';
 import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService, requireMembership } from './enrollments.service';
-
-/** Fisher–Yates with a cryptographic source, so the draw and the choice order cannot be predicted. */
-export function shuffle<T>(items: readonly T[]): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = randomInt(i + 1);
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 export function score(
   drawn: DrawnQuestion[],
@@ -65,9 +56,11 @@ export class AssessmentService {
       if (enrollment.attempts_remaining <= 0) {
         throw Problems.conflict('No attempts are left. An educator can grant more.');
       }
-      const drawn: DrawnQuestion[] = shuffle(course.questions)
-        .slice(0, course.course.questions_per_attempt)
-        .map((q) => ({ questionId: q.id, choiceIds: shuffle(q.choices.map((c) => c.id)) }));
+      const drawn = drawAttempt(
+        course.questions,
+        questionSplit(course.course),
+        await this.attempts.timesDrawn(enrollmentId),
+      );
       const now = this.clock.now();
       const attemptId = await this.attempts.insert({
         enrollmentId,
@@ -150,7 +143,14 @@ export class AssessmentService {
         );
       }
       const { attempts_remaining: remaining } = await this.enrollmentsService.own(enrollmentId);
-      return { score: result, passed, attemptsRemaining: remaining, certificateId, evaluationRequired };
+      return {
+        score: result,
+        passed,
+        attemptsRemaining: remaining,
+        certificateId,
+        evaluationRequired,
+        ...attemptFeedback(attempt.questions, answers, course.questions, course.course.objectives, passed),
+      };
     });
   }
 }

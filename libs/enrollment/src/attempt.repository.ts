@@ -34,6 +34,21 @@ export class AttemptRepository {
     );
   }
 
+  /**
+   * How often each question was drawn in the enrollment's submitted attempts (questions never drawn are absent).
+   * A new draw happens only when no attempt is open, so these are all the earlier ones.
+   */
+  async timesDrawn(enrollmentId: string): Promise<Map<string, number>> {
+    const drawn = await rows<{ question_id: string; times: number }>(
+      `SELECT q.value ->> 'questionId' AS question_id, count(*)::int AS times
+         FROM assessment_attempts a CROSS JOIN LATERAL jsonb_array_elements(a.questions) AS q(value)
+        WHERE a.enrollment_id = $1 AND a.submitted_at IS NOT NULL
+        GROUP BY 1`,
+      [enrollmentId],
+    );
+    return new Map(drawn.map((row) => [row.question_id, row.times]));
+  }
+
   async insert(input: {
     enrollmentId: string;
     membershipId: string;

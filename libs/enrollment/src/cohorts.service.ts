@@ -3,7 +3,7 @@ import { chainReader, ExecutionContext, TenantTransaction } from '@beacon/core/d
 import { DEFAULT_PAGE_SIZE, decodeCursor, FieldError, Page, Problems, toPage } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { AuditService, diff } from '@beacon/audit';
-import { CatalogService } from '@beacon/catalog';
+import { CatalogService, CourseForCohort } from '@beacon/catalog';
 import { CohortFields, CohortRepository, CohortRow, CohortStats } from './cohort.repository';
 import { CohortListQuery, CohortView, CreateCohortDto, UpdateCohortDto } from './dto/cohort.dto';
 import { EnrollmentRepository } from './enrollment.repository';
@@ -34,6 +34,23 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
+/** A new cohort takes only the current version of a course, before it expires: else a 409 naming the way out. */
+function refuseUnavailable(course: CourseForCohort): void {
+  if (course.state === 'superseded') {
+    const { code, version } = course.course;
+    throw Problems.conflict(
+      course.current
+        ? `${code} version ${version} was superseded: a newer version exists (version ${course.current.version}, ` +
+            `courseId ${course.current.id}). Assign that one.`
+        : `${code} version ${version} is retired and takes no new cohorts.`,
+    );
+  }
+  if (course.state === 'expired') {
+    const { code, version, expires_on: expiresOn } = course.course;
+    throw Problems.conflict(`${code} version ${version} expired on ${expiresOn} and takes no new cohorts.`);
+  }
+}
+
 @Injectable()
 export class CohortsService {
   constructor(
@@ -55,11 +72,13 @@ export class CohortsService {
       }
       if (dto.dueDate !== undefined && !isRealDate(dto.dueDate))
         errors.push({ field: 'dueDate', message: 'dueDate is not a real date' });
-      if (!(await this.catalog.findPublished(dto.courseId))) {
+      const course = await this.catalog.forNewCohort(dto.courseId);
+      if (course.state === 'unknown') {
         errors.push({ field: 'courseId', message: 'courseId does not name a published course' });
       }
       errors.push(...(await this.checkTarget(dto.target.siteIds ?? [], dto.target.departmentIds ?? [])));
       if (errors.length > 0) throw Problems.invalid(errors);
+      refuseUnavailable(course);
       const reminders = dto.reminders ?? DEFAULT_REMINDERS;
       const fields: CohortFields = {
         name: dto.name,

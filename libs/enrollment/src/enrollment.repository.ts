@@ -11,6 +11,7 @@ import {
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import {
+  COHORT_CURRENT_COURSE,
   dueAt,
   endOfLocalDay,
   enrollmentOpen,
@@ -99,8 +100,8 @@ export class EnrollmentRepository {
 
   /**
    * Brings enrollments in line with cohort targets for the scope: open enrollments of members who no longer match
-   * are withdrawn, withdrawn ones of members who match again reopen, and members who match without an
-   * enrollment are enrolled. Returns the new enrollments.
+   * are withdrawn, withdrawn ones of members who match again reopen (on their version), and members who match
+   * without an enrollment are enrolled on the current version of the cohort's course. Returns the new enrollments.
    */
   async reconcile(scope: ReconcileScope, now: Date): Promise<NewEnrollment[]> {
     const params =
@@ -128,8 +129,9 @@ export class EnrollmentRepository {
     );
     return rows<NewEnrollment>(
       `INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id, cycle, due_at, enrolled_at, created_at, updated_at)
-       SELECT c.organization_id, c.id, m.id, c.course_id, 1, ${dueAt('$2')}, $2, $2, $2
+       SELECT c.organization_id, c.id, m.id, ${COHORT_CURRENT_COURSE.id}, 1, ${dueAt('$2')}, $2, $2, $2
          FROM cohorts c
+         ${COHORT_CURRENT_COURSE.join}
          JOIN ${members} ON m.organization_id = c.organization_id
          JOIN organizations o ON o.id = c.organization_id
         WHERE c.archived_at IS NULL AND ${COHORTS_IN_SCOPE} AND ${MEMBER_MATCHES_COHORT}
@@ -228,14 +230,18 @@ export class EnrollmentRepository {
     );
   }
 
-  /** Annual recertification: a completed cycle of a recurring cohort opens the next one, due N months later. */
+  /**
+   * Annual recertification: a completed cycle of a recurring cohort opens the next one, due N months later, on the
+   * course version current then.
+   */
   async openNextCycles(completedIds: string[], now: Date): Promise<NewEnrollment[]> {
     return rows<NewEnrollment>(
       `INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id, cycle, due_at, enrolled_at, created_at, updated_at)
-       SELECT e.organization_id, c.id, e.membership_id, c.course_id, e.cycle + 1,
+       SELECT e.organization_id, c.id, e.membership_id, ${COHORT_CURRENT_COURSE.id}, e.cycle + 1,
               ${endOfLocalDay(`(${localDate('$2')} + make_interval(months => c.interval_months))::date`)}, $2, $2, $2
          FROM enrollments e
          JOIN cohorts c ON c.id = e.cohort_id
+         ${COHORT_CURRENT_COURSE.join}
          JOIN organizations o ON o.id = c.organization_id
         WHERE e.id = ANY ($1::uuid[]) AND c.interval_months IS NOT NULL AND c.archived_at IS NULL
        ON CONFLICT DO NOTHING

@@ -13,6 +13,19 @@ export const MEMBER_MATCHES_COHORT = `(
   AND (cardinality(c.target_roles) = 0 OR m.roles && c.target_roles)
 )`;
 
+/**
+ * The course version a new enrollment of cohort `c` takes: the current (published) version of the cohort's course
+ * code, so members who match later and a recurring cohort's next cycle get the version in force then; the cohort's
+ * own version when none of its code is published. Joined (not a per-row subquery) because a reconcile inserts up to
+ * a whole roster at once. `join` goes after `cohorts c`; `id` is the column to insert.
+ */
+export const COHORT_CURRENT_COURSE = {
+  join: `JOIN courses cohort_course ON cohort_course.id = c.course_id
+         LEFT JOIN courses current_course ON current_course.code = cohort_course.code
+                                         AND current_course.status = 'published'`,
+  id: 'coalesce(current_course.id, c.course_id)',
+};
+
 /** The end of a local calendar day in the organization's time zone, as an instant. */
 export function endOfLocalDay(dateExpression: string): string {
   return `((((${dateExpression}) + 1)::timestamp AT TIME ZONE o.timezone) - interval '1 millisecond')`;

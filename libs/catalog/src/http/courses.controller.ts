@@ -11,7 +11,13 @@ export class CoursesController {
 
   @Get('courses')
   @SignedIn()
-  @Endpoint({ summary: 'Published courses with their CE metadata and module outline', type: CoursePage })
+  @Endpoint({
+    summary: 'The current version of each course, with its CE metadata, activity file and module outline',
+    description:
+      'Superseded versions and courses past their expiresOn are not listed (GET /courses/:id still serves them ' +
+      'to learners enrolled on them).',
+    type: CoursePage,
+  })
   list(@Query() query: PageQuery) {
     return this.catalog.list(query);
   }
@@ -19,7 +25,7 @@ export class CoursesController {
   @Get('courses/:id')
   @SignedIn()
   @Endpoint({
-    summary: 'A course with the Markdown body of each module',
+    summary: 'A course version, current or superseded, with the Markdown body of each module',
     type: CourseDetailView,
     errors: [404],
   })

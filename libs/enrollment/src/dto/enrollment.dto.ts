@@ -114,6 +114,14 @@ export class AttemptView {
   @ApiProperty({ type: [AttemptQuestionView] }) questions!: AttemptQuestionView[];
 }
 
+export class MissedQuestionView {
+  @ApiProperty() questionId!: string;
+  @ApiProperty() prompt!: string;
+  @ApiProperty({ description: 'The learning objective the question assesses' }) objective!: string;
+  @ApiProperty({ description: 'Why the answer is what it is, without naming the correct choice' })
+  explanation!: string;
+}
+
 export class AttemptResultView {
   @ApiProperty({ description: '0–100, like passingScore' }) score!: number;
   @ApiProperty() passed!: boolean;
@@ -128,6 +136,18 @@ export class AttemptResultView {
     description: 'Passed, and the course requires the evaluation (POST …/evaluation) before the certificate',
   })
   evaluationRequired!: boolean;
+  @ApiProperty({
+    type: [String],
+    description:
+      'The objectives of the questions answered wrong or left unanswered, in objective order, each once',
+  })
+  missedObjectives!: string[];
+  @ApiProperty({
+    type: [MissedQuestionView],
+    description:
+      'After a pass, the explanations of the questions missed (no choice ids, no answer key); empty otherwise',
+  })
+  missedQuestions!: MissedQuestionView[];
 }
 
 export class ModuleOpeningView {

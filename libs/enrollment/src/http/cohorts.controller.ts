@@ -21,8 +21,13 @@ export class CohortsController {
   @Access(MANAGE)
   @Endpoint({
     summary: 'Assign a course to a target group; matching members are enrolled now and as they match later',
+    description:
+      'The course must be the current version of its code and not expired (409 otherwise; the detail names the ' +
+      'current version). Members enrolled later, and the next cycle of a recurring cohort, take the version ' +
+      'current then; open enrollments keep theirs.',
     status: 201,
     type: CohortView,
+    errors: [409],
   })
   create(@Body() body: CreateCohortDto) {
     return this.cohorts.create(body);

@@ -70,7 +70,9 @@ export class EnrollmentsController {
   @ApiResponse({ status: 200, description: 'The attempt that is still open, unchanged', type: AttemptView })
   @Endpoint({
     summary: 'Start an assessment attempt (questions drawn at random, choices shuffled; no answer key)',
-    description: '409 until every module is complete, or when no attempts are left.',
+    description:
+      "Each attempt draws the course's questionsPerObjective from each objective, preferring questions this " +
+      'enrollment has not been shown yet. 409 until every module is complete, or when no attempts are left.',
     status: 201,
     type: AttemptView,
     errors: [404, 409],
@@ -85,6 +87,9 @@ export class EnrollmentsController {
   @SignedIn()
   @Endpoint({
     summary: 'Submit answers once; unanswered questions count as wrong; passing issues the certificate',
+    description:
+      'The result names the objectives of the questions missed; after a pass it also carries the explanations ' +
+      'of those questions (never which choice was correct).',
     type: AttemptResultView,
     errors: [404, 409],
   })
