@@ -468,6 +468,19 @@ describe('the course catalog and its question bank', () => {
     expect(superseded.headers['content-type']).toContain('application/problem+json');
     expect(superseded.body.detail).toContain('a newer version exists');
     expect(superseded.body.detail).toContain(v2.id);
+    const burst = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        world
+          .http()
+          .post('/api/v1/cohorts')
+          .set(...bearer(org.admin))
+          .send({ name: `Burst ${i}`, courseId: v1.id, target: {} }),
+      ),
+    );
+    expect(burst.map((res) => res.status)).toEqual(Array(20).fill(409));
+    expect(
+      await world.ownerQuery(`SELECT count(*)::int AS n FROM cohorts WHERE name LIKE 'Burst %'`),
+    ).toEqual([{ n: 0 }]);
     await createDepartmentCohort(world, org.admin, v2.id, newDepartment, 'On v2');
     expect((await myEnrollments(world, newcomer.session)).map((e) => e.course.id)).toEqual([v2.id]);
 

@@ -63,15 +63,15 @@ export const cultureQuestions: QuestionContent[] = [
   {
     key: 'q-low-literacy',
     objective: 3,
-    prompt: 'A patient cannot read well. How should you share safety information with him?',
+    prompt: 'A patient cannot read well. How should you share safety information with them?',
     choices: [
-      { text: 'Give him a detailed printed brochure to read at home' },
+      { text: 'Give them a detailed printed brochure to read at home' },
       { text: 'Use plain language and visual aids, and check understanding', correct: true },
-      { text: 'Give the materials to his companion to explain later' },
-      { text: 'Text the information to the phone he arrived with' },
+      { text: 'Give the materials to their companion to explain later' },
+      { text: 'Text the information to the phone they arrived with' },
     ],
     explanation:
-      'Plain speech and visual aids reach the patient himself. Printed material may be unreadable, and a companion ' +
+      'Plain speech and visual aids reach the patient directly. Printed material may be unreadable, and a companion ' +
       'or a phone someone else controls may belong to the trafficker.',
   },
   {

@@ -317,12 +317,12 @@ export const providerRoleQuestions: QuestionContent[] = [
     objective: 1,
     prompt:
       'A patient you connected with services comes back months later, living again with the person who exploited ' +
-      'him. What is the most helpful response?',
+      'her. What is the most helpful response?',
     choices: [
       { text: 'Conclude that your earlier concern was mistaken' },
-      { text: 'Tell him you can help again once he leaves for good' },
-      { text: 'Care for him without judgment and keep offering resources', correct: true },
-      { text: 'Refer him elsewhere, since your team could not help him' },
+      { text: 'Tell her you can help again once she leaves for good' },
+      { text: 'Care for her without judgment and keep offering resources', correct: true },
+      { text: 'Refer her elsewhere, since your team could not help her' },
     ],
     explanation:
       'Leaving often takes several attempts because of debt, fear, and trauma bonding. Nonjudgmental care keeps ' +

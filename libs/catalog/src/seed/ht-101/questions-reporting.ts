@@ -172,12 +172,12 @@ export const reportingQuestions: QuestionContent[] = [
     key: 'q-immediate-danger',
     objective: 2,
     prompt:
-      'A patient tells you the person who controls his work is in the waiting room and has threatened to kill ' +
-      'him. What should you do first?',
+      'A patient tells you the person who controls her work is in the waiting room and has threatened to kill ' +
+      'her. What should you do first?',
     choices: [
       { text: "Call 911 and activate your facility's security response", correct: true },
       { text: 'Text the hotline and wait for their advice before acting' },
-      { text: 'Discharge him with a hotline card hidden in his paperwork' },
+      { text: 'Discharge her with a hotline card hidden in her paperwork' },
       { text: 'Ask a colleague to keep the man talking while you finish the exam' },
     ],
     explanation:
