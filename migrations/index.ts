@@ -6,6 +6,7 @@ import { MemberTenancy1764610000000 } from './1764610000000-member-tenancy';
 import { HotPath1764620000000 } from './1764620000000-hot-path';
 import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
 import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings';
+import { Reminders1764660000000 } from './1764660000000-reminders';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   HotPath1764620000000,
   CohortTargets1764630000000,
   ReminderSettings1764650000000,
+  Reminders1764660000000,
 ];
