@@ -197,7 +197,10 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
         recipientEmail: email,
         status: 'sent',
         createdAt: expect.any(String),
+        sendAfter: null,
         sentAt: (row.sent_at as Date).toISOString(),
+        attempts: 1,
+        lastError: null,
         dedupeKey: `invitation:${invitations[0].id}`,
       },
     ]);
