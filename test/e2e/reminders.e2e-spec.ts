@@ -416,6 +416,24 @@ describe('reminders: the sweep, exactly one mail each, escalation digests and th
       await delivered(org);
     });
 
+    it('finds the next opening on the wall clock across daylight-saving changes and closed days', async () => {
+      const weekdays = { start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5] };
+      const next = async (at: string, win: unknown) =>
+        (
+          await world.ownerQuery<{ at: Date }>(
+            `SELECT reminder_send_after($1::timestamptz, 'America/Chicago', $2::jsonb) AS at`,
+            [at, JSON.stringify(win)],
+          )
+        )[0].at.toISOString();
+      // Saturday noon before the spring change (8 March 2031 CST) waits for Monday 08:00 CDT.
+      expect(await next('2031-03-08T18:00:00Z', weekdays)).toBe('2031-03-10T13:00:00.000Z');
+      // Saturday 21:00 CDT before the autumn change (2 November 2031) opens Sunday 08:00 CST.
+      expect(await next('2031-11-02T02:00:00Z', { ...weekdays, days: [7] })).toBe('2031-11-02T14:00:00.000Z');
+      // Inside the window, or with no window at all: at once.
+      expect(await next('2031-03-11T15:00:00Z', weekdays)).toBe('2031-03-11T15:00:00.000Z');
+      expect(await next('2031-03-08T18:00:00Z', null)).toBe('2031-03-08T18:00:00.000Z');
+    });
+
     it('releases held reminders at once when the window is cleared', async () => {
       const org = await world.createOrganization('Cleared Health');
       const learner = await member(org, { jobTitle: 'owl' });
