@@ -7,6 +7,7 @@ import { HotPath1764620000000 } from './1764620000000-hot-path';
 import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
 import { ActivityFile1764640000000 } from './1764640000000-activity-file';
 import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings';
+import { Reminders1764660000000 } from './1764660000000-reminders';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CohortTargets1764630000000,
   ActivityFile1764640000000,
   ReminderSettings1764650000000,
+  Reminders1764660000000,
 ];

@@ -6,7 +6,8 @@ import type { Response } from 'supertest';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport } from '@beacon/core/mail';
-import { DeliverNotificationJob, NotificationRepository } from '@beacon/notifications';
+import { Clock } from '@beacon/core/time';
+import { DeliverNotificationJob, NotificationRepository, SendTimeChecks } from '@beacon/notifications';
 import { isInvitation, tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
@@ -187,6 +188,8 @@ describe('logs', () => {
       world.app.get(MailRenderer),
       world.app.get(MailTransport),
       world.app.get<AppConfig>(APP_CONFIG),
+      world.app.get(SendTimeChecks),
+      world.app.get(Clock),
     );
     world.mail.rejecting = true;
     try {

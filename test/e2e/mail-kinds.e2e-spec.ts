@@ -31,6 +31,37 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     creditHours: 1,
     verifyUrl: 'http://beacon.test/verify/abc',
   },
+  due_soon: {
+    recipientName: 'Lee Learner',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    dueAt: '2030-01-01T05:59:59.999Z',
+    timeZone: 'America/Chicago',
+    locale: 'en',
+    url: 'http://beacon.test/learn/enrollments/1',
+    enrollmentId: '00000000-0000-4000-8000-000000000001',
+  },
+  overdue: {
+    recipientName: 'Lee Learner',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    dueAt: '2030-01-01T05:59:59.999Z',
+    timeZone: 'America/Chicago',
+    locale: 'es',
+    url: 'http://beacon.test/learn/enrollments/1',
+    enrollmentId: '00000000-0000-4000-8000-000000000001',
+  },
+  escalation: {
+    recipientName: 'Mia Manager',
+    organizationName: 'Mercy General',
+    timeZone: 'America/Chicago',
+    locale: 'en',
+    url: 'http://beacon.test/team',
+    recipientMembershipId: '00000000-0000-4000-8000-000000000002',
+    reports: [
+      { name: 'Lee Learner', courseTitle: 'Hand Hygiene', dueAt: '2030-01-01T05:59:59.999Z', daysOverdue: 15 },
+    ],
+  },
 };
 
 describe('mail kinds', () => {

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport } from '@beacon/core/mail';
 import { JobName, jobOptions, QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import { Clock } from '@beacon/core/time';
 import {
   DeliverNotificationJob,
   LeaseHeldError,
@@ -12,6 +13,7 @@ import {
   NotificationInsert,
   NotificationRepository,
   OutboxService,
+  SendTimeChecks,
 } from '@beacon/notifications';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { bearer, Session, TestApp } from '../support/test-app';
@@ -195,7 +197,10 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
         recipientEmail: email,
         status: 'sent',
         createdAt: expect.any(String),
+        sendAfter: null,
         sentAt: (row.sent_at as Date).toISOString(),
+        attempts: 1,
+        lastError: null,
         dedupeKey: `invitation:${invitations[0].id}`,
       },
     ]);
@@ -393,6 +398,8 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
       world.app.get(MailRenderer),
       world.app.get(MailTransport),
       world.app.get<AppConfig>(APP_CONFIG),
+      world.app.get(SendTimeChecks),
+      world.app.get(Clock),
     );
     await expect(
       secondSender.run({ organizationId, notificationId: orphaned.id }, false),

@@ -20,6 +20,7 @@ import { EnrollmentHttpModule } from '@beacon/enrollment';
 import { IdentityHttpModule, JwtAuthGuard } from '@beacon/identity';
 import { NotificationsHttpModule } from '@beacon/notifications';
 import { OrganizationsHttpModule } from '@beacon/organizations';
+import { RemindersModule } from '@beacon/reminders';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -38,6 +39,8 @@ import { HealthController } from './health.controller';
     CatalogHttpModule,
     EnrollmentHttpModule,
     CertificatesHttpModule,
+    // Reminder templates, and the subscriber that moves held reminders when a request changes the window.
+    RemindersModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -9,6 +9,7 @@ import { ClockModule } from '@beacon/core/time';
 import { EnrollmentModule } from '@beacon/enrollment';
 import { NotificationsJobsModule } from '@beacon/notifications';
 import { OrganizationsJobsModule } from '@beacon/organizations';
+import { RemindersJobsModule } from '@beacon/reminders';
 import { JobSchedules } from './job-schedules.service';
 
 @Module({
@@ -24,6 +25,7 @@ import { JobSchedules } from './job-schedules.service';
     OrganizationsJobsModule,
     // Its subscriber to `member.changed` enrolls the members a large import's follow-up hands over.
     EnrollmentModule,
+    RemindersJobsModule,
   ],
   providers: [JobSchedules],
 })

@@ -6,3 +6,4 @@ export * from './notifications-http.module';
 export * from './notifications-jobs.module';
 export * from './notifications.module';
 export * from './outbox.service';
+export * from './send-time-checks.service';

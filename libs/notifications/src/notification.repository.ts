@@ -16,7 +16,10 @@ export interface NotificationRow {
   attempts: number;
   message_id: string;
   created_at: Date;
+  /** A reminder held until the organization's reminder window opens; null: as soon as it is relayed. */
+  send_after: Date | null;
   sent_at: Date | null;
+  last_error: string | null;
   cursor_at: string;
 }
 
@@ -88,15 +91,54 @@ export class NotificationRepository {
     return inserted.map((row) => row.id);
   }
 
-  /** Takes the row for sending with a lease; only a pending row, or a sending row whose lease expired, is taken. */
-  async claim(id: string, leaseSeconds: number): Promise<ClaimedNotificationRow | null> {
+  /**
+   * Like `insertFromSelect`, for mail that may be held: the SELECT gives a sixth column, `send_after` (null: at once).
+   * Answers the new rows' ids and whether each is due at `now`, so only those are relayed; the poll takes the others
+   * once they are.
+   */
+  async insertScheduledFromSelect(
+    organizationId: string,
+    select: { sql: string; params: unknown[] },
+    now: Date,
+  ): Promise<Array<{ id: string; due: boolean }>> {
+    const orgParam = `$${select.params.length + 1}`;
+    const nowParam = `$${select.params.length + 2}`;
+    return rows<{ id: string; due: boolean }>(
+      `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload,
+                                  send_after, message_id)
+       SELECT id, ${orgParam}::uuid, kind, email, user_id, dedupe_key, payload, send_after,
+              '<' || id || '@beacon.notification>'
+         FROM (SELECT gen_random_uuid() AS id, src.* FROM (${select.sql}) AS src) AS rows
+       ON CONFLICT (organization_id, dedupe_key) DO NOTHING
+       RETURNING id, (send_after IS NULL OR send_after <= ${nowParam}::timestamptz) AS due`,
+      [...select.params, organizationId, now],
+    );
+  }
+
+  /**
+   * Takes the row for sending with a lease; only a pending row that is due at `now` (the clock's), or a sending row
+   * whose lease expired, is taken. Leases run on the database's time: they are about live processes.
+   */
+  async claim(id: string, leaseSeconds: number, now: Date): Promise<ClaimedNotificationRow | null> {
     return one<ClaimedNotificationRow>(
       `UPDATE notifications
           SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = attempts + 1,
               updated_at = now()
-        WHERE id = $1 AND (status = 'pending' OR (status = 'sending' AND lease_until < now()))
+        WHERE id = $1
+          AND ((status = 'pending' AND (send_after IS NULL OR send_after <= $3))
+               OR (status = 'sending' AND lease_until < now()))
         RETURNING *`,
-      [id, leaseSeconds],
+      [id, leaseSeconds, now],
+    );
+  }
+
+  /** A claimed row that must not go out any more (what it was about has changed); it keeps no usable link. */
+  async markCancelled(id: string): Promise<void> {
+    await affected(
+      `UPDATE notifications
+          SET status = 'cancelled', lease_until = NULL, payload = payload - $2::text[], updated_at = now()
+        WHERE id = $1 AND status = 'sending'`,
+      [id, SECRET_PAYLOAD_FIELDS],
     );
   }
 
@@ -136,40 +178,47 @@ export class NotificationRepository {
     );
   }
 
-  /** Pending rows of one organization (or the platform) in creation order, a page at a time. */
+  /** Pending rows of one organization (or the platform) due at `now`, in creation order, a page at a time. */
   async pendingAfter(
     organizationId: string | null,
     after: { at: string; id: string } | null,
     limit: number,
+    now: Date,
   ): Promise<Array<{ id: string; cursor_at: string }>> {
     return rows<{ id: string; cursor_at: string }>(
       `SELECT id, created_at::text AS cursor_at FROM notifications
         WHERE organization_id IS NOT DISTINCT FROM $1 AND status = 'pending'
+          AND (send_after IS NULL OR send_after <= $5)
           AND ($2::timestamptz IS NULL OR (created_at, id) > ($2::timestamptz, $3::uuid))
         ORDER BY created_at, id LIMIT $4`,
-      [organizationId, after?.at ?? null, after?.id ?? null, limit],
+      [organizationId, after?.at ?? null, after?.id ?? null, limit, now],
     );
   }
 
-  /** Rows that were never relayed (pending for a while) or whose sender died holding the lease. */
+  /**
+   * Rows that were never relayed (pending for a while, and due at `now`: a held reminder is taken once its
+   * `send_after` has passed) or whose sender died holding the lease.
+   */
   async findUnsettled(
     organizationId: string | null,
     olderThanSeconds: number,
     limit: number,
+    now: Date,
   ): Promise<string[]> {
     const unsettled = await rows<{ id: string }>(
       `SELECT id FROM notifications
         WHERE organization_id IS NOT DISTINCT FROM $1
-          AND ((status = 'pending' AND updated_at < now() - make_interval(secs => $2))
+          AND ((status = 'pending' AND updated_at < now() - make_interval(secs => $2)
+                AND (send_after IS NULL OR send_after <= $4))
                OR (status = 'sending' AND lease_until < now()))
         ORDER BY created_at LIMIT $3`,
-      [organizationId, olderThanSeconds, limit],
+      [organizationId, olderThanSeconds, limit, now],
     );
     return unsettled.map((row) => row.id);
   }
 
   async list(
-    filter: { kind?: string; recipient?: string },
+    filter: { kind?: string; recipient?: string; status?: NotificationStatus },
     after: CursorPosition | null,
     limit: number,
   ): Promise<ListedNotificationRow[]> {
@@ -177,10 +226,11 @@ export class NotificationRepository {
     const where = ['organization_id = $1'];
     if (filter.kind) where.push(`kind = $${params.push(filter.kind)}`);
     if (filter.recipient) where.push(`recipient_email = $${params.push(filter.recipient)}`);
+    if (filter.status) where.push(`status = $${params.push(filter.status)}`);
     if (after) where.push(afterCursor(after, params));
     return rows<ListedNotificationRow>(
-      `SELECT id, organization_id, kind, recipient_email, status, dedupe_key, attempts, message_id, created_at, sent_at,
-              created_at::text AS cursor_at
+      `SELECT id, organization_id, kind, recipient_email, status, dedupe_key, attempts, message_id, created_at,
+              send_after, sent_at, last_error, created_at::text AS cursor_at
          FROM notifications WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params)}`,
       params,

@@ -16,7 +16,11 @@ export class NotificationsService {
     const after = decodeCursor(query.cursor);
     return this.tx.run(async () =>
       toPage(
-        await this.repository.list({ kind: query.kind, recipient: query.recipient }, after, limit),
+        await this.repository.list(
+          { kind: query.kind, recipient: query.recipient, status: query.status },
+          after,
+          limit,
+        ),
         limit,
         (row) => ({ at: row.cursor_at, id: row.id }),
         (row) => ({
@@ -25,7 +29,10 @@ export class NotificationsService {
           recipientEmail: row.recipient_email,
           status: row.status,
           createdAt: row.created_at.toISOString(),
+          sendAfter: row.send_after?.toISOString() ?? null,
           sentAt: row.sent_at?.toISOString() ?? null,
+          attempts: row.attempts,
+          lastError: row.last_error,
           dedupeKey: row.dedupe_key,
         }),
       ),

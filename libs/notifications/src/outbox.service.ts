@@ -43,6 +43,21 @@ export class OutboxService {
     );
   }
 
+  /**
+   * Mail that may be held until a later instant (reminders outside the reminder window): the SELECT gives a
+   * `send_after` column too. Only the rows due at `now` are relayed after commit; the poll relays the others once
+   * their time has come.
+   */
+  async enqueueScheduledFromSelect(select: { sql: string; params: unknown[] }, now: Date): Promise<string[]> {
+    const organizationId = ExecutionContext.organizationId();
+    const inserted = await this.repository.insertScheduledFromSelect(organizationId, select, now);
+    this.relayAfterCommit(
+      organizationId,
+      inserted.filter((row) => row.due).map((row) => row.id),
+    );
+    return inserted.map((row) => row.id);
+  }
+
   private organizationId(): string | null {
     return ExecutionContext.isPlatform() ? null : ExecutionContext.organizationId();
   }

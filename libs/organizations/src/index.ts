@@ -4,3 +4,4 @@ export * from './organizations-http.module';
 export * from './organizations-jobs.module';
 export * from './organizations.module';
 export * from './timezone.validator';
+export * from './reminder-schedule-changed.event';

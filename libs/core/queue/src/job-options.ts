@@ -33,5 +33,8 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
       return { ...base, jobId: key };
     case JobName.resumeMemberImports:
       return { ...base, attempts: 1 };
+    case JobName.reminderSweep:
+      // The next run decides again whatever this one missed; a retry would only overlap it.
+      return { ...base, attempts: 1 };
   }
 }

@@ -23,5 +23,11 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
       job: JobName.resumeMemberImports,
       everyMs: config.outboxPollEveryMs,
     },
+    {
+      id: SchedulerId.reminderSweep,
+      queue: QueueName.reminders,
+      job: JobName.reminderSweep,
+      everyMs: config.reminderSweepEveryMs,
+    },
   ];
 }

@@ -2,6 +2,7 @@
 export const QueueName = {
   notifications: 'notifications',
   members: 'members',
+  reminders: 'reminders',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -11,11 +12,13 @@ export const JobName = {
   relayOrganizationNotifications: 'relay-organization-notifications',
   followUpMemberImport: 'follow-up-member-import',
   resumeMemberImports: 'resume-member-imports',
+  reminderSweep: 'reminder-sweep',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export const SchedulerId = {
   relayPendingNotifications: 'relay-pending-notifications',
   resumeMemberImports: 'resume-member-imports',
+  reminderSweep: 'reminder-sweep',
 } as const;
 export type SchedulerId = (typeof SchedulerId)[keyof typeof SchedulerId];

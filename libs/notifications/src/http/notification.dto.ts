@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, Matches } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, Matches } from 'class-validator';
 import { NormalizeEmail, PageQuery } from '@beacon/core/http';
+import type { NotificationStatus } from '../notification.repository';
+
+const STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'cancelled'];
 
 export class NotificationQuery extends PageQuery {
   @ApiPropertyOptional({ example: 'invitation' })
@@ -13,15 +16,29 @@ export class NotificationQuery extends PageQuery {
   @NormalizeEmail()
   @IsEmail({}, { message: 'recipient must be an email address' })
   recipient?: string;
+
+  @ApiPropertyOptional({ enum: STATUSES })
+  @IsOptional()
+  @IsIn(STATUSES, { message: `status must be one of: ${STATUSES.join(', ')}` })
+  status?: NotificationStatus;
 }
 
 export class NotificationView {
   @ApiProperty() id!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() recipientEmail!: string;
-  @ApiProperty({ enum: ['pending', 'sending', 'sent', 'failed', 'cancelled'] }) status!: string;
+  @ApiProperty({ enum: STATUSES }) status!: string;
   @ApiProperty() createdAt!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'A reminder waits until this instant (the reminder window); null: sent when relayed',
+  })
+  sendAfter!: string | null;
   @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ description: 'Delivery attempts so far' }) attempts!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'Why the last attempt failed' })
+  lastError!: string | null;
   @ApiProperty() dedupeKey!: string;
 }
 

@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
-import { NotificationRepository } from '../notification.repository';
+import { Clock } from '@beacon/core/time';
+import { ClaimedNotificationRow, NotificationRepository } from '../notification.repository';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
+import { SendTimeChecks } from '../send-time-checks.service';
 
 /** Thrown while another sender holds the lease: the job is retried with backoff, and the lease runs out. */
 export class LeaseHeldError extends Error {}
@@ -19,6 +21,9 @@ export class DeliverNotificationJob {
     private readonly transport: MailTransport,
     /** outboxLeaseSeconds (OUTBOX_LEASE, 60 s): long enough for one SMTP exchange; a dead sender's lease runs out. */
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly checks: SendTimeChecks,
+    /** A held reminder is claimed only once its `send_after` has passed by this clock. */
+    private readonly clock: Clock,
   ) {}
 
   async run(payload: DeliverNotificationPayload, finalAttempt: boolean): Promise<void> {
@@ -29,21 +34,45 @@ export class DeliverNotificationJob {
         : this.tx.platform(work);
 
     // The claim commits before anything is sent, so a second sender (a retry, a stalled job taken over by another
-    // worker) finds the row taken and never mails it twice.
-    const row = await inScope(() => this.repository.claim(notificationId, this.config.outboxLeaseSeconds));
-    if (!row) {
+    // worker) finds the row taken and never mails it twice. The feature's send-time check runs in the same
+    // transaction: a row it cancels is never seen as `sending` by anyone.
+    const now = this.clock.now();
+    const claimed = await inScope(async () => {
+      const row = await this.repository.claim(notificationId, this.config.outboxLeaseSeconds, now);
+      if (!row) return null;
+      const decision = await this.checks.decide(row, now);
+      if (!decision.send) {
+        await this.repository.markCancelled(notificationId);
+        this.logger.log(
+          { notificationId, kind: row.kind, reason: decision.reason },
+          'notification cancelled',
+        );
+        return { row, payload: null };
+      }
+      return { row, payload: decision.payload ?? row.payload };
+    });
+    if (!claimed) {
+      // Sent, failed or cancelled already, or a held reminder relayed early: the poll relays it again once due.
       const status = await inScope(() => this.repository.status(notificationId));
       if (status === 'sending')
         throw new LeaseHeldError(`notification ${notificationId} is held by another sender`);
       return;
     }
+    if (claimed.payload) await this.send(claimed.row, claimed.payload, finalAttempt, inScope);
+  }
 
+  private async send(
+    row: ClaimedNotificationRow,
+    payload: Record<string, unknown>,
+    finalAttempt: boolean,
+    inScope: <T>(work: () => Promise<T>) => Promise<T>,
+  ): Promise<void> {
     let mail: RenderedMail;
     try {
-      mail = this.renderer.render(row.kind, row.payload);
+      mail = this.renderer.render(row.kind, payload);
     } catch (error) {
-      await inScope(() => this.repository.markFailed(notificationId, String(error)));
-      this.logger.error({ notificationId, kind: row.kind }, 'notification cannot be rendered');
+      await inScope(() => this.repository.markFailed(row.id, String(error)));
+      this.logger.error({ notificationId: row.id, kind: row.kind }, 'notification cannot be rendered');
       return;
     }
 
@@ -57,12 +86,10 @@ export class DeliverNotificationJob {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       await inScope(() =>
-        finalAttempt
-          ? this.repository.markFailed(notificationId, message)
-          : this.repository.release(notificationId, message),
+        finalAttempt ? this.repository.markFailed(row.id, message) : this.repository.release(row.id, message),
       );
       throw error;
     }
-    await inScope(() => this.repository.markSent(notificationId, response));
+    await inScope(() => this.repository.markSent(row.id, response));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
+import { Clock } from '@beacon/core/time';
 import { NotificationRepository } from '../notification.repository';
 import { NotificationRelay } from '../notification-relay.service';
 
@@ -18,18 +19,21 @@ export class RelayPendingNotificationsJob {
     private readonly organizations: OrganizationDirectory,
     private readonly relay: NotificationRelay,
     private readonly tx: TenantTransaction,
+    /** Held reminders become due by the injected clock, the one their `send_after` was computed with. */
+    private readonly clock: Clock,
   ) {}
 
   async run(): Promise<number> {
     let relayed = 0;
+    const now = this.clock.now();
     const platformIds = await this.tx.platform(() =>
-      this.repository.findUnsettled(null, STALE_PENDING_SECONDS, BATCH),
+      this.repository.findUnsettled(null, STALE_PENDING_SECONDS, BATCH, now),
     );
     await this.relay.relayAgain(null, platformIds);
     relayed += platformIds.length;
     await this.organizations.forEach('outbox poll', async (organizationId) => {
       const ids = await this.tx.withOrganization(organizationId, () =>
-        this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH),
+        this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH, now),
       );
       await this.relay.relayAgain(organizationId, ids);
       relayed += ids.length;
@@ -38,16 +42,17 @@ export class RelayPendingNotificationsJob {
     return relayed;
   }
 
-  /** Relays every pending row of one organization (or the platform), a page at a time: after a large batch. */
+  /** Relays every due pending row of one organization (or the platform), a page at a time: after a large batch. */
   async runFor(organizationId: string | null): Promise<number> {
     const scope = <T>(work: () => Promise<T>) =>
       organizationId ? this.tx.withOrganization(organizationId, work) : this.tx.platform(work);
     let relayed = 0;
+    const now = this.clock.now();
     let after: { at: string; id: string } | null = null;
     for (;;) {
       const cursor: { at: string; id: string } | null = after;
       const page: Array<{ id: string; cursor_at: string }> = await scope(() =>
-        this.repository.pendingAfter(organizationId, cursor, RELAY_PAGE),
+        this.repository.pendingAfter(organizationId, cursor, RELAY_PAGE, now),
       );
       await this.relay.relay(
         organizationId,

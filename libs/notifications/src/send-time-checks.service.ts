@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { ClaimedNotificationRow } from './notification.repository';
+
+/** What a feature answers about a claimed notification just before it is mailed. */
+export type SendDecision =
+  | {
+      send: true;
+      /** Replaces the stored payload for rendering (a digest read again from current data). */ payload?: Record<
+        string,
+        unknown
+      >;
+    }
+  | { send: false; reason: string };
+
+/** Runs in the claiming transaction, in the notification's organization; `now` is the injected clock's. */
+export type SendTimeCheck = (row: ClaimedNotificationRow, now: Date) => Promise<SendDecision>;
+
+const SEND: SendDecision = { send: true };
+
+/**
+ * Checks features register per notification kind, so mail decided earlier is not sent about something that has
+ * changed since (a reminder about a course completed meanwhile). Notifications cannot import those features; they
+ * register here at start-up instead, as templates do with the renderer.
+ */
+@Injectable()
+export class SendTimeChecks {
+  private readonly checks = new Map<string, SendTimeCheck>();
+
+  register(kinds: string[], check: SendTimeCheck): void {
+    for (const kind of kinds) {
+      if (this.checks.has(kind)) throw new Error(`A send-time check for "${kind}" is registered twice`);
+      this.checks.set(kind, check);
+    }
+  }
+
+  decide(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {
+    const check = this.checks.get(row.kind);
+    return check ? check(row, now) : Promise.resolve(SEND);
+  }
+}

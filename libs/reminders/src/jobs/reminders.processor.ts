@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
+import { ReminderSweepJob } from '../reminder-sweep.job';
+
+@Processor(QueueName.reminders)
+export class RemindersProcessor extends WorkerHost {
+  private readonly logger = new Logger(RemindersProcessor.name);
+
+  constructor(private readonly sweep: ReminderSweepJob) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case JobName.reminderSweep:
+        return this.sweep.run();
+      default:
+        throw new Error(`No handler for job "${job.name}" on queue ${QueueName.reminders}`);
+    }
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    logJobFailure(this.logger, job, error);
+  }
+}

@@ -1,0 +1,74 @@
+import { dueSoonTemplate } from './due-soon.template';
+import { escalationTemplate } from './escalation.template';
+import { overdueTemplate } from './overdue.template';
+import type { LearnerReminderMail } from './reminder-mail.types';
+
+const context = { providerName: 'Beacon Training' };
+// The end of 9 March 2031 in Chicago is already 10 March in UTC.
+const DUE = '2031-03-10T04:59:59.999Z';
+
+const learner: LearnerReminderMail = {
+  recipientName: 'Lee <Learner>',
+  organizationName: 'Mercy General',
+  courseTitle: 'Hand Hygiene',
+  dueAt: DUE,
+  timeZone: 'America/Chicago',
+  locale: 'en',
+  url: 'http://beacon.test/learn/enrollments/e1',
+  enrollmentId: 'e1',
+};
+
+describe('reminder templates', () => {
+  it('show the due date in the recipient zone, with the organization, course and deep link', () => {
+    const mail = dueSoonTemplate.render(learner, context);
+    expect(mail.subject).toBe('Reminder: "Hand Hygiene" is due March 9, 2031');
+    expect(mail.text).toContain('Mercy General asks you to complete "Hand Hygiene" by March 9, 2031.');
+    expect(mail.text).toContain('Continue the course: http://beacon.test/learn/enrollments/e1');
+    expect(mail.html).toContain('Lee &lt;Learner&gt;');
+    expect(mail.html).not.toContain('<Learner>');
+  });
+
+  it('speak Spanish to a recipient whose locale is es', () => {
+    const soon = dueSoonTemplate.render({ ...learner, locale: 'es' }, context);
+    expect(soon.subject).toBe('Recordatorio: «Hand Hygiene» vence el 9 de marzo de 2031');
+    expect(soon.text).toContain('Hola, Lee <Learner>:');
+    expect(soon.text).toContain('en nombre de Mercy General');
+    const late = overdueTemplate.render({ ...learner, locale: 'es' }, context);
+    expect(late.subject).toBe('Vencido: «Hand Hygiene» vencía el 9 de marzo de 2031');
+    expect(late.text).toContain('Completar el curso: http://beacon.test/learn/enrollments/e1');
+  });
+
+  it('read an unknown locale as English', () => {
+    const mail = overdueTemplate.render({ ...learner, locale: 'fr' as 'en' }, context);
+    expect(mail.subject).toBe('Overdue: "Hand Hygiene" was due March 9, 2031');
+  });
+
+  it('list every overdue report in one escalation digest, linking to the team view', () => {
+    const reports = Array.from({ length: 3 }, (_, i) => ({
+      name: `Report ${i + 1}`,
+      courseTitle: 'Hand Hygiene',
+      dueAt: DUE,
+      daysOverdue: i + 1,
+    }));
+    const digest = {
+      recipientName: 'Mia Manager',
+      organizationName: 'Mercy General',
+      timeZone: 'America/Chicago',
+      locale: 'en' as const,
+      url: 'http://beacon.test/team',
+      recipientMembershipId: 'm1',
+      reports,
+    };
+    const mail = escalationTemplate.render(digest, context);
+    expect(mail.subject).toBe('3 people on your team are overdue on training at Mercy General');
+    expect(mail.text).toContain('Report 1: Hand Hygiene, due March 9, 2031 (1 day overdue)');
+    expect(mail.text).toContain('Report 3: Hand Hygiene, due March 9, 2031 (3 days overdue)');
+    expect(mail.text).toContain('Open the team view: http://beacon.test/team');
+    const spanish = escalationTemplate.render(
+      { ...digest, locale: 'es', reports: reports.slice(0, 1) },
+      context,
+    );
+    expect(spanish.subject).toBe('1 persona de su equipo tiene formación vencida en Mercy General');
+    expect(spanish.text).toContain('Report 1: Hand Hygiene, vencía el 9 de marzo de 2031 (1 día de retraso)');
+  });
+});

@@ -1,0 +1,48 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ClaimedNotificationRow, SendDecision, SendTimeChecks } from '@beacon/notifications';
+import type { EscalationDigestMail, LearnerReminderMail } from './mail/reminder-mail.types';
+import { ReminderCheckRepository } from './reminder-check.repository';
+
+/**
+ * Reminders are checked again when they are sent, from current data:
+ * - `due_soon` and `overdue` are cancelled when the enrollment is no longer open (completed, exempt, withdrawn, its
+ *   cohort archived or its member deactivated). A `due_soon` whose due date has passed meanwhile (held by the
+ *   window) is cancelled too: "due on …" would be wrong, and the sweep owes an `overdue` instead. An `overdue`
+ *   whose due date was moved later is cancelled likewise. The due date shown is the current one.
+ * - `escalation` lists the recipient's reports that are overdue at send time; people who completed meanwhile drop
+ *   out, and a digest with nobody left is cancelled.
+ */
+@Injectable()
+export class ReminderSendChecks implements OnModuleInit {
+  constructor(
+    private readonly checks: SendTimeChecks,
+    private readonly repository: ReminderCheckRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.checks.register(['due_soon', 'overdue'], (row, now) => this.learnerReminder(row, now));
+    this.checks.register(['escalation'], (row, now) => this.escalation(row, now));
+  }
+
+  async learnerReminder(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {
+    const payload = row.payload as unknown as LearnerReminderMail;
+    const state = await this.repository.enrollmentState(payload.enrollmentId);
+    if (!state?.open || !state.due_at) return { send: false, reason: 'the enrollment is no longer open' };
+    const passed = state.due_at.getTime() < now.getTime();
+    if (row.kind === 'due_soon' && passed) return { send: false, reason: 'the due date has passed' };
+    if (row.kind === 'overdue' && !passed) return { send: false, reason: 'the due date was moved later' };
+    return { send: true, payload: { ...row.payload, dueAt: state.due_at.toISOString() } };
+  }
+
+  async escalation(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {
+    const payload = row.payload as unknown as EscalationDigestMail;
+    const reports = await this.repository.escalatedReports(
+      row.organization_id as string,
+      payload.recipientMembershipId,
+      payload.timeZone,
+      now,
+    );
+    if (reports.length === 0) return { send: false, reason: 'nobody on the digest is overdue any more' };
+    return { send: true, payload: { ...row.payload, reports } };
+  }
+}

@@ -1,0 +1,60 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
+import { Clock } from '@beacon/core/time';
+import { OutboxService } from '@beacon/notifications';
+import { ReminderSweepRepository } from './reminder-sweep.repository';
+
+export interface SweepResult {
+  /** New `due_soon` and `overdue` rows. */
+  reminders: number;
+  /** New escalation digests. */
+  digests: number;
+}
+
+/**
+ * Decides what reminders are owed and writes them to the outbox, deduplicated by their keys: any number of sweeps,
+ * concurrent or repeated after a crash, write each reminder once. Nothing is sent here; the outbox relays after
+ * commit (only what the reminder window lets through now) and its poll takes held rows once they are due.
+ */
+@Injectable()
+export class ReminderSweepJob {
+  private readonly logger = new Logger(ReminderSweepJob.name);
+
+  constructor(
+    private readonly repository: ReminderSweepRepository,
+    private readonly outbox: OutboxService,
+    private readonly organizations: OrganizationDirectory,
+    private readonly tx: TenantTransaction,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Every organization in turn, at one instant; one organization's failure is logged and the others go on. */
+  async run(now: Date = this.clock.now()): Promise<void> {
+    await this.organizations.forEach('reminder sweep', async (organizationId) => {
+      await this.runFor(organizationId, now);
+    });
+  }
+
+  /** One organization, one transaction: its reminders, its digests, and what those digests reported. */
+  runFor(organizationId: string, now: Date): Promise<SweepResult> {
+    return this.tx.withOrganization(organizationId, async () => {
+      await this.repository.lock(organizationId);
+      const publicUrl = this.config.publicUrl;
+      const reminders = await this.outbox.enqueueScheduledFromSelect(
+        this.repository.learnerReminders(organizationId, now, publicUrl),
+        now,
+      );
+      const digests = await this.outbox.enqueueScheduledFromSelect(
+        this.repository.escalationDigests(organizationId, now, publicUrl),
+        now,
+      );
+      await this.repository.markEscalationsReported(organizationId, now);
+      const result = { reminders: reminders.length, digests: digests.length };
+      if (result.reminders + result.digests > 0)
+        this.logger.log({ organizationId, ...result }, 'reminder sweep wrote reminders');
+      return result;
+    });
+  }
+}
