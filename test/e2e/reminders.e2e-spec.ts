@@ -17,9 +17,9 @@ import { sleep, until } from '../support/waiting';
 jest.setTimeout(120_000);
 
 const DAY = 86_400_000;
-/** The due date of every cohort here, a Wednesday; Chicago keeps daylight time (UTC-5) all around it. */
-const DUE_DATE = '2031-06-18';
-const DUE_SHOWN = 'June 18, 2031';
+/** The due date of every cohort here, a Wednesday inside HT-101 v2's validity; Chicago keeps daylight time (UTC-5) all around it. */
+const DUE_DATE = '2027-06-16';
+const DUE_SHOWN = 'June 16, 2027';
 
 /** An instant `days` after the due date at the given Chicago wall time (the organizations' zone). */
 function day(days: number, time = '12:00'): Date {
@@ -581,7 +581,7 @@ describe('reminders: the sweep, exactly one mail each, escalation digests and th
     setClock(day(-6));
     await sweep(org);
     const mail = await world.mail.waitForMatching(learner.email, isKind('Recordatorio:'));
-    expect(mail.subject).toBe(`Recordatorio: «${courseTitle}» vence el 18 de junio de 2031`);
+    expect(mail.subject).toBe(`Recordatorio: «${courseTitle}» vence el 16 de junio de 2027`);
     expect(mail.text).toContain('Continuar el curso: http://beacon.test/learn/enrollments/');
     await delivered(org);
   });
