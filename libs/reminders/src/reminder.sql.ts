@@ -1,3 +1,5 @@
+import { memberNameSql } from '@beacon/core/database';
+
 /**
  * SQL fragments shared by the sweep (what is owed) and the send-time checks (is it still owed), so both read the
  * policy the same way. Every instant is a parameter (the injected clock's), never now(). `$org` is the
@@ -25,8 +27,8 @@ export function openEnrollments(org: string): string {
      AND c.archived_at IS NULL AND m.status <> 'deactivated'`;
 }
 
-/** The name an organization shows for a member (see memberNameSql): its own until the person joins. */
-const MEMBER_NAME = `CASE WHEN m.joined_at IS NULL THEN m.name ELSE u.name END`;
+/** The name an organization shows for a member: its own until the person joins. */
+export const MEMBER_NAME = memberNameSql();
 
 /**
  * `escalated`: every enrollment overdue by its cohort's `escalateAfterDays` at `now`, once per recipient: the
@@ -70,4 +72,3 @@ export function reportsJson(now: string, r = 'r'): string {
 export const RECIPIENT_LOCALE = `coalesce(u.locale, m.locale, 'en')`;
 /** A recipient's zone: their site's, else the organization's (`o`). */
 export const RECIPIENT_ZONE = `coalesce(s.timezone, o.timezone)`;
-export { MEMBER_NAME };
