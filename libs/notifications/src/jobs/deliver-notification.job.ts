@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
-import { MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
+import { listIdHeader, MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
 import { NotificationRepository } from '../notification.repository';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
 
@@ -47,11 +47,19 @@ export class DeliverNotificationJob {
       return;
     }
 
+    const organization = row.organization_id
+      ? await inScope(() => this.repository.organizationListName(row.organization_id as string))
+      : null;
+    const headers = organization
+      ? { 'List-Id': listIdHeader(organization, this.config.publicUrl) }
+      : undefined;
+
     let response: string;
     try {
       ({ response } = await this.transport.send({
         to: row.recipient_email,
         messageId: row.message_id,
+        headers,
         ...mail,
       }));
     } catch (error) {
