@@ -1,5 +1,14 @@
 import type { Response } from 'supertest';
-import { createCohort, createSite, findHt101, ListedCourse } from '../support/learning';
+import {
+  courseModuleIds,
+  createCohort,
+  createSite,
+  findHt101,
+  ListedCourse,
+  loadAnswerKey,
+  myEnrollments,
+  passCourse,
+} from '../support/learning';
 import { CapturedMail, isInvitation } from '../support/mail-sink';
 import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
 
@@ -206,6 +215,28 @@ describe('preferences and the language of mail', () => {
       expect(english.text).toContain('It is due by Friday, March 15, 2030 at 10:59 PM CST.');
       expect(english.text).toContain('This message was sent automatically; replies are not read.');
       expect(english.text).not.toContain('Hola');
+    });
+
+    it('sends the certificate mail in Spanish to a member whose organization entered Spanish', async () => {
+      const { email, session } = await world.addMember(org, ['learner'], {
+        locale: 'es',
+        jobTitle: 'Partera',
+      });
+      await createCohort(world, org.admin, {
+        name: 'Parteras',
+        courseId: course.id,
+        target: { jobTitles: ['Partera'] },
+        dueInDays: 30,
+      });
+      const [enrollment] = await myEnrollments(world, session);
+      const key = await loadAnswerKey(world, await world.platformAdmin(), course.id);
+      const moduleIds = await courseModuleIds(world, session, course.id);
+      const result = await passCourse(world, session, enrollment.id, moduleIds, key);
+      expect(result.certificateId).toEqual(expect.any(String));
+      const mail = await world.mail.waitForMatching(email, (m) => m.text.includes('/verify'));
+      expect(mail.subject).toBe(`Su certificado: ${course.title}`);
+      expect(mail.text).toContain(`Ha completado «${course.title}»`);
+      expect(mail.text).toContain('Verificar el certificado: ');
     });
 
     it('sends the password reset in the language the person chose', async () => {
