@@ -321,6 +321,36 @@ describe('access matrix: every endpoint × every role', () => {
       prepare: async (actor) => ({ path: '/api/v1/me', body: { name: `${actor} person` } }),
     },
 
+    // Organization settings: every member reads them; platform sessions are bound to no organization.
+    {
+      method: 'get',
+      path: '/api/v1/organization',
+      success: 200,
+      allowed: ['org_admin', 'educator', 'manager', 'learner'],
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body.id).toBe(fx.org.id);
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/organization',
+      success: 200,
+      allowed: ['org_admin'],
+      // Each actor asks for its own value, so a refused call is seen to have changed nothing.
+      prepare: async (actor) => ({
+        path: '/api/v1/organization',
+        body: { idleSignOutMinutes: 100 + ACTORS.indexOf(actor) },
+      }),
+      verify: async (_res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ idle_sign_out_minutes: number }>(
+          'SELECT idle_sign_out_minutes FROM organizations WHERE id = $1',
+          [fx.org.id],
+        );
+        if (allowed) expect(row.idle_sign_out_minutes).toBe(call.body?.idleSignOutMinutes);
+        else expect(row.idle_sign_out_minutes).not.toBe(call.body?.idleSignOutMinutes);
+      },
+    },
+
     // Platform
     {
       method: 'post',

@@ -413,6 +413,7 @@ describe('auth: sessions, passwords and throttling', () => {
           { organizationId: alpha.id, organizationName: 'Auth Alpha', roles: ['learner'] },
           { organizationId: beta.id, organizationName: 'Auth Beta', roles: ['educator'] },
         ],
+        preferences: { locale: 'en', escalationDigest: 'daily' },
       });
     });
   });

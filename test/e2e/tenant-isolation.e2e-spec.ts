@@ -1021,6 +1021,28 @@ describe('tenant isolation between two organizations', () => {
       expect(certificates.body.items.map((c: { id: string }) => c.id)).toEqual([bothInA.certificate.id]);
       await call(inA, 'get', `/api/v1/certificates/${bothInA.certificate.id}`).expect(200);
     });
+
+    it('answers GET /organization with the bound organization only; B’s admin changing B’s settings leaves A’s', async () => {
+      const aBefore = (await call(A.admin, 'get', '/api/v1/organization').expect(200)).body;
+      const bBefore = (await call(B.admin, 'get', '/api/v1/organization').expect(200)).body;
+      expect(aBefore.id).toBe(A.org.id);
+      expect(bBefore.id).toBe(B.org.id);
+      const inB = await world.login(both.email, PASSWORD, B.org.id);
+      expect((await call(inB, 'get', '/api/v1/organization').expect(200)).body).toEqual(bBefore);
+      expect((await call(bothInA.session, 'get', '/api/v1/organization').expect(200)).body).toEqual(aBefore);
+
+      await call(B.admin, 'patch', '/api/v1/organization', {
+        name: 'B Renamed',
+        timezone: 'Europe/Madrid',
+        reminderWindow: null,
+        idleSignOutMinutes: 5,
+      }).expect(200);
+      expect((await call(A.admin, 'get', '/api/v1/organization').expect(200)).body).toEqual(aBefore);
+      const { id: _id, slug: _slug, ...bSettings } = bBefore;
+      expect((await call(B.admin, 'patch', '/api/v1/organization', bSettings).expect(200)).body).toEqual(
+        bBefore,
+      );
+    });
   });
 
   describe('an id of A in a body field', () => {

@@ -8,6 +8,40 @@ export interface CapturedMail {
   text: string;
   html: string;
   messageId: string;
+  /** Each header as sent (lower-cased name, folded lines joined, RFC 2047 words decoded). */
+  headers: Record<string, string>;
+}
+
+/** Decodes RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`); whitespace between two words goes. */
+export function decodeWords(value: string): string {
+  return value
+    .replace(/(\?=)\s+(?==\?)/g, '$1')
+    .replace(/=\?([^?]+)\?([QqBb])\?([^?]*)\?=/g, (_all, charset: string, encoding: string, text: string) => {
+      const bytes =
+        encoding.toUpperCase() === 'B'
+          ? Buffer.from(text, 'base64')
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_m, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              'latin1',
+            );
+      return new TextDecoder(charset).decode(bytes);
+    });
+}
+
+function headersOf(mail: ParsedMail): Record<string, string> {
+  return Object.fromEntries(
+    mail.headerLines.map(({ key, line }) => [
+      key,
+      decodeWords(
+        line
+          .slice(line.indexOf(':') + 1)
+          .replace(/\r?\n\s+/g, ' ')
+          .trim(),
+      ),
+    ]),
+  );
 }
 
 /** A real SMTP server in the test process that keeps every message it accepts. */
@@ -40,6 +74,7 @@ export class MailSink {
               text: mail.text ?? '',
               html: typeof mail.html === 'string' ? mail.html : '',
               messageId: mail.messageId ?? '',
+              headers: headersOf(mail),
             });
             callback();
           })

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CreditType } from '@beacon/core/config';
 import { affected, ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
+import type { MailLocale } from '@beacon/core/mail';
 
 export interface CertificateRow {
   id: string;
@@ -90,6 +91,16 @@ export class CertificateRepository {
       [input.verificationCode, ExecutionContext.organizationId(), row.id],
     );
     return row;
+  }
+
+  /** The language of the member's mail: their own choice, else what the organization entered, else English. */
+  async mailLocale(membershipId: string): Promise<MailLocale> {
+    const row = await one<{ locale: MailLocale }>(
+      `SELECT coalesce(u.locale, m.locale, 'en') AS locale
+         FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.id = $1`,
+      [membershipId],
+    );
+    return row?.locale ?? 'en';
   }
 
   /** The certificate of an enrollment, if one was issued. */

@@ -81,6 +81,7 @@ export class CertificatesService {
         creditHours: Number(row.credit_hours),
         credits: row.credits.map((credit) => credit.label),
         verifyUrl: this.verifyUrl(row.verification_code),
+        locale: await this.certificates.mailLocale(row.membership_id),
       },
     });
     await this.audit.record({

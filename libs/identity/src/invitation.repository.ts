@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { affected, one, rows } from '@beacon/core/database';
+import type { MailLocale } from '@beacon/core/mail';
 
 export interface InvitationRow {
   id: string;
@@ -11,6 +12,16 @@ export interface InvitationRow {
   revoked_at: Date | null;
 }
 
+/** The language of the invitation mail: the person's own choice, else what the organization entered, else English. */
+const LOCALE = `(SELECT coalesce(u.locale, m.locale, 'en') FROM users u LEFT JOIN memberships m ON m.id = invitations.membership_id
+                 WHERE u.id = invitations.user_id) AS locale`;
+
+export interface WrittenInvitation {
+  id: string;
+  expires_at: Date;
+  locale: MailLocale;
+}
+
 @Injectable()
 export class InvitationRepository {
   /** Replaces any open invitation for the same membership (or platform account): only the newest link works. */
@@ -20,15 +31,15 @@ export class InvitationRepository {
     membershipId: string | null;
     tokenHash: string;
     ttlSeconds: number;
-  }): Promise<{ id: string; expires_at: Date }> {
+  }): Promise<WrittenInvitation> {
     await affected(
       `UPDATE invitations SET revoked_at = now()
         WHERE user_id = $1 AND organization_id IS NOT DISTINCT FROM $2 AND accepted_at IS NULL AND revoked_at IS NULL`,
       [row.userId, row.organizationId],
     );
-    const [inserted] = await rows<{ id: string; expires_at: Date }>(
+    const [inserted] = await rows<WrittenInvitation>(
       `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING id, expires_at`,
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5)) RETURNING id, expires_at, ${LOCALE}`,
       [row.userId, row.organizationId, row.membershipId, row.tokenHash, row.ttlSeconds],
     );
     return inserted;
@@ -39,13 +50,13 @@ export class InvitationRepository {
     organizationId: string,
     invitations: Array<{ userId: string; membershipId: string; tokenHash: string }>,
     ttlSeconds: number,
-  ): Promise<Array<{ id: string; membership_id: string; expires_at: Date }>> {
+  ): Promise<Array<WrittenInvitation & { membership_id: string }>> {
     if (invitations.length === 0) return [];
-    return rows<{ id: string; membership_id: string; expires_at: Date }>(
+    return rows<WrittenInvitation & { membership_id: string }>(
       `INSERT INTO invitations (user_id, organization_id, membership_id, token_hash, expires_at)
        SELECT t.user_id, $1, t.membership_id, t.token_hash, now() + make_interval(secs => $5)
          FROM unnest($2::uuid[], $3::uuid[], $4::text[]) AS t(user_id, membership_id, token_hash)
-       RETURNING id, membership_id, expires_at`,
+       RETURNING id, membership_id, expires_at, ${LOCALE}`,
       [
         organizationId,
         invitations.map((r) => r.userId),

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { NotificationInsert, OutboxService } from '@beacon/notifications';
 import { newSecretToken, sha256 } from './crypto/secret-token';
-import { InvitationRepository } from './invitation.repository';
+import { InvitationRepository, WrittenInvitation } from './invitation.repository';
 import { UserRow } from './user.repository';
 
 const INVITATION_TTL_SECONDS = 7 * 86_400;
@@ -40,7 +40,7 @@ export class InvitationsService {
     const byMembership = new Map(invitations.map((inv) => [inv.membership_id, inv]));
     await this.outbox.enqueueMany(
       targets.map((target, i) => {
-        const invitation = byMembership.get(target.membershipId) as { id: string; expires_at: Date };
+        const invitation = byMembership.get(target.membershipId) as WrittenInvitation;
         return this.mail(target.user, organization.name, invitation, tokens[i]);
       }),
     );
@@ -63,7 +63,7 @@ export class InvitationsService {
   private mail(
     user: InvitationTarget['user'],
     organizationName: string | null,
-    invitation: { id: string; expires_at: Date },
+    invitation: WrittenInvitation,
     token: string,
   ): NotificationInsert {
     return {
@@ -77,6 +77,7 @@ export class InvitationsService {
         inviteUrl: `${this.config.publicUrl}/invite?token=${token}`,
         expiresAt: invitation.expires_at.toISOString(),
         existingAccount: user.password_hash !== null,
+        locale: invitation.locale,
       },
     };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { affected, one, PlatformRole, rows } from '@beacon/core/database';
+import type { MailLocale } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
 export interface UserRow {
@@ -9,12 +10,18 @@ export interface UserRow {
   password_hash: string | null;
   platform_roles: PlatformRole[];
   status: 'active' | 'disabled';
+  /** The person's own choice of language; null until they choose (PATCH /me). */
+  locale: MailLocale | null;
+  escalation_digest: EscalationDigest | null;
   created_at: Date;
   cursor_at: string;
 }
 
+export const ESCALATION_DIGESTS = ['immediate', 'daily', 'weekly'] as const;
+export type EscalationDigest = (typeof ESCALATION_DIGESTS)[number];
+
 const COLUMNS =
-  'id, email, name, password_hash, platform_roles, status, created_at, created_at::text AS cursor_at';
+  'id, email, name, password_hash, platform_roles, status, locale, escalation_digest, created_at, created_at::text AS cursor_at';
 
 /** Global identities (a platform table): reached by id or email only. */
 @Injectable()
@@ -78,6 +85,34 @@ export class UserRepository {
 
   async setName(id: string, name: string): Promise<void> {
     await affected('UPDATE users SET name = $2, updated_at = now() WHERE id = $1', [id, name]);
+  }
+
+  async updateProfile(
+    id: string,
+    fields: { name: string; locale: MailLocale | null; escalationDigest: EscalationDigest | null },
+  ): Promise<void> {
+    await affected(
+      'UPDATE users SET name = $2, locale = $3, escalation_digest = $4, updated_at = now() WHERE id = $1',
+      [id, fields.name, fields.locale, fields.escalationDigest],
+    );
+  }
+
+  /**
+   * The language and digest that apply to the person in an organization: their own choice, else (locale only) what
+   * that organization entered for their membership, else English and daily. Memberships are read through the
+   * person's own policy (app.user_id).
+   */
+  async effectivePreferences(
+    id: string,
+    organizationId: string | null,
+  ): Promise<{ locale: MailLocale; escalation_digest: EscalationDigest }> {
+    const row = await one<{ locale: MailLocale; escalation_digest: EscalationDigest }>(
+      `SELECT coalesce(u.locale, m.locale, 'en') AS locale, coalesce(u.escalation_digest, 'daily') AS escalation_digest
+         FROM users u LEFT JOIN memberships m ON m.user_id = u.id AND m.organization_id = $2::uuid
+        WHERE u.id = $1`,
+      [id, organizationId],
+    );
+    return row ?? { locale: 'en', escalation_digest: 'daily' };
   }
 
   async addPlatformRoles(id: string, roles: PlatformRole[]): Promise<PlatformRole[]> {

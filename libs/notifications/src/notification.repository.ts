@@ -142,6 +142,13 @@ export class NotificationRepository {
     );
   }
 
+  /** What names the organization in its mail's List-Id. */
+  async organizationListName(organizationId: string): Promise<{ slug: string; name: string } | null> {
+    return one<{ slug: string; name: string }>('SELECT slug, name FROM organizations WHERE id = $1', [
+      organizationId,
+    ]);
+  }
+
   async status(id: string): Promise<NotificationStatus | null> {
     const row = await one<{ status: NotificationStatus }>('SELECT status FROM notifications WHERE id = $1', [
       id,

@@ -4,6 +4,7 @@ import { ImportSlotInterceptor } from './http/import-slot.interceptor';
 import { ImportSlots } from './http/import-slots.service';
 import { MemberImportController } from './http/member-import.controller';
 import { MembersController } from './http/members.controller';
+import { OrganizationController } from './http/organization.controller';
 import { PlatformOrganizationsController } from './http/platform-organizations.controller';
 import { SitesController } from './http/sites.controller';
 import { OrganizationsModule } from './organizations.module';
@@ -12,6 +13,7 @@ import { OrganizationsModule } from './organizations.module';
   imports: [OrganizationsModule],
   controllers: [
     PlatformOrganizationsController,
+    OrganizationController,
     SitesController,
     DepartmentsController,
     MemberImportController,

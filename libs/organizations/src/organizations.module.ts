@@ -11,6 +11,7 @@ import { MemberImportService } from './members/import/member-import.service';
 import { MemberRepository } from './members/member.repository';
 import { MembersService } from './members/members.service';
 import { OrganizationRepository } from './organizations/organization.repository';
+import { OrganizationSettingsService } from './organizations/organization-settings.service';
 import { OrganizationsService } from './organizations/organizations.service';
 import { SiteRepository } from './sites/site.repository';
 import { SitesService } from './sites/sites.service';
@@ -23,6 +24,7 @@ import { SitesService } from './sites/sites.service';
     DepartmentRepository,
     MemberRepository,
     OrganizationsService,
+    OrganizationSettingsService,
     SitesService,
     DepartmentsService,
     MembersService,
@@ -38,6 +40,7 @@ import { SitesService } from './sites/sites.service';
     ImportFollowUpQueue,
     MemberImportService,
     OrganizationsService,
+    OrganizationSettingsService,
     SitesService,
     DepartmentsService,
     MembersService,

@@ -1,5 +1,6 @@
 export * from './file-mail.transport';
 export * from './mail-kinds';
+export * from './mail-locale';
 export * from './mail-message';
 export * from './mail-renderer.service';
 export * from './mail.module';

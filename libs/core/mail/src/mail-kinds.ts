@@ -1,3 +1,4 @@
+import type { MailLocale } from './mail-locale';
 import { RenderedMail } from './templates/layout';
 
 /**
@@ -11,6 +12,8 @@ export type MailKind = keyof MailKinds & string;
 
 export interface MailContext {
   providerName: string;
+  /** The payload's `locale`, else English. */
+  locale: MailLocale;
 }
 
 /** A feature's template for one kind of notification. */

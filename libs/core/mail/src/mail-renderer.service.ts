@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { MailKind, MailTemplate } from './mail-kinds';
+import { mailLocaleOf } from './mail-locale';
 import { RenderedMail } from './templates/layout';
 
 export class UnknownMailKindError extends Error {}
@@ -28,6 +29,9 @@ export class MailRenderer {
   render(kind: string, payload: unknown): RenderedMail {
     const template = this.templates.get(kind);
     if (!template) throw new UnknownMailKindError(`No mail template for notification kind "${kind}"`);
-    return template.render(payload as never, { providerName: this.config.providerName });
+    return template.render(payload as never, {
+      providerName: this.config.providerName,
+      locale: mailLocaleOf(payload),
+    });
   }
 }

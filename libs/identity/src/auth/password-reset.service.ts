@@ -60,6 +60,8 @@ export class PasswordResetService {
           recipientName: user.name,
           resetUrl: `${this.config.publicUrl}/reset-password?token=${token}`,
           expiresAt: reset.expires_at.toISOString(),
+          // Before anyone signs in no organization is known: only the person's own choice can apply.
+          locale: user.locale ?? 'en',
         },
       });
     });

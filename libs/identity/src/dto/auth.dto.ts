@@ -1,6 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { EmailField, NameField, OptionalNameField } from '@beacon/core/http';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MAIL_LOCALES, type MailLocale } from '@beacon/core/mail';
+import { EmailField, OptionalNameField, Trim } from '@beacon/core/http';
+import { ESCALATION_DIGESTS, type EscalationDigest } from '../user.repository';
 
 const MAX_PASSWORD = 1024;
 
@@ -98,7 +112,7 @@ class MembershipSummaryView {
   @ApiProperty({ type: [String] }) roles!: string[];
 }
 
-export class MeResponse {
+export class SessionBodyView {
   @ApiProperty({ type: SessionUserView }) user!: SessionUserView;
   @ApiProperty({ nullable: true, type: String }) organizationId!: string | null;
   @ApiProperty({ type: [String] }) roles!: string[];
@@ -106,13 +120,60 @@ export class MeResponse {
   @ApiProperty({ type: [MembershipSummaryView] }) memberships!: MembershipSummaryView[];
 }
 
-export class SessionResponse extends MeResponse {
+class PreferencesView {
+  @ApiProperty({
+    enum: MAIL_LOCALES,
+    description: 'The language of my mail: my choice, else what the bound organization entered, else en.',
+  })
+  locale!: MailLocale;
+
+  @ApiProperty({
+    enum: ESCALATION_DIGESTS,
+    description: 'How often I get the overdue-reports mail (default daily).',
+  })
+  escalationDigest!: EscalationDigest;
+}
+
+export class MeResponse extends SessionBodyView {
+  @ApiProperty({ type: PreferencesView }) preferences!: PreferencesView;
+}
+
+export class SessionResponse extends SessionBodyView {
   @ApiProperty() accessToken!: string;
   @ApiProperty() refreshToken!: string;
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn!: number;
 }
 
+/** A field a PATCH may leave out, but not set to null. */
+const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+export class UpdatePreferencesDto {
+  @ApiPropertyOptional({ enum: MAIL_LOCALES })
+  @IfGiven()
+  @IsIn(MAIL_LOCALES, { message: `preferences.locale must be one of: ${MAIL_LOCALES.join(', ')}` })
+  locale?: MailLocale;
+
+  @ApiPropertyOptional({ enum: ESCALATION_DIGESTS })
+  @IfGiven()
+  @IsIn(ESCALATION_DIGESTS, {
+    message: `preferences.escalationDigest must be one of: ${ESCALATION_DIGESTS.join(', ')}`,
+  })
+  escalationDigest?: EscalationDigest;
+}
+
 export class UpdateMeDto {
-  @NameField()
-  name!: string;
+  @ApiPropertyOptional({ example: 'Alex Rivera', maxLength: 200 })
+  @IfGiven()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ type: UpdatePreferencesDto })
+  @IfGiven()
+  @IsObject({ message: 'preferences must be an object { locale?, escalationDigest? }' })
+  @ValidateNested()
+  @Type(() => UpdatePreferencesDto)
+  preferences?: UpdatePreferencesDto;
 }

@@ -19,8 +19,11 @@ export class MeController {
   }
 
   @Patch()
-  @Endpoint({ summary: 'Change my name', type: MeResponse })
+  @Endpoint({
+    summary: 'Change my name or my preferences (language of my mail, escalation digest)',
+    type: MeResponse,
+  })
   update(@CurrentActor() actor: Actor, @Body() body: UpdateMeDto) {
-    return this.me.rename(actor, body.name);
+    return this.me.update(actor, body);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { TenantTransaction } from '@beacon/core/database';
-import { MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
+import { listIdHeader, MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
 import { Clock } from '@beacon/core/time';
 import { ClaimedNotificationRow, NotificationRepository } from '../notification.repository';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
@@ -47,9 +47,17 @@ export class DeliverNotificationJob {
           { notificationId, kind: row.kind, reason: decision.reason },
           'notification cancelled',
         );
-        return { row, payload: null };
+        return { row, payload: null, listId: null };
       }
-      return { row, payload: decision.payload ?? row.payload };
+      // Read in the claim's transaction: one round trip fewer per mail than a lookup of its own.
+      const organization = row.organization_id
+        ? await this.repository.organizationListName(row.organization_id)
+        : null;
+      return {
+        row,
+        payload: decision.payload ?? row.payload,
+        listId: organization ? listIdHeader(organization, this.config.publicUrl) : null,
+      };
     });
     if (!claimed) {
       // Sent, failed or cancelled already, or a held reminder relayed early: the poll relays it again once due.
@@ -58,12 +66,13 @@ export class DeliverNotificationJob {
         throw new LeaseHeldError(`notification ${notificationId} is held by another sender`);
       return;
     }
-    if (claimed.payload) await this.send(claimed.row, claimed.payload, finalAttempt, inScope);
+    if (claimed.payload) await this.send(claimed.row, claimed.payload, claimed.listId, finalAttempt, inScope);
   }
 
   private async send(
     row: ClaimedNotificationRow,
     payload: Record<string, unknown>,
+    listId: string | null,
     finalAttempt: boolean,
     inScope: <T>(work: () => Promise<T>) => Promise<T>,
   ): Promise<void> {
@@ -76,11 +85,14 @@ export class DeliverNotificationJob {
       return;
     }
 
+    const headers = listId ? { 'List-Id': listId } : undefined;
+
     let response: string;
     try {
       ({ response } = await this.transport.send({
         to: row.recipient_email,
         messageId: row.message_id,
+        headers,
         ...mail,
       }));
     } catch (error) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { PG_UNIQUE_VIOLATION, pgErrorCode, TenantTransaction } from '@beacon/core/database';
+import { ExecutionContext, PG_UNIQUE_VIOLATION, pgErrorCode, TenantTransaction } from '@beacon/core/database';
+import { DomainEvents } from '@beacon/core/events';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, Problems, toPage } from '@beacon/core/http';
 import { AuditService, diff } from '@beacon/audit';
 import { DepartmentRepository } from '../departments/department.repository';
@@ -36,6 +37,7 @@ export class SitesService {
     private readonly sites: SiteRepository,
     private readonly departments: DepartmentRepository,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
   ) {}
 
   create(dto: CreateSiteDto): Promise<SiteView> {
@@ -88,6 +90,12 @@ export class SitesService {
       if (Object.keys(changes).length === 0) return siteView(current);
       const row = await this.uniqueName(() => this.sites.update(id, next));
       await this.audit.record({ action: 'site.updated', entityType: 'site', entityId: id, changes });
+      // The site's members get their reminders in the site's zone: held reminders are re-timed with it.
+      if (changes.timezone)
+        await this.events.publish({
+          type: 'reminder-schedule.changed',
+          organizationId: ExecutionContext.organizationId(),
+        });
       return siteView(row);
     });
   }

@@ -1,12 +1,12 @@
-import { layout, MailTemplate } from '@beacon/core/mail';
+import { formatDate, layout, MailTemplate } from '@beacon/core/mail';
 import type { LearnerReminderMail } from './reminder-mail.types';
-import { footer, localDate, localeOf } from './reminder-words';
+import { footer } from './reminder-words';
 
 export const dueSoonTemplate: MailTemplate<'due_soon'> = {
   kind: 'due_soon',
   render: (mail: LearnerReminderMail, context) => {
-    const locale = localeOf(mail.locale);
-    const due = localDate(mail.dueAt, mail.timeZone, locale);
+    const { locale } = context;
+    const due = formatDate(mail.dueAt, locale, mail.timeZone);
     const signature = footer(locale, context.providerName, mail.organizationName);
     if (locale === 'es') {
       return layout({
@@ -18,6 +18,7 @@ export const dueSoonTemplate: MailTemplate<'due_soon'> = {
         ],
         action: { label: 'Continuar el curso', url: mail.url },
         footer: signature,
+        locale,
       });
     }
     return layout({
@@ -29,6 +30,7 @@ export const dueSoonTemplate: MailTemplate<'due_soon'> = {
       ],
       action: { label: 'Continue the course', url: mail.url },
       footer: signature,
+      locale,
     });
   },
 };

@@ -1,9 +1,9 @@
-import { layout, MailTemplate } from '@beacon/core/mail';
-import type { EscalatedReport, EscalationDigestMail, ReminderLocale } from './reminder-mail.types';
-import { footer, localDate, localeOf } from './reminder-words';
+import { formatDate, layout, MailLocale, MailTemplate } from '@beacon/core/mail';
+import type { EscalatedReport, EscalationDigestMail } from './reminder-mail.types';
+import { footer } from './reminder-words';
 
-function line(report: EscalatedReport, timeZone: string, locale: ReminderLocale): string {
-  const due = localDate(report.dueAt, timeZone, locale);
+function line(report: EscalatedReport, timeZone: string, locale: MailLocale): string {
+  const due = formatDate(report.dueAt, locale, timeZone);
   const days = report.daysOverdue;
   return locale === 'es'
     ? `${report.name}: ${report.courseTitle}, vencía el ${due} (${days} ${days === 1 ? 'día' : 'días'} de retraso)`
@@ -14,7 +14,7 @@ function line(report: EscalatedReport, timeZone: string, locale: ReminderLocale)
 export const escalationTemplate: MailTemplate<'escalation'> = {
   kind: 'escalation',
   render: (mail: EscalationDigestMail, context) => {
-    const locale = localeOf(mail.locale);
+    const { locale } = context;
     const count = mail.reports.length;
     const lines = mail.reports.map((report) => line(report, mail.timeZone, locale));
     const signature = footer(locale, context.providerName, mail.organizationName);
@@ -32,6 +32,7 @@ export const escalationTemplate: MailTemplate<'escalation'> = {
         ],
         action: { label: 'Abrir la vista del equipo', url: mail.url },
         footer: signature,
+        locale,
       });
     }
     return layout({
@@ -47,6 +48,7 @@ export const escalationTemplate: MailTemplate<'escalation'> = {
       ],
       action: { label: 'Open the team view', url: mail.url },
       footer: signature,
+      locale,
     });
   },
 };

@@ -1,12 +1,12 @@
-import { layout, MailTemplate } from '@beacon/core/mail';
+import { formatDate, layout, MailTemplate } from '@beacon/core/mail';
 import type { LearnerReminderMail } from './reminder-mail.types';
-import { footer, localDate, localeOf } from './reminder-words';
+import { footer } from './reminder-words';
 
 export const overdueTemplate: MailTemplate<'overdue'> = {
   kind: 'overdue',
   render: (mail: LearnerReminderMail, context) => {
-    const locale = localeOf(mail.locale);
-    const due = localDate(mail.dueAt, mail.timeZone, locale);
+    const { locale } = context;
+    const due = formatDate(mail.dueAt, locale, mail.timeZone);
     const signature = footer(locale, context.providerName, mail.organizationName);
     if (locale === 'es') {
       return layout({
@@ -17,6 +17,7 @@ export const overdueTemplate: MailTemplate<'overdue'> = {
         ],
         action: { label: 'Completar el curso', url: mail.url },
         footer: signature,
+        locale,
       });
     }
     return layout({
@@ -27,6 +28,7 @@ export const overdueTemplate: MailTemplate<'overdue'> = {
       ],
       action: { label: 'Complete the course', url: mail.url },
       footer: signature,
+      locale,
     });
   },
 };

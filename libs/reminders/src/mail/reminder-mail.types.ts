@@ -1,7 +1,7 @@
-export type ReminderLocale = 'en' | 'es';
+import type { LocalizedPayload } from '@beacon/core/mail';
 
 /** A learner's `due_soon` or `overdue` reminder: ids, names and dates only, nothing else about the person. */
-export interface LearnerReminderMail {
+export interface LearnerReminderMail extends LocalizedPayload {
   recipientName: string;
   organizationName: string;
   courseTitle: string;
@@ -9,7 +9,6 @@ export interface LearnerReminderMail {
   dueAt: string;
   /** The recipient's site time zone, else the organization's. */
   timeZone: string;
-  locale: ReminderLocale;
   /** `PUBLIC_URL/learn/enrollments/:id` */
   url: string;
   /** Read again at send time: a reminder about an enrollment that is no longer open is cancelled. */
@@ -24,11 +23,10 @@ export interface EscalatedReport {
 }
 
 /** One manager's (or educator's) digest of every overdue report; the list is read again at send time. */
-export interface EscalationDigestMail {
+export interface EscalationDigestMail extends LocalizedPayload {
   recipientName: string;
   organizationName: string;
   timeZone: string;
-  locale: ReminderLocale;
   /** `PUBLIC_URL/team` */
   url: string;
   recipientMembershipId: string;

@@ -1,9 +1,16 @@
 import { dueSoonTemplate } from './due-soon.template';
 import { escalationTemplate } from './escalation.template';
 import { overdueTemplate } from './overdue.template';
+import { mailLocaleOf, MailTemplate } from '@beacon/core/mail';
 import type { LearnerReminderMail } from './reminder-mail.types';
 
-const context = { providerName: 'Beacon Training' };
+/** As the renderer does: the payload's locale (English unless it is one Beacon writes) becomes the context's. */
+function render<K extends 'due_soon' | 'overdue' | 'escalation'>(
+  template: MailTemplate<K>,
+  payload: Parameters<MailTemplate<K>['render']>[0],
+) {
+  return template.render(payload, { providerName: 'Beacon Training', locale: mailLocaleOf(payload) });
+}
 // The end of 9 March 2031 in Chicago is already 10 March in UTC.
 const DUE = '2031-03-10T04:59:59.999Z';
 
@@ -20,7 +27,7 @@ const learner: LearnerReminderMail = {
 
 describe('reminder templates', () => {
   it('show the due date in the recipient zone, with the organization, course and deep link', () => {
-    const mail = dueSoonTemplate.render(learner, context);
+    const mail = render(dueSoonTemplate, learner);
     expect(mail.subject).toBe('Reminder: "Hand Hygiene" is due March 9, 2031');
     expect(mail.text).toContain('Mercy General asks you to complete "Hand Hygiene" by March 9, 2031.');
     expect(mail.text).toContain('Continue the course: http://beacon.test/learn/enrollments/e1');
@@ -29,17 +36,17 @@ describe('reminder templates', () => {
   });
 
   it('speak Spanish to a recipient whose locale is es', () => {
-    const soon = dueSoonTemplate.render({ ...learner, locale: 'es' }, context);
+    const soon = render(dueSoonTemplate, { ...learner, locale: 'es' });
     expect(soon.subject).toBe('Recordatorio: «Hand Hygiene» vence el 9 de marzo de 2031');
     expect(soon.text).toContain('Hola, Lee <Learner>:');
     expect(soon.text).toContain('en nombre de Mercy General');
-    const late = overdueTemplate.render({ ...learner, locale: 'es' }, context);
+    const late = render(overdueTemplate, { ...learner, locale: 'es' });
     expect(late.subject).toBe('Vencido: «Hand Hygiene» vencía el 9 de marzo de 2031');
     expect(late.text).toContain('Completar el curso: http://beacon.test/learn/enrollments/e1');
   });
 
   it('read an unknown locale as English', () => {
-    const mail = overdueTemplate.render({ ...learner, locale: 'fr' as 'en' }, context);
+    const mail = render(overdueTemplate, { ...learner, locale: 'fr' as 'en' });
     expect(mail.subject).toBe('Overdue: "Hand Hygiene" was due March 9, 2031');
   });
 
@@ -59,15 +66,12 @@ describe('reminder templates', () => {
       recipientMembershipId: 'm1',
       reports,
     };
-    const mail = escalationTemplate.render(digest, context);
+    const mail = render(escalationTemplate, digest);
     expect(mail.subject).toBe('3 people on your team are overdue on training at Mercy General');
     expect(mail.text).toContain('Report 1: Hand Hygiene, due March 9, 2031 (1 day overdue)');
     expect(mail.text).toContain('Report 3: Hand Hygiene, due March 9, 2031 (3 days overdue)');
     expect(mail.text).toContain('Open the team view: http://beacon.test/team');
-    const spanish = escalationTemplate.render(
-      { ...digest, locale: 'es', reports: reports.slice(0, 1) },
-      context,
-    );
+    const spanish = render(escalationTemplate, { ...digest, locale: 'es', reports: reports.slice(0, 1) });
     expect(spanish.subject).toBe('1 persona de su equipo tiene formación vencida en Mercy General');
     expect(spanish.text).toContain('Report 1: Hand Hygiene, vencía el 9 de marzo de 2031 (1 día de retraso)');
   });
