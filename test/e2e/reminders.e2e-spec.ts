@@ -1,5 +1,3 @@
-import { TenantTransaction } from '@beacon/core/database';
-import { DomainEvents } from '@beacon/core/events';
 import { Clock } from '@beacon/core/time';
 import { ReminderSweepJob } from '@beacon/reminders';
 import type { CapturedMail } from '../support/mail-sink';
@@ -443,13 +441,12 @@ describe('reminders: the sweep, exactly one mail each, escalation digests and th
       const [held] = await reminderRows(org);
       expect(held.send_after?.toISOString()).toBe(day(-5, '08:00').toISOString());
 
-      // PATCH /organization is not in this tree yet: the column and the event its change publishes, directly.
-      await world.ownerQuery('UPDATE organizations SET reminder_window = NULL WHERE id = $1', [org.id]);
-      await world.app
-        .get(TenantTransaction)
-        .withOrganization(org.id, () =>
-          world.app.get(DomainEvents).publish({ type: 'reminder-schedule.changed', organizationId: org.id }),
-        );
+      await world
+        .http()
+        .patch('/api/v1/organization')
+        .set('Authorization', `Bearer ${org.admin.accessToken}`)
+        .send({ reminderWindow: null })
+        .expect(200);
       const [moved] = await reminderRows(org);
       expect(moved.send_after?.toISOString()).toBe(day(-6, '23:00').toISOString());
       await world.mail.waitForMatching(learner.email, isDueSoon, 1, 20_000);
