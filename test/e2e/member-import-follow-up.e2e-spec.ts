@@ -254,7 +254,7 @@ describe('large roster imports, followed up by the worker', () => {
   });
 
   it("asks the worker to relay an organization's mail once while a relay is waiting, so batches do not pile up relays", async () => {
-    const notifications = new Queue(QueueName.notifications, {
+    const notifications = new Queue(QueueName.outbox, {
       connection: redisOptionsFromUrl(process.env.REDIS_URL as string),
       prefix: world.queuePrefix,
     });

@@ -32,7 +32,11 @@ describe('the queue overview for platform admins', () => {
       .set(...bearer(platform))
       .expect(200);
     // Every queue the worker works is listed, the ones it has no failure on too.
-    expect(res.body.items.map((q: { name: string }) => q.name)).toEqual(['notifications', 'members']);
+    expect(res.body.items.map((q: { name: string }) => q.name)).toEqual([
+      'notifications',
+      'outbox',
+      'members',
+    ]);
     const notifications = res.body.items.find((q: { name: string }) => q.name === 'notifications');
     expect(notifications.counts.failed).toBeGreaterThanOrEqual(1);
     expect(notifications.failed).toContainEqual(

@@ -16,7 +16,10 @@ const RELAY_CHUNK = 1_000;
 export class NotificationRelay {
   private readonly logger = new Logger(NotificationRelay.name);
 
-  constructor(@InjectQueue(QueueName.notifications) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.notifications) private readonly queue: Queue,
+    @InjectQueue(QueueName.outbox) private readonly outbox: Queue,
+  ) {}
 
   /** After commit. A failure here loses nothing: the periodic poll relays pending rows again. */
   async relay(organizationId: string | null, ids: string[]): Promise<void> {
@@ -42,7 +45,7 @@ export class NotificationRelay {
    */
   async relayInWorker(organizationId: string | null): Promise<void> {
     try {
-      await this.queue.add(
+      await this.outbox.add(
         JobName.relayOrganizationNotifications,
         { organizationId },
         jobOptions(JobName.relayOrganizationNotifications, organizationId ?? 'platform'),

@@ -1,5 +1,6 @@
-import { InjectQueue } from '@nestjs/bullmq';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { QueueName } from '@beacon/core/queue';
 import { QueuePage } from './http/queue-overview.dto';
@@ -11,11 +12,11 @@ const FAILED_SHOWN = 50;
 export class QueueOverviewService {
   private readonly queues: Queue[];
 
-  constructor(
-    @InjectQueue(QueueName.notifications) notifications: Queue,
-    @InjectQueue(QueueName.members) members: Queue,
-  ) {
-    this.queues = [notifications, members];
+  constructor(modules: ModuleRef) {
+    // Every queue there is, so a queue added later is on the overview without another change here.
+    this.queues = Object.values(QueueName).map((name) =>
+      modules.get<Queue>(getQueueToken(name), { strict: false }),
+    );
   }
 
   async overview(): Promise<QueuePage> {

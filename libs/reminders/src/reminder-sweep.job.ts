@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
+import { TenantTransaction } from '@beacon/core/database';
+import { FanOut, JobName, QueueName } from '@beacon/core/queue';
 import { Clock } from '@beacon/core/time';
 import { OutboxService } from '@beacon/notifications';
 import { ReminderSweepRepository } from './reminder-sweep.repository';
@@ -24,21 +25,22 @@ export class ReminderSweepJob {
   constructor(
     private readonly repository: ReminderSweepRepository,
     private readonly outbox: OutboxService,
-    private readonly organizations: OrganizationDirectory,
+    private readonly fanOut: FanOut,
     private readonly tx: TenantTransaction,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Every organization in turn, at one instant; one organization's failure is logged and the others go on. */
-  async run(now: Date = this.clock.now()): Promise<void> {
-    await this.organizations.forEach('reminder sweep', async (organizationId) => {
-      await this.runFor(organizationId, now);
-    });
+  /**
+   * The scheduler's tick: one job per organization, so one organization's failure is retried and logged on its
+   * own while the others go on.
+   */
+  async run(): Promise<number> {
+    return this.fanOut.perOrganization(QueueName.reminders, JobName.sweepOrganizationReminders);
   }
 
   /** One organization, one transaction: its reminders, its digests, and what those digests reported. */
-  runFor(organizationId: string, now: Date): Promise<SweepResult> {
+  runFor(organizationId: string, now: Date = this.clock.now()): Promise<SweepResult> {
     return this.tx.withOrganization(organizationId, async () => {
       await this.repository.lock(organizationId);
       const publicUrl = this.config.publicUrl;

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
     expect(config.loginMaxFailuresPerIp).toBe(200);
     expect(config.trustProxy).toBe(false);
     expect(config.importBatchSize).toBe(10_000);
+    expect(config.mailRatePerSecond).toBe(50);
     expect(config.creditTypes).toEqual([]);
     expect(config.accreditationStatements).toEqual([]);
     expect(config.moduleMinTimeShare).toBe(0.5);
@@ -63,13 +64,21 @@ describe('loadConfig', () => {
         REMINDER_SWEEP_EVERY: 'often',
         TRUST_PROXY: 'maybe',
         IMPORT_BATCH_SIZE: '0',
+        MAIL_RATE_PER_SECOND: '0',
       });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const message = (error as ConfigError).message;
-    for (const name of ['PORT', 'REDIS_URL', 'REMINDER_SWEEP_EVERY', 'TRUST_PROXY', 'IMPORT_BATCH_SIZE'])
+    for (const name of [
+      'PORT',
+      'REDIS_URL',
+      'REMINDER_SWEEP_EVERY',
+      'TRUST_PROXY',
+      'IMPORT_BATCH_SIZE',
+      'MAIL_RATE_PER_SECOND',
+    ])
       expect(message).toContain(name);
   });
 
@@ -85,6 +94,12 @@ describe('loadConfig', () => {
     }
     expect(message).toContain('JWT_SECRET');
     expect(message).not.toContain('short-secret-value');
+  });
+
+  it('reads the mail send rate and refuses one that is not a whole number of at least 1', () => {
+    expect(loadConfig({ ...base, MAIL_RATE_PER_SECOND: '5' }).mailRatePerSecond).toBe(5);
+    for (const value of ['0', '-1', '2.5', 'fast'])
+      expect(() => loadConfig({ ...base, MAIL_RATE_PER_SECOND: value })).toThrow(/MAIL_RATE_PER_SECOND/);
   });
 
   it('accepts short durations for the reminder sweep', () => {

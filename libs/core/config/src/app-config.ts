@@ -26,6 +26,8 @@ export interface AppConfig {
   readonly outboxPollEveryMs: number;
   /** How long a sender holds a notification it is mailing; a sender that dies is replaced once it runs out. */
   readonly outboxLeaseSeconds: number;
+  /** Mails sent per second at most, across every worker (BullMQ's limiter): below what the SMTP relay accepts. */
+  readonly mailRatePerSecond: number;
   /**
    * An import that changes more members than this hands their invitations and enrollments to the worker, which
    * writes them this many members per transaction after the import has committed.
@@ -292,6 +294,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reminderSweepEveryMs: r.duration('REMINDER_SWEEP_EVERY', '15m'),
     outboxPollEveryMs: r.duration('OUTBOX_POLL_EVERY', '10s'),
     outboxLeaseSeconds: Math.ceil(r.duration('OUTBOX_LEASE', '60s') / 1000),
+    mailRatePerSecond: r.int('MAIL_RATE_PER_SECOND', 50, 1, 100_000),
     importBatchSize: r.int('IMPORT_BATCH_SIZE', 10_000, 1, 100_000),
     storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
     trustProxy: r.bool('TRUST_PROXY', false),

@@ -1,3 +1,4 @@
+export * from './fan-out.service';
 export * from './job-options';
 export * from './job-schedules';
 export * from './queue-names';

@@ -5,7 +5,7 @@ const DAY_SECONDS = 86_400;
 
 /**
  * All job options (retries, backoff, retention, dedupe id) are decided here, per job name. `key` is what makes a
- * job unique: the job id of a delivery or a follow-up, the organization of a relay.
+ * job unique: the job id of a delivery or a follow-up, the organization of a relay or of a fanned-out job.
  */
 export function jobOptions(name: JobName, key?: string): JobsOptions {
   const base: JobsOptions = {
@@ -20,7 +20,16 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
     case JobName.deliverNotification:
       return { ...base, jobId: key };
     case JobName.relayPendingNotifications:
+    case JobName.resumeMemberImports:
+    case JobName.reminderSweep:
+      // A scheduler's tick: the next tick is its retry.
       return { ...base, attempts: 1 };
+    case JobName.pollOrganizationOutbox:
+    case JobName.resumeOrganizationImports:
+    case JobName.sweepOrganizationReminders:
+      // One job per organization and job name while it waits, runs or backs off: ticks never pile up behind a
+      // slow or failing organization, and its retries keep their backoff.
+      return { ...base, attempts: 4, deduplication: { id: `${name}:${key}` } };
     case JobName.relayOrganizationNotifications:
       // One relay per organization at a time, and at most one more waiting behind it: a large import commits a
       // batch of mail every few seconds, and each relay already pages through every pending row.
@@ -31,10 +40,5 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
       };
     case JobName.followUpMemberImport:
       return { ...base, jobId: key };
-    case JobName.resumeMemberImports:
-      return { ...base, attempts: 1 };
-    case JobName.reminderSweep:
-      // The next run decides again whatever this one missed; a retry would only overlap it.
-      return { ...base, attempts: 1 };
   }
 }

@@ -13,7 +13,7 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
   return [
     {
       id: SchedulerId.relayPendingNotifications,
-      queue: QueueName.notifications,
+      queue: QueueName.outbox,
       job: JobName.relayPendingNotifications,
       everyMs: config.outboxPollEveryMs,
     },

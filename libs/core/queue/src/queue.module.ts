@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { FanOut } from './fan-out.service';
 import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisClient } from './redis.provider';
@@ -18,7 +19,7 @@ import { RedisClient } from './redis.provider';
     // Every queue is registered here, once, so any feature may enqueue onto it and the overview can list them all.
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [RedisClient],
-  exports: [RedisClient, BullModule],
+  providers: [RedisClient, FanOut],
+  exports: [RedisClient, FanOut, BullModule],
 })
 export class QueueModule {}

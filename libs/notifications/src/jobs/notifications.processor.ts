@@ -1,20 +1,31 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
+import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
 import { DeliverNotificationJob } from './deliver-notification.job';
-import { RelayPendingNotificationsJob } from './relay-pending-notifications.job';
 
-@Processor(QueueName.notifications, { concurrency: 8 })
-export class NotificationsProcessor extends WorkerHost {
+/**
+ * Mail delivery. @Processor's options are fixed at compile time, so the worker is built without running and
+ * started once the configured send rate is set on it (`autorun: false`).
+ */
+@Processor(QueueName.notifications, { concurrency: 8, autorun: false })
+export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
   constructor(
     private readonly deliver: DeliverNotificationJob,
-    private readonly relayPending: RelayPendingNotificationsJob,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onApplicationBootstrap(): void {
+    // BullMQ reads the limiter from the worker's options whenever it takes a job, and counts it across every
+    // worker of the queue: the relay's limit holds however many workers run.
+    this.worker.opts.limiter = { max: this.config.mailRatePerSecond, duration: 1_000 };
+    this.worker.run().catch((error: unknown) => this.logger.error({ err: error }, 'mail worker stopped'));
   }
 
   async process(job: Job): Promise<unknown> {
@@ -23,10 +34,6 @@ export class NotificationsProcessor extends WorkerHost {
         const finalAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
         return this.deliver.run(job.data as DeliverNotificationPayload, finalAttempt);
       }
-      case JobName.relayPendingNotifications:
-        return this.relayPending.run();
-      case JobName.relayOrganizationNotifications:
-        return this.relayPending.runFor((job.data as { organizationId: string | null }).organizationId);
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.notifications}`);
     }

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
+import { TenantTransaction } from '@beacon/core/database';
+import { FanOut, JobName, QueueName } from '@beacon/core/queue';
 import { Clock } from '@beacon/core/time';
 import { NotificationRepository } from '../notification.repository';
 import { NotificationRelay } from '../notification-relay.service';
@@ -9,37 +10,45 @@ const STALE_PENDING_SECONDS = 5;
 const BATCH = 500;
 const RELAY_PAGE = 1_000;
 
-/** The safety net of the outbox: re-relays rows nobody is delivering, per organization and for the platform. */
+/** The safety net of the outbox: re-relays rows nobody is delivering, for the platform and per organization. */
 @Injectable()
 export class RelayPendingNotificationsJob {
   private readonly logger = new Logger(RelayPendingNotificationsJob.name);
 
   constructor(
     private readonly repository: NotificationRepository,
-    private readonly organizations: OrganizationDirectory,
+    private readonly fanOut: FanOut,
     private readonly relay: NotificationRelay,
     private readonly tx: TenantTransaction,
     /** Held reminders become due by the injected clock, the one their `send_after` was computed with. */
     private readonly clock: Clock,
   ) {}
 
+  /** The scheduler's tick: the platform's own rows here, each organization's in a job of its own. */
   async run(): Promise<number> {
-    let relayed = 0;
     const now = this.clock.now();
     const platformIds = await this.tx.platform(() =>
       this.repository.findUnsettled(null, STALE_PENDING_SECONDS, BATCH, now),
     );
     await this.relay.relayAgain(null, platformIds);
-    relayed += platformIds.length;
-    await this.organizations.forEach('outbox poll', async (organizationId) => {
-      const ids = await this.tx.withOrganization(organizationId, () =>
-        this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH, now),
+    if (platformIds.length > 0)
+      this.logger.log(
+        { relayed: platformIds.length },
+        'outbox poll relayed unsettled platform notifications',
       );
-      await this.relay.relayAgain(organizationId, ids);
-      relayed += ids.length;
-    });
-    if (relayed > 0) this.logger.log({ relayed }, 'outbox poll relayed unsettled notifications');
-    return relayed;
+    await this.fanOut.perOrganization(QueueName.outbox, JobName.pollOrganizationOutbox);
+    return platformIds.length;
+  }
+
+  /** One organization's share of the poll. */
+  async poll(organizationId: string): Promise<number> {
+    const ids = await this.tx.withOrganization(organizationId, () =>
+      this.repository.findUnsettled(organizationId, STALE_PENDING_SECONDS, BATCH, this.clock.now()),
+    );
+    await this.relay.relayAgain(organizationId, ids);
+    if (ids.length > 0)
+      this.logger.log({ organizationId, relayed: ids.length }, 'outbox poll relayed unsettled notifications');
+    return ids.length;
   }
 
   /** Relays every due pending row of one organization (or the platform), a page at a time: after a large batch. */

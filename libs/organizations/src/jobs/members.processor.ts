@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
+import { JobName, logJobFailure, OrganizationJobPayload, QueueName } from '@beacon/core/queue';
 import type { FollowUpMemberImportPayload } from '../members/import/import-follow-up.queue';
 import { FollowUpMemberImportJob } from './follow-up-member-import.job';
 import { ResumeMemberImportsJob } from './resume-member-imports.job';
@@ -25,6 +25,8 @@ export class MembersProcessor extends WorkerHost {
         return this.followUp.run(job.data as FollowUpMemberImportPayload);
       case JobName.resumeMemberImports:
         return this.resume.run();
+      case JobName.resumeOrganizationImports:
+        return this.resume.resume((job.data as OrganizationJobPayload).organizationId);
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.members}`);
     }

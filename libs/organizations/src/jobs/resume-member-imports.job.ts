@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OrganizationDirectory, TenantTransaction } from '@beacon/core/database';
+import { TenantTransaction } from '@beacon/core/database';
+import { FanOut, JobName, QueueName } from '@beacon/core/queue';
 import { ImportFollowUpQueue } from '../members/import/import-follow-up.queue';
 import { ImportFollowUpRepository } from '../members/import/import-follow-up.repository';
 
@@ -16,22 +17,28 @@ export class ResumeMemberImportsJob {
   private readonly logger = new Logger(ResumeMemberImportsJob.name);
 
   constructor(
-    private readonly organizations: OrganizationDirectory,
+    private readonly fanOut: FanOut,
     private readonly tx: TenantTransaction,
     private readonly followUps: ImportFollowUpRepository,
     private readonly queue: ImportFollowUpQueue,
   ) {}
 
-  async run(): Promise<number> {
-    let resumed = 0;
-    await this.organizations.forEach('import sweep', async (organizationId) => {
-      const importIds = await this.tx.withOrganization(organizationId, () =>
-        this.followUps.stalled(IDLE_SECONDS),
+  /** The scheduler's tick: one job per organization. */
+  run(): Promise<number> {
+    return this.fanOut.perOrganization(QueueName.members, JobName.resumeOrganizationImports);
+  }
+
+  /** One organization's share of the sweep. */
+  async resume(organizationId: string): Promise<number> {
+    const importIds = await this.tx.withOrganization(organizationId, () =>
+      this.followUps.stalled(IDLE_SECONDS),
+    );
+    for (const importId of importIds) await this.queue.enqueue({ organizationId, importId });
+    if (importIds.length > 0)
+      this.logger.log(
+        { organizationId, resumed: importIds.length },
+        'queued the follow-up of stalled member imports',
       );
-      for (const importId of importIds) await this.queue.enqueue({ organizationId, importId });
-      resumed += importIds.length;
-    });
-    if (resumed > 0) this.logger.log({ resumed }, 'queued the follow-up of stalled member imports');
-    return resumed;
+    return importIds.length;
   }
 }

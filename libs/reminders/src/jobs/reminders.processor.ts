@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
+import { JobName, logJobFailure, OrganizationJobPayload, QueueName } from '@beacon/core/queue';
 import { ReminderSweepJob } from '../reminder-sweep.job';
 
 @Processor(QueueName.reminders)
@@ -16,6 +16,8 @@ export class RemindersProcessor extends WorkerHost {
     switch (job.name) {
       case JobName.reminderSweep:
         return this.sweep.run();
+      case JobName.sweepOrganizationReminders:
+        return this.sweep.runFor((job.data as OrganizationJobPayload).organizationId);
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.reminders}`);
     }
