@@ -1,6 +1,8 @@
+import { Queue } from 'bullmq';
 import jwt from 'jsonwebtoken';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
+import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import {
   Answer,
   AnswerKey,
@@ -18,7 +20,9 @@ import {
   submitAttempt,
 } from '../support/learning';
 import { tokenFrom } from '../support/mail-sink';
+import { insertNotification } from '../support/outbox-rows';
 import { bearer, PASSWORD, PLATFORM_ADMIN, Session, TestApp, TestOrganization } from '../support/test-app';
+import { until } from '../support/waiting';
 
 // The project-level testTimeout in jest.config.js does not reach hooks under Jest 30: set it here.
 jest.setTimeout(60_000);
@@ -875,8 +879,53 @@ describe('access matrix: every endpoint × every role', () => {
     // Audit and notifications
     { method: 'get', path: '/api/v1/audit-events', success: 200, allowed: ['org_admin'] },
     { method: 'get', path: '/api/v1/notifications', success: 200, allowed: ['org_admin', 'educator'] },
+    {
+      method: 'post',
+      path: '/api/v1/notifications/{id}/retry',
+      success: 200,
+      allowed: ['org_admin'],
+      prepare: async () => {
+        const id = await insertNotification(world, fx.org.id, world.email('matrix-failed'), {
+          status: 'failed',
+          attempts: 8,
+          last_error: '451 try again later',
+        });
+        return { path: `/api/v1/notifications/${id}/retry` };
+      },
+      verify: async (res, allowed, call) => {
+        const id = call.path.split('/')[4];
+        const [row] = await world.ownerQuery<{ status: string }>(
+          'SELECT status FROM notifications WHERE id = $1',
+          [id],
+        );
+        if (allowed) expect(res.body).toMatchObject({ id, status: 'pending', attempts: 8 });
+        else expect(row.status).toBe('failed');
+      },
+    },
 
     // Operations
+    {
+      method: 'post',
+      path: '/api/v1/platform/queues/{queue}/jobs/{jobId}/retry',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => {
+        const queue = new Queue(QueueName.members, {
+          connection: redisOptionsFromUrl(process.env.REDIS_URL as string),
+          prefix: world.queuePrefix,
+        });
+        try {
+          const job = await queue.add('no-such-job', { organizationId: null }, { attempts: 1 });
+          await until('the job failed', async () => (await job.getState()) === 'failed');
+          return { path: `/api/v1/platform/queues/${QueueName.members}/jobs/${job.id}/retry` };
+        } finally {
+          await queue.close();
+        }
+      },
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject({ queue: QueueName.members, name: 'no-such-job' });
+      },
+    },
     {
       method: 'get',
       path: '/api/v1/platform/queues',

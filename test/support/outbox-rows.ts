@@ -1,7 +1,8 @@
+import type { MailKinds } from '@beacon/core/mail';
 import type { TestApp } from './test-app';
 
 /** An `assignment_created` payload its template renders (the cheapest real mail kind for outbox tests). */
-export function assignmentPayload(name = 'Outbox Person'): Record<string, unknown> {
+export function assignmentPayload(name = 'Outbox Person'): MailKinds['assignment_created'] {
   return {
     recipientName: name,
     courseTitle: 'HT-101',

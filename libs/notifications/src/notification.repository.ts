@@ -43,6 +43,23 @@ export type NotificationInsert = {
 /** Payload fields that carry a secret (a link with a token); erased once the mail has gone out or given up. */
 const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
 
+/** Kinds whose one-time link was erased when the row failed: sending one again would mail a dead link. */
+export const ONE_TIME_LINK_KINDS = ['invitation', 'password_reset'];
+
+/** A row as a retry answers it. */
+export interface RetriedNotificationRow {
+  id: string;
+  kind: string;
+  recipient_email: string;
+  status: NotificationStatus;
+  dedupe_key: string;
+  attempts: number;
+  last_error: string | null;
+  created_at: Date;
+  send_after: Date | null;
+  sent_at: Date | null;
+}
+
 @Injectable()
 export class NotificationRepository {
   /** Inserts rows in the current transaction; a row whose dedupe key exists already is skipped. */
@@ -241,6 +258,26 @@ export class NotificationRepository {
          FROM notifications WHERE ${where.join(' AND ')}
         ${newestFirst(limit, params)}`,
       params,
+    );
+  }
+
+  /**
+   * A failed row back to `pending` for another send; its attempts and last error stay for the record until it is
+   * sent. Only a failed row whose mail can still be sent is taken (see ONE_TIME_LINK_KINDS).
+   */
+  async reopenFailed(id: string): Promise<RetriedNotificationRow | null> {
+    return one<RetriedNotificationRow>(
+      `UPDATE notifications SET status = 'pending', lease_until = NULL, updated_at = now()
+        WHERE id = $1 AND status = 'failed' AND kind <> ALL($2::text[])
+        RETURNING id, kind, recipient_email, status, dedupe_key, attempts, last_error, created_at, send_after, sent_at`,
+      [id, ONE_TIME_LINK_KINDS],
+    );
+  }
+
+  async statusAndKind(id: string): Promise<{ status: NotificationStatus; kind: string } | null> {
+    return one<{ status: NotificationStatus; kind: string }>(
+      'SELECT status, kind FROM notifications WHERE id = $1',
+      [id],
     );
   }
 }

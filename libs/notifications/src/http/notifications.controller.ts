@@ -1,13 +1,18 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Access, Endpoint } from '@beacon/core/http';
+import { Access, Endpoint, IdParamPipe } from '@beacon/core/http';
+import { NotificationRetry } from '../notification-retry.service';
 import { NotificationsService } from '../notifications.service';
 import { NotificationPage, NotificationQuery } from './notification.dto';
+import { RetriedNotificationView } from './notification-retry.dto';
 
 @ApiTags('Notifications')
 @Controller('api/v1/notifications')
 export class NotificationsController {
-  constructor(private readonly notifications: NotificationsService) {}
+  constructor(
+    private readonly notifications: NotificationsService,
+    private readonly retries: NotificationRetry,
+  ) {}
 
   @Get()
   @Access({ org: ['org_admin', 'educator'] })
@@ -17,5 +22,16 @@ export class NotificationsController {
   })
   list(@Query() query: NotificationQuery) {
     return this.notifications.list(query);
+  }
+
+  @Post(':id/retry')
+  @Access({ org: ['org_admin'] })
+  @Endpoint({
+    summary: 'Send a failed notification again: back to pending, its attempts and last error kept',
+    type: RetriedNotificationView,
+    errors: [404, 409],
+  })
+  retry(@Param('id', IdParamPipe) id: string) {
+    return this.retries.retry(id);
   }
 }

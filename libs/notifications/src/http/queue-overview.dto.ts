@@ -22,3 +22,11 @@ export class QueuePage {
   @ApiProperty({ type: [QueueView] }) items!: QueueView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
+
+export class RetriedJobView {
+  @ApiProperty() queue!: string;
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The job state after the retry (waiting, or already active or done)' })
+  state!: string;
+}
