@@ -10,6 +10,8 @@ export interface CapturedMail {
   messageId: string;
   /** Each header as sent (lower-cased name, folded lines joined, RFC 2047 words decoded). */
   headers: Record<string, string>;
+  /** When the sink accepted it (ms since the epoch), for tests of the send rate. */
+  receivedAt: number;
 }
 
 /** Decodes RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`); whitespace between two words goes. */
@@ -75,6 +77,7 @@ export class MailSink {
               html: typeof mail.html === 'string' ? mail.html : '',
               messageId: mail.messageId ?? '',
               headers: headersOf(mail),
+              receivedAt: Date.now(),
             });
             callback();
           })

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ConfigModule } from '@beacon/core/config';
 import { DatabaseModule } from '@beacon/core/database';
 import { EventsModule } from '@beacon/core/events';
@@ -10,6 +11,7 @@ import { EnrollmentModule } from '@beacon/enrollment';
 import { NotificationsJobsModule } from '@beacon/notifications';
 import { OrganizationsJobsModule } from '@beacon/organizations';
 import { RemindersJobsModule } from '@beacon/reminders';
+import { BullWorkers } from './bull-workers.service';
 import { JobSchedules } from './job-schedules.service';
 
 @Module({
@@ -26,7 +28,8 @@ import { JobSchedules } from './job-schedules.service';
     // Its subscriber to `member.changed` enrolls the members a large import's follow-up hands over.
     EnrollmentModule,
     RemindersJobsModule,
+    DiscoveryModule,
   ],
-  providers: [JobSchedules],
+  providers: [JobSchedules, BullWorkers],
 })
 export class WorkerModule {}

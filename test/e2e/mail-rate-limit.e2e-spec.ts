@@ -1,0 +1,50 @@
+import { TenantTransaction } from '@beacon/core/database';
+import { NotificationInsert, OutboxService } from '@beacon/notifications';
+import { assignmentPayload } from '../support/outbox-rows';
+import { TestApp } from '../support/test-app';
+
+/** MAIL_RATE_PER_SECOND: a BullMQ limiter on delivery, so a large organization does not trip its relay's limits. */
+
+const RATE = 5;
+const MAILS = 20;
+
+describe('the mail send rate (MAIL_RATE_PER_SECOND)', () => {
+  let world: TestApp;
+
+  beforeAll(async () => {
+    world = await TestApp.start({ env: { MAIL_RATE_PER_SECOND: String(RATE) } });
+  });
+
+  afterAll(async () => {
+    await world?.stop();
+  });
+
+  it(`sends ${MAILS} mails queued at once no faster than ${RATE} a second`, async () => {
+    const organization = await world.createOrganization('Rate Limited');
+    const emails = Array.from({ length: MAILS }, () => world.email('rated'));
+    await world.app.get(TenantTransaction).withOrganization(organization.id, () =>
+      world.app.get(OutboxService).enqueueMany(
+        emails.map(
+          (email): NotificationInsert => ({
+            kind: 'assignment_created',
+            recipientEmail: email,
+            dedupeKey: `e2e-rate:${email}`,
+            payload: assignmentPayload(),
+          }),
+        ),
+      ),
+    );
+
+    for (const email of emails) await world.mail.waitFor(email, 1, 15_000);
+    await world.settled();
+    const received = emails.map((email) => world.mail.to(email)[0].receivedAt).sort((a, b) => a - b);
+    expect(emails.every((email) => world.mail.to(email).length === 1)).toBe(true);
+
+    // BullMQ counts RATE jobs per window of 1 s, a window opening with the first job it lets through. 20 mails
+    // take four windows at least, so the last arrives ~3 s after the first (less a little SMTP jitter)…
+    expect(received[MAILS - 1] - received[0]).toBeGreaterThanOrEqual(2_800);
+    // …and 2 × RATE + 1 mails always span a whole window: two windows hold at most 2 × RATE.
+    for (let i = 2 * RATE; i < MAILS; i += 1)
+      expect(received[i] - received[i - 2 * RATE]).toBeGreaterThanOrEqual(900);
+  });
+});
