@@ -1,5 +1,6 @@
 import { ParsedMail, simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
+import type { Readable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
 
 export interface CapturedMail {
@@ -55,13 +56,22 @@ export class MailSink {
   delayMs = 0;
   /** When set, the server rejects messages with a temporary failure. */
   rejecting = false;
+  /**
+   * When set, only the envelope recipient and the Message-ID header are kept (subject, text and html stay empty):
+   * for suites that count thousands of messages, parsing each MIME body is CPU the worker under test could use.
+   */
+  headersOnly = false;
 
   async start(): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onData: (stream, session, callback) => {
+        if (this.headersOnly) {
+          this.keepHeaders(stream, session.envelope.rcptTo[0]?.address ?? '', callback);
+          return;
+        }
         simpleParser(stream)
           .then(async (mail: ParsedMail) => {
             if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
@@ -86,6 +96,25 @@ export class MailSink {
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  private keepHeaders(stream: Readable, to: string, callback: (error?: Error | null) => void): void {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('error', callback);
+    stream.on('end', () => {
+      const raw = Buffer.concat(chunks).toString('utf8');
+      const headers = raw.slice(0, raw.search(/\r?\n\r?\n/));
+      this.messages.push({
+        to: to.toLowerCase(),
+        subject: '',
+        text: '',
+        html: '',
+        messageId: /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? '',
+        receivedAt: Date.now(),
+      });
+      callback();
+    });
   }
 
   get url(): string {

@@ -8,9 +8,17 @@ import { DeliverNotificationJob } from './deliver-notification.job';
 
 /**
  * Mail delivery. @Processor's options are fixed at compile time, so the worker is built without running and
- * started once the configured send rate is set on it (`autorun: false`).
+ * started once the configured send rate is set on it (`autorun: false`). A delivery is one SMTP exchange, so its
+ * lock is short and checked often: a job a dead worker held is back in the queue within ~15 s instead of BullMQ's
+ * 30-60 s. A live job is never taken for stalled (its lock is renewed), and should it be, the row's lease keeps a
+ * second sender off it.
  */
-@Processor(QueueName.notifications, { concurrency: 8, autorun: false })
+@Processor(QueueName.notifications, {
+  concurrency: 8,
+  autorun: false,
+  lockDuration: 10_000,
+  stalledInterval: 5_000,
+})
 export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationsProcessor.name);
 
