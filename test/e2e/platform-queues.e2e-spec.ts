@@ -49,6 +49,7 @@ describe('the queue overview for platform admins', () => {
       'notifications',
       'outbox',
       'members',
+      'reminders',
     ]);
     const notifications = res.body.items.find((q: { name: string }) => q.name === 'notifications');
     expect(notifications.counts.failed).toBeGreaterThanOrEqual(1);

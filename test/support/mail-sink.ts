@@ -57,7 +57,7 @@ export class MailSink {
   /** When set, the server rejects messages with a temporary failure. */
   rejecting = false;
   /**
-   * When set, only the envelope recipient and the Message-ID header are kept (subject, text and html stay empty):
+   * When set, only the envelope recipient and the raw headers are kept (subject, text and html stay empty):
    * for suites that count thousands of messages, parsing each MIME body is CPU the worker under test could use.
    */
   headersOnly = false;
@@ -104,13 +104,23 @@ export class MailSink {
     stream.on('error', callback);
     stream.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const headers = raw.slice(0, raw.search(/\r?\n\r?\n/));
+      const headers = Object.fromEntries(
+        raw
+          .slice(0, raw.search(/\r?\n\r?\n/))
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .split(/\r?\n/)
+          .map((line) => [
+            line.slice(0, line.indexOf(':')).toLowerCase(),
+            line.slice(line.indexOf(':') + 1).trim(),
+          ]),
+      );
       this.messages.push({
         to: to.toLowerCase(),
         subject: '',
         text: '',
         html: '',
-        messageId: /^message-id:\s*(\S+)/im.exec(headers)?.[1] ?? '',
+        messageId: headers['message-id'] ?? '',
+        headers,
         receivedAt: Date.now(),
       });
       callback();

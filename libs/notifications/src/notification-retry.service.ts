@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '@beacon/audit';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { ProblemException, Problems } from '@beacon/core/http';
-import { RetriedNotificationView } from './http/notification-retry.dto';
+import { NotificationView } from './http/notification.dto';
 import {
   NotificationRepository,
   NotificationStatus,
@@ -26,7 +26,7 @@ export class NotificationRetry {
   ) {}
 
   /** In the caller's organization: another organization's id is unknown here (404). */
-  retry(id: string): Promise<RetriedNotificationView> {
+  retry(id: string): Promise<NotificationView> {
     return this.tx.run(async () => {
       const row = await this.reopen(id);
       await this.audit.record({
@@ -72,7 +72,7 @@ export function refusal(outcome: Exclude<ReopenOutcome, { row: RetriedNotificati
   }
 }
 
-function toView(row: RetriedNotificationRow): RetriedNotificationView {
+function toView(row: RetriedNotificationRow): NotificationView {
   return {
     id: row.id,
     kind: row.kind,

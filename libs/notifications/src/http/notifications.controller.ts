@@ -3,8 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Access, Endpoint, IdParamPipe } from '@beacon/core/http';
 import { NotificationRetry } from '../notification-retry.service';
 import { NotificationsService } from '../notifications.service';
-import { NotificationPage, NotificationQuery } from './notification.dto';
-import { RetriedNotificationView } from './notification-retry.dto';
+import { NotificationPage, NotificationQuery, NotificationView } from './notification.dto';
 
 @ApiTags('Notifications')
 @Controller('api/v1/notifications')
@@ -28,7 +27,7 @@ export class NotificationsController {
   @Access({ org: ['org_admin'] })
   @Endpoint({
     summary: 'Send a failed notification again: back to pending, its attempts and last error kept',
-    type: RetriedNotificationView,
+    type: NotificationView,
     errors: [404, 409],
   })
   retry(@Param('id', IdParamPipe) id: string) {
