@@ -66,16 +66,20 @@ export async function startBenchApi(): Promise<{
  * paused: a benchmark of writes should not also measure sending 200,000 mails.
  */
 export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }> {
-  const notifications = new Queue(QueueName.notifications, {
-    connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-    prefix: process.env.QUEUE_PREFIX,
-  });
-  await notifications.pause();
+  // The outbox's relays have a queue of their own: paused too, so no delivery job is queued during the run either.
+  const paused = [QueueName.notifications, QueueName.outbox].map(
+    (name) =>
+      new Queue(name, {
+        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+        prefix: process.env.QUEUE_PREFIX,
+      }),
+  );
+  await Promise.all(paused.map((queue) => queue.pause()));
   const worker = await createWorker();
   return {
     stop: async () => {
       await worker.close();
-      await notifications.close();
+      await Promise.all(paused.map((queue) => queue.close()));
     },
   };
 }
