@@ -42,9 +42,7 @@ describe('recurring jobs fanned out per organization', () => {
       .status;
 
   const jobsNamed = async (queue: Queue, name: string) =>
-    (await queue.getJobs(['wait', 'prioritized', 'delayed', 'active'])).filter(
-      (job) => job?.name === name,
-    );
+    (await queue.getJobs(['wait', 'prioritized', 'delayed', 'active'])).filter((job) => job?.name === name);
 
   it("retries and logs one organization's failing job while every other organization's mail goes out", async () => {
     const [alpha, bravo, charlie] = organizations;
