@@ -110,6 +110,17 @@ describe('retrying a failed notification', () => {
     expect(world.mail.to(email)).toHaveLength(1);
   });
 
+  it('takes 20 retries of one failed row at once as one: a single 200, the rest 409, one mail', async () => {
+    const email = world.email('retry-burst');
+    const id = await failedMail(alpha, email);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => retry(alpha.admin, id)));
+    expect(answers.map((res) => res.status).sort()).toEqual([200, ...Array(19).fill(409)]);
+    await world.mail.waitFor(email);
+    await world.settled();
+    expect(world.mail.to(email)).toHaveLength(1);
+    expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 2 });
+  });
+
   it("answers 404 for another organization's notification and leaves it failed; its own organization may retry it", async () => {
     const email = world.email('retry-isolated');
     const id = await failedMail(alpha, email);
