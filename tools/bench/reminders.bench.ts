@@ -23,8 +23,8 @@ const MANAGERS = 20;
  * The reminder sweep at scale (issue 9). A throwaway database holds ORGANIZATIONS organizations (America/Chicago,
  * reminder window null: nothing is held) of MEMBERS active members, each with one open HT-101 enrollment that owes
  * exactly one learner reminder at the bench's instant. Measured:
- * 1. the first sweep of every organization (decide and write), then the relay of what it wrote to the delivery
- *    queue (paused: nothing is sent meanwhile), each BENCH_CONCURRENCY organizations at a time;
+ * 1. the first sweep of every organization (decide and write) and the relay of what it wrote to the delivery
+ *    queue (paused: nothing is sent meanwhile), BENCH_CONCURRENCY organizations at a time (see `sweepAll`);
  * 2. a second sweep at the same instant, which owes nothing and must write nothing;
  * 3. delivery of BENCH_DELIVER of those reminders by the real worker (a child process) to an SMTP server in this
  *    process that counts and discards.
@@ -63,19 +63,12 @@ async function run(): Promise<void> {
     const relayJob = worker.get(RelayPendingNotificationsJob, { strict: false });
 
     await owner.query('CHECKPOINT');
-    const first = await sweepAll(sweepJob, organizationIds, now);
+    const first = await sweepAll(sweepJob, relayJob, organizationIds, now);
     const written = await countByKind(owner);
-    const relayStarted = performance.now();
-    let relayed = 0;
-    await eachConcurrently(organizationIds, async (id) => {
-      const count = await relayJob.runFor(id);
-      relayed += count;
-    });
-    const relayMs = Math.round(performance.now() - relayStarted);
     const queued = await notifications.getJobCountByTypes('wait', 'prioritized');
 
     await owner.query('CHECKPOINT');
-    const second = await sweepAll(sweepJob, organizationIds, now);
+    const second = await sweepAll(sweepJob, relayJob, organizationIds, now);
     const writtenAfterSecond = await countByKind(owner);
 
     await worker.close();
@@ -95,19 +88,18 @@ async function run(): Promise<void> {
           reminderWindow: null,
           buildMs,
           firstSweep: {
-            sweepMs: first.ms,
+            sweepMs: first.sweepMs,
+            decideAndEnqueueMs: first.enqueuedMs,
             reminders: first.reminders,
             digests: first.digests,
-            rowsPerSecond: Math.round(firstRows / (first.ms / 1000)),
+            rowsPerSecond: Math.round(firstRows / (first.sweepMs / 1000)),
             writtenByKind: written,
             slowestOrganizationMs: first.slowestMs,
-            relayMs,
-            relayed,
+            relayed: first.relayed,
             jobsQueued: queued,
-            decideAndEnqueueMs: first.ms + relayMs,
           },
           secondSweep: {
-            secondSweepMs: second.ms,
+            secondSweepMs: second.sweepMs,
             rowsWritten: second.reminders + second.digests,
             slowestOrganizationMs: second.slowestMs,
             unchanged: JSON.stringify(writtenAfterSecond) === JSON.stringify(written),
@@ -119,8 +111,8 @@ async function run(): Promise<void> {
             secondSweepUnderMs: 3_000,
             messagesPerSecondAtLeast: 500,
             met:
-              first.ms + relayMs < 15_000 &&
-              second.ms < 3_000 &&
+              first.enqueuedMs < 15_000 &&
+              second.sweepMs < 3_000 &&
               second.reminders + second.digests === 0 &&
               delivery.messagesPerSecond >= 500,
           },
@@ -140,17 +132,30 @@ async function run(): Promise<void> {
 }
 
 /**
- * The sweep as the per-organization jobs will run it: `runFor` of each organization at one instant, CONCURRENCY at
- * a time. The one place to swap in the fan-out.
+ * The sweep as the per-organization jobs will run it, the one place to swap in the fan-out: `runFor` of each
+ * organization at one instant, CONCURRENCY at a time. An organization that wrote mail has it relayed to the queue
+ * right after its commit (the worker's relay job, CONCURRENCY at a time too) while the next organizations are swept.
+ * `sweepMs` ends with the last commit, `enqueuedMs` once the last row is in the queue.
  */
 async function sweepAll(
   sweep: ReminderSweepJob,
+  relay: RelayPendingNotificationsJob,
   organizationIds: string[],
   now: Date,
-): Promise<{ ms: number; reminders: number; digests: number; slowestMs: number }> {
+): Promise<{
+  sweepMs: number;
+  enqueuedMs: number;
+  reminders: number;
+  digests: number;
+  relayed: number;
+  slowestMs: number;
+}> {
   let reminders = 0;
   let digests = 0;
+  let relayed = 0;
   let slowestMs = 0;
+  const relays: Array<Promise<void>> = [];
+  const relayLane = limit(CONCURRENCY);
   const started = performance.now();
   await eachConcurrently(organizationIds, async (id) => {
     const organizationStarted = performance.now();
@@ -158,12 +163,41 @@ async function sweepAll(
     slowestMs = Math.max(slowestMs, performance.now() - organizationStarted);
     reminders += result.reminders;
     digests += result.digests;
+    if (result.reminders + result.digests > 0)
+      relays.push(
+        relayLane(async () => {
+          const count = await relay.runFor(id);
+          relayed += count;
+        }),
+      );
   });
+  const sweepMs = Math.round(performance.now() - started);
+  await Promise.all(relays);
   return {
-    ms: Math.round(performance.now() - started),
+    sweepMs,
+    enqueuedMs: Math.round(performance.now() - started),
     reminders,
     digests,
+    relayed,
     slowestMs: Math.round(slowestMs),
+  };
+}
+
+/** Runs the tasks given to it at most `lanes` at a time. */
+function limit(lanes: number): (task: () => Promise<void>) => Promise<void> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async (task) => {
+    // A finished task hands its lane to the next waiting one, so no newcomer slips in between.
+    if (running < lanes) running += 1;
+    else await new Promise<void>((go) => waiting.push(go));
+    try {
+      await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running -= 1;
+    }
   };
 }
 
@@ -228,7 +262,7 @@ async function buildWorld(owner: Client, now: Date): Promise<string[]> {
        FROM bench_people p
        JOIN sites s ON s.organization_id = p.organization_id
        LEFT JOIN bench_people mg ON p.i > $1::int + 1 AND mg.organization_id = p.organization_id
-                                AND mg.i = 2 + p.i % $1::int`,
+                                AND mg.i = 2 + (p.i / 10) % $1::int`,
     [MANAGERS, now],
   );
   await owner.query(
