@@ -1,4 +1,4 @@
-import { formatInstant, formatNumber, mailLocaleOf } from './mail-locale';
+import { formatDate, formatInstant, formatNumber, mailLocaleOf } from './mail-locale';
 
 describe('mail locale', () => {
   it('takes the payload locale when it is one Beacon writes, else English', () => {
@@ -14,6 +14,14 @@ describe('mail locale', () => {
     expect(formatInstant(dueAt, 'en', 'America/Chicago')).toBe('Tuesday, March 3, 2026 at 11:59 PM CST');
     expect(formatInstant(dueAt, 'es', 'America/Chicago')).toBe('martes, 3 de marzo de 2026, 23:59 GMT-6');
     expect(formatInstant(dueAt, 'es')).toBe('miércoles, 4 de marzo de 2026, 5:59 UTC');
+  });
+
+  it('writes a due date in each reader’s own zone and language, one after another', () => {
+    const dueAt = '2026-03-04T05:59:59.999Z';
+    expect(formatDate(dueAt, 'en', 'America/Chicago')).toBe('March 3, 2026');
+    expect(formatDate(dueAt, 'en', 'Europe/Madrid')).toBe('March 4, 2026');
+    expect(formatDate(dueAt, 'es', 'America/Chicago')).toBe('3 de marzo de 2026');
+    expect(formatDate(dueAt, 'en', 'America/Chicago')).toBe('March 3, 2026');
   });
 
   it('writes numbers with the language’s decimal separator', () => {
