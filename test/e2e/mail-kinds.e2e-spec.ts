@@ -59,7 +59,12 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     url: 'http://beacon.test/team',
     recipientMembershipId: '00000000-0000-4000-8000-000000000002',
     reports: [
-      { name: 'Lee Learner', courseTitle: 'Hand Hygiene', dueAt: '2030-01-01T05:59:59.999Z', daysOverdue: 15 },
+      {
+        name: 'Lee Learner',
+        courseTitle: 'Hand Hygiene',
+        dueAt: '2030-01-01T05:59:59.999Z',
+        daysOverdue: 15,
+      },
     ],
   },
 };
