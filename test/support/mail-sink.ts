@@ -94,6 +94,9 @@ export class MailSink {
           .catch((error: Error) => callback(error));
       },
     });
+    // A client killed mid-session (the crash suites SIGKILL the worker) resets its socket; the server reports it as
+    // an 'error' event, which unheard would crash the test process.
+    this.server.on('error', () => undefined);
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
   }

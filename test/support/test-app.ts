@@ -303,6 +303,14 @@ export class TestApp {
     );
   }
 
+  /** Ids of the jobs active right now in this suite's queues: after a SIGKILL, the ones the dead worker held. */
+  async activeJobIds(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const queue of this.suiteQueues())
+      for (const job of await queue.getJobs(['active'])) if (job?.id) ids.push(job.id);
+    return ids;
+  }
+
   private suiteQueues(): Queue[] {
     if (this.queues.length === 0) {
       const connection = redisOptionsFromUrl(process.env.REDIS_URL as string);
