@@ -152,13 +152,28 @@ export class TenantTransaction {
     return result;
   }
 
+  /**
+   * A transaction of its own (jobs, and services called outside a request). START TRANSACTION and the settings
+   * travel in one round trip, as in `begin`: the outbox's sender opens two of these per mail.
+   */
   private async open<T>(scope: Scope, work: Work<T>): Promise<T> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as LiteralClient;
     const callbacks: Array<() => Promise<void> | void> = [];
-    const result = await this.dataSource.transaction(async (manager) => {
-      this.afterCommit.set(manager, callbacks);
-      await manager.query(SET_CONTEXT, settings(scope));
-      return ExecutionContext.runWith({ ...scope, manager, shared: false }, () => work(manager));
-    });
+    this.afterCommit.set(runner.manager, callbacks);
+    let result: T;
+    try {
+      await client.query(['START TRANSACTION', inline(client, SET_CONTEXT, settings(scope))].join(';\n'));
+      result = await ExecutionContext.runWith({ ...scope, manager: runner.manager, shared: false }, () =>
+        work(runner.manager),
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
+    }
     for (const callback of callbacks) await callback();
     return result;
   }

@@ -10,9 +10,13 @@ import { SendTimeChecks } from '../send-time-checks.service';
 /** Thrown while another sender holds the lease: the job is retried with backoff, and the lease runs out. */
 export class LeaseHeldError extends Error {}
 
+/** An organization's List-Id is read once a minute, not once a mail: a renamed organization's label follows soon. */
+const LIST_ID_TTL_MS = 60_000;
+
 @Injectable()
 export class DeliverNotificationJob {
   private readonly logger = new Logger(DeliverNotificationJob.name);
+  private readonly listIds = new Map<string, { value: string | null; readAt: number }>();
 
   constructor(
     private readonly repository: NotificationRepository,
@@ -49,14 +53,10 @@ export class DeliverNotificationJob {
         );
         return { row, payload: null, listId: null };
       }
-      // Read in the claim's transaction: one round trip fewer per mail than a lookup of its own.
-      const organization = row.organization_id
-        ? await this.repository.organizationListName(row.organization_id)
-        : null;
       return {
         row,
         payload: decision.payload ?? row.payload,
-        listId: organization ? listIdHeader(organization, this.config.publicUrl) : null,
+        listId: row.organization_id ? await this.listId(row.organization_id) : null,
       };
     });
     if (!claimed) {
@@ -67,6 +67,16 @@ export class DeliverNotificationJob {
       return;
     }
     if (claimed.payload) await this.send(claimed.row, claimed.payload, claimed.listId, finalAttempt, inScope);
+  }
+
+  /** Runs in the claim's transaction when it has to read. */
+  private async listId(organizationId: string): Promise<string | null> {
+    const cached = this.listIds.get(organizationId);
+    if (cached && Date.now() - cached.readAt < LIST_ID_TTL_MS) return cached.value;
+    const organization = await this.repository.organizationListName(organizationId);
+    const value = organization ? listIdHeader(organization, this.config.publicUrl) : null;
+    this.listIds.set(organizationId, { value, readAt: Date.now() });
+    return value;
   }
 
   private async send(
