@@ -4,7 +4,7 @@ import {
   escalatedCte,
   isoInstant,
   MEMBER_NAME,
-  openEnrollments,
+  openEnrollmentsAlone,
   RECIPIENT_LOCALE,
   RECIPIENT_ZONE,
   reportsJson,
@@ -43,10 +43,9 @@ export class ReminderSweepRepository {
     return {
       sql: `WITH o AS (SELECT id, name, timezone, reminder_window FROM organizations WHERE id = $3::uuid),
             candidates AS (
-              SELECT e.id, e.cycle, e.due_at, m.site_id, m.user_id, u.email, ${MEMBER_NAME} AS member_name,
-                     ${RECIPIENT_LOCALE} AS locale, co.title AS course_title,
+              SELECT e.id, e.cycle, e.due_at, e.course_id, e.membership_id, m.site_id,
                      c.reminder_before_due_days AS offsets, c.reminder_overdue_every_days AS every_days
-                FROM ${openEnrollments('$3')}
+                FROM ${openEnrollmentsAlone('$3')}
             ),
             owed AS (
               SELECT p.*, 'due_soon' AS kind, 'due_soon:' || p.id || ':' || p.cycle || ':' || n.days AS dedupe_key
@@ -70,13 +69,17 @@ export class ReminderSweepRepository {
               SELECT z.zone, reminder_send_after($1::timestamptz, z.zone, o.reminder_window) AS send_after
                 FROM (SELECT DISTINCT zone FROM fresh) z CROSS JOIN o
             )
-            SELECT f.kind, f.email, f.user_id, f.dedupe_key,
+            SELECT f.kind, u.email, u.id AS user_id, f.dedupe_key,
                    jsonb_build_object(
-                     'recipientName', f.member_name, 'organizationName', o.name, 'courseTitle', f.course_title,
-                     'dueAt', ${isoInstant('f.due_at')}, 'timeZone', f.zone, 'locale', f.locale,
+                     'recipientName', ${MEMBER_NAME}, 'organizationName', o.name, 'courseTitle', co.title,
+                     'dueAt', ${isoInstant('f.due_at')}, 'timeZone', f.zone, 'locale', ${RECIPIENT_LOCALE},
                      'url', $2::text || '/learn/enrollments/' || f.id, 'enrollmentId', f.id) AS payload,
                    w.send_after
-              FROM fresh f JOIN windows w ON w.zone = f.zone CROSS JOIN o`,
+              FROM fresh f
+              JOIN memberships m ON m.id = f.membership_id
+              JOIN users u ON u.id = m.user_id
+              JOIN courses co ON co.id = f.course_id
+              JOIN windows w ON w.zone = f.zone CROSS JOIN o`,
       params: [now, publicUrl, organizationId],
     };
   }

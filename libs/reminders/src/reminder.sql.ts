@@ -13,18 +13,33 @@ export function isoInstant(expression: string): string {
   return `to_char((${expression}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
+const OPEN_ENROLLMENT_JOINS = `enrollments e
+    JOIN cohorts c ON c.id = e.cohort_id
+    JOIN memberships m ON m.id = e.membership_id`;
+
+function openEnrollmentFilter(org: string): string {
+  return `e.organization_id = ${org} AND e.status IN ('not_started', 'in_progress') AND e.due_at IS NOT NULL
+     AND c.archived_at IS NULL AND m.status <> 'deactivated'`;
+}
+
 /**
  * Enrollments still owed by their learner (`e`), with their cohort (`c`), membership (`m`), person (`u`) and course
  * (`co`): open, with a due date, the cohort not archived, the member not deactivated.
  */
 export function openEnrollments(org: string): string {
-  return `enrollments e
-    JOIN cohorts c ON c.id = e.cohort_id
-    JOIN memberships m ON m.id = e.membership_id
+  return `${OPEN_ENROLLMENT_JOINS}
     JOIN users u ON u.id = m.user_id
     JOIN courses co ON co.id = e.course_id
-   WHERE e.organization_id = ${org} AND e.status IN ('not_started', 'in_progress') AND e.due_at IS NOT NULL
-     AND c.archived_at IS NULL AND m.status <> 'deactivated'`;
+   WHERE ${openEnrollmentFilter(org)}`;
+}
+
+/**
+ * The same enrollments without the person and the course (both always exist): a sweep joins those only for what is
+ * still owed, so a sweep with nothing new owed reads no person and no course.
+ */
+export function openEnrollmentsAlone(org: string): string {
+  return `${OPEN_ENROLLMENT_JOINS}
+   WHERE ${openEnrollmentFilter(org)}`;
 }
 
 /** The name an organization shows for a member: its own until the person joins. */
