@@ -3,15 +3,12 @@ import { AuditService } from '@beacon/audit';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { ProblemException, Problems } from '@beacon/core/http';
 import { NotificationView } from './http/notification.dto';
-import {
-  NotificationRepository,
-  NotificationStatus,
-  RetriedNotificationRow,
-} from './notification.repository';
+import { NotificationRepository, NotificationStatus, ViewedNotificationRow } from './notification.repository';
 import { NotificationRelay } from './notification-relay.service';
+import { toNotificationView } from './notification.view';
 
 export type ReopenOutcome =
-  | { refused?: undefined; row: RetriedNotificationRow }
+  | { refused?: undefined; row: ViewedNotificationRow }
   | { refused: 'unknown' | 'one-time-link' }
   | { refused: 'not-failed'; status: NotificationStatus };
 
@@ -38,12 +35,12 @@ export class NotificationRetry {
       const organizationId = ExecutionContext.organizationId();
       // The failed delivery job is still kept under the notification's id; relayAgain clears it first.
       this.tx.onCommit(() => this.relay.relayAgain(organizationId, [id]));
-      return toView(row);
+      return toNotificationView(row);
     });
   }
 
   /** In the current scope: reopens a failed row, or says why not (404 unknown, 409 not failed or unsendable). */
-  async reopen(id: string): Promise<RetriedNotificationRow> {
+  async reopen(id: string): Promise<ViewedNotificationRow> {
     const outcome = await this.tryReopen(id);
     if (outcome.refused) throw refusal(outcome);
     return outcome.row;
@@ -59,7 +56,7 @@ export class NotificationRetry {
   }
 }
 
-export function refusal(outcome: Exclude<ReopenOutcome, { row: RetriedNotificationRow }>): ProblemException {
+export function refusal(outcome: Exclude<ReopenOutcome, { row: ViewedNotificationRow }>): ProblemException {
   switch (outcome.refused) {
     case 'unknown':
       return Problems.notFound('notification');
@@ -70,19 +67,4 @@ export function refusal(outcome: Exclude<ReopenOutcome, { row: RetriedNotificati
         'This mail carried a one-time link that was erased when it failed; send a new invitation or reset instead.',
       );
   }
-}
-
-function toView(row: RetriedNotificationRow): NotificationView {
-  return {
-    id: row.id,
-    kind: row.kind,
-    recipientEmail: row.recipient_email,
-    status: row.status,
-    createdAt: row.created_at.toISOString(),
-    sendAfter: row.send_after?.toISOString() ?? null,
-    sentAt: row.sent_at?.toISOString() ?? null,
-    attempts: row.attempts,
-    lastError: row.last_error,
-    dedupeKey: row.dedupe_key,
-  };
 }

@@ -46,19 +46,20 @@ const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
 /** Kinds whose one-time link was erased when the row failed: sending one again would mail a dead link. */
 export const ONE_TIME_LINK_KINDS = ['invitation', 'password_reset'];
 
-/** A row as a retry answers it. */
-export interface RetriedNotificationRow {
-  id: string;
-  kind: string;
-  recipient_email: string;
-  status: NotificationStatus;
-  dedupe_key: string;
-  attempts: number;
-  last_error: string | null;
-  created_at: Date;
-  send_after: Date | null;
-  sent_at: Date | null;
-}
+/** The columns a notification is shown with (the list, and a retry's answer). */
+export type ViewedNotificationRow = Pick<
+  NotificationRow,
+  | 'id'
+  | 'kind'
+  | 'recipient_email'
+  | 'status'
+  | 'dedupe_key'
+  | 'attempts'
+  | 'last_error'
+  | 'created_at'
+  | 'send_after'
+  | 'sent_at'
+>;
 
 @Injectable()
 export class NotificationRepository {
@@ -265,8 +266,8 @@ export class NotificationRepository {
    * A failed row back to `pending` for another send; its attempts and last error stay for the record until it is
    * sent. Only a failed row whose mail can still be sent is taken (see ONE_TIME_LINK_KINDS).
    */
-  async reopenFailed(id: string): Promise<RetriedNotificationRow | null> {
-    return one<RetriedNotificationRow>(
+  async reopenFailed(id: string): Promise<ViewedNotificationRow | null> {
+    return one<ViewedNotificationRow>(
       `UPDATE notifications SET status = 'pending', lease_until = NULL, updated_at = now()
         WHERE id = $1 AND status = 'failed' AND kind <> ALL($2::text[])
         RETURNING id, kind, recipient_email, status, dedupe_key, attempts, last_error, created_at, send_after, sent_at`,

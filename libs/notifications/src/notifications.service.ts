@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TenantTransaction } from '@beacon/core/database';
 import { DEFAULT_PAGE_SIZE, decodeCursor, Page, toPage } from '@beacon/core/http';
 import { NotificationRepository } from './notification.repository';
+import { toNotificationView } from './notification.view';
 import { NotificationQuery, NotificationView } from './http/notification.dto';
 
 @Injectable()
@@ -23,18 +24,7 @@ export class NotificationsService {
         ),
         limit,
         (row) => ({ at: row.cursor_at, id: row.id }),
-        (row) => ({
-          id: row.id,
-          kind: row.kind,
-          recipientEmail: row.recipient_email,
-          status: row.status,
-          createdAt: row.created_at.toISOString(),
-          sendAfter: row.send_after?.toISOString() ?? null,
-          sentAt: row.sent_at?.toISOString() ?? null,
-          attempts: row.attempts,
-          lastError: row.last_error,
-          dedupeKey: row.dedupe_key,
-        }),
+        toNotificationView,
       ),
     );
   }

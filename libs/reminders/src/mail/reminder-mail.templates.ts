@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailRenderer } from '@beacon/core/mail';
-import { dueSoonTemplate } from './due-soon.template';
+import { dueSoonTemplate, overdueTemplate } from './learner-reminder.template';
 import { escalationTemplate } from './escalation.template';
-import { overdueTemplate } from './overdue.template';
 
 /** Registers the reminder kinds wherever reminders are loaded (the api, and the worker that renders). */
 @Injectable()

@@ -1,6 +1,5 @@
-import { dueSoonTemplate } from './due-soon.template';
+import { dueSoonTemplate, overdueTemplate } from './learner-reminder.template';
 import { escalationTemplate } from './escalation.template';
-import { overdueTemplate } from './overdue.template';
 import { mailLocaleOf, MailTemplate } from '@beacon/core/mail';
 import type { LearnerReminderMail } from './reminder-mail.types';
 
