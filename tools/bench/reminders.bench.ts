@@ -10,6 +10,7 @@ import { ReminderSweepJob } from '@beacon/reminders';
 import { createWorker } from '../../apps/worker/src/create-worker';
 import { killWorkerProcess, startWorkerProcess } from '../../test/support/worker-child';
 import { startBenchApi } from './bench-world';
+import { type CpuByGroup, cpuPerUnit, cpuSnapshot } from './process-cpu';
 
 const ORGANIZATIONS = Number(process.env.BENCH_ORGANIZATIONS ?? 100);
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000);
@@ -303,6 +304,7 @@ async function deliver(
   messagesPerSecond: number;
   byStatus: Record<string, number>;
   mailRatePerSecond: string;
+  cpuMsPerMessage: CpuByGroup;
 }> {
   await notifications.drain(true);
   const children: Parameters<typeof startWorkerProcess>[0] = [];
@@ -328,6 +330,7 @@ async function deliver(
     const ids = picked.rows.map((row) => row.id);
     await owner.query('CHECKPOINT');
     sink.reset();
+    const cpuBefore = cpuSnapshot(child.pid);
     const started = performance.now();
     await notifications.resume();
     await waitUntil(
@@ -336,6 +339,7 @@ async function deliver(
       () => `${sink.count} of ${ids.length} delivered`,
     );
     const totalMs = Math.round(performance.now() - started);
+    const cpuMsPerMessage = cpuPerUnit(cpuBefore, cpuSnapshot(child.pid), ids.length);
     const byStatus = async () => {
       const counted = await owner.query<{ status: string; count: string }>(
         `SELECT status, count(*) FROM notifications WHERE id = ANY ($1::uuid[]) GROUP BY status ORDER BY status`,
@@ -355,6 +359,7 @@ async function deliver(
       messagesPerSecond: Math.round(ids.length / (totalMs / 1000)),
       byStatus: settled,
       mailRatePerSecond: process.env.MAIL_RATE_PER_SECOND as string,
+      cpuMsPerMessage,
     };
   } finally {
     await stopGracefully(child);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext, one, rows } from '@beacon/core/database';
+import { affected, ExecutionContext, one, preparedOne, preparedRows, rows } from '@beacon/core/database';
 import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
@@ -138,7 +138,7 @@ export class NotificationRepository {
    * whose lease expired, is taken. Leases run on the database's time: they are about live processes.
    */
   async claim(id: string, leaseSeconds: number, now: Date): Promise<ClaimedNotificationRow | null> {
-    return one<ClaimedNotificationRow>(
+    return preparedOne<ClaimedNotificationRow>(
       `UPDATE notifications
           SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = attempts + 1,
               updated_at = now()
@@ -168,14 +168,15 @@ export class NotificationRepository {
   }
 
   async status(id: string): Promise<NotificationStatus | null> {
-    const row = await one<{ status: NotificationStatus }>('SELECT status FROM notifications WHERE id = $1', [
-      id,
-    ]);
+    const row = await preparedOne<{ status: NotificationStatus }>(
+      'SELECT status FROM notifications WHERE id = $1',
+      [id],
+    );
     return row?.status ?? null;
   }
 
   async markSent(id: string, smtpResponse: string): Promise<void> {
-    await affected(
+    await preparedRows(
       `UPDATE notifications
           SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2, last_error = NULL,
               payload = payload - $3::text[], updated_at = now()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { one } from '@beacon/core/database';
+import { one, preparedOne } from '@beacon/core/database';
 import type { EscalatedReport } from './mail/reminder-mail.types';
 import { escalatedCte, reportsJson } from './reminder.sql';
 
@@ -13,7 +13,7 @@ export interface EnrollmentState {
 export class ReminderCheckRepository {
   /** Open as the sweep means it: open status, cohort not archived, member not deactivated. */
   enrollmentState(enrollmentId: string): Promise<EnrollmentState | null> {
-    return one<EnrollmentState>(
+    return preparedOne<EnrollmentState>(
       `SELECT e.status IN ('not_started', 'in_progress') AND c.archived_at IS NULL AND m.status <> 'deactivated'
                 AS open,
               e.due_at

@@ -47,6 +47,11 @@ export async function preparedRows<T>(sql: string, params: SqlParams = []): Prom
   return (await client.query({ name: statementName(sql), text: sql, values: [...params] })).rows as T[];
 }
 
+/** `one`, through a named prepared statement (see `preparedRows`). */
+export async function preparedOne<T>(sql: string, params: SqlParams = []): Promise<T | null> {
+  return (await preparedRows<T>(sql, params))[0] ?? null;
+}
+
 const names = new Map<string, string>();
 
 /** One name per statement text, so a pooled connection prepares each statement once. */

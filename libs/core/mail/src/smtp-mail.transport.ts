@@ -18,7 +18,7 @@ export class SmtpMailTransport extends MailTransport {
     const pool = new SMTPPool({
       url: smtpUrl,
       pool: true,
-      maxConnections: 3,
+      maxConnections: 6,
       maxMessages: 500,
       // nodemailer writes a message's end (`.`) apart from its body; with Nagle on, that write waits for the
       // server's delayed ACK, ~40 ms a message on each connection. So the socket is opened here without Nagle
