@@ -670,6 +670,20 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
 
+    // The team view: a manager reads their reporting chain (the learner alone), staff the whole organization
+    {
+      method: 'get',
+      path: '/api/v1/team/enrollments',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        const members = new Set((res.body.items as Array<{ memberId: string }>).map((item) => item.memberId));
+        if (actor === 'manager') expect([...members]).toEqual([fx.memberId]);
+        else expect(members.has(fx.memberId)).toBe(true);
+      },
+    },
+
     // Enrollments: the learner's own, and what educators may do to one
     {
       method: 'get',

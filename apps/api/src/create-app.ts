@@ -1,12 +1,13 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { installBodyParsers, installNoStore } from '@beacon/core/http';
 import { setupApiDocs } from './api-docs.setup';
 import { AppModule } from './app.module';
+import { securityHeaders } from './security-headers';
+import { installWebApp } from './web-app.setup';
 
 /** Builds the HTTP app exactly as production runs it; e2e tests boot it through this same function. */
 export async function createApp(): Promise<INestApplication> {
@@ -22,9 +23,10 @@ export async function createApp(): Promise<INestApplication> {
   app.disable('x-powered-by');
   // Answers are no-store: an ETag (a SHA-1 over every JSON body) would only cost CPU.
   app.set('etag', false);
-  app.use(helmet());
+  app.use(securityHeaders());
   installNoStore(app);
   installBodyParsers(app, { jsonLimit: '1mb' });
+  installWebApp(app, config.webDistDir);
   app.enableShutdownHooks();
 
   setupApiDocs(app, config);

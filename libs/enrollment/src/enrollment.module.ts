@@ -16,6 +16,8 @@ import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationService } from './evaluation.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
+import { TeamEnrollmentRepository } from './team-enrollment.repository';
+import { TeamService } from './team.service';
 import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
 
 @Module({
@@ -35,7 +37,16 @@ import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
     AssessmentService,
     EvaluationService,
     EnrollmentMailTemplates,
+    TeamEnrollmentRepository,
+    TeamService,
   ],
-  exports: [EnrollmentSync, CohortsService, EnrollmentsService, AssessmentService, EvaluationService],
+  exports: [
+    EnrollmentSync,
+    CohortsService,
+    EnrollmentsService,
+    AssessmentService,
+    EvaluationService,
+    TeamService,
+  ],
 })
 export class EnrollmentModule {}

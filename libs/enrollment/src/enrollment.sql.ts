@@ -53,9 +53,12 @@ export function enrollmentOpen(e = 'e'): string {
   return `${e}.status IN ('not_started', 'in_progress')`;
 }
 
-/** Open and past its due instant at `now` (an SQL expression: a parameter). */
+/**
+ * Open and past its due instant at `now` (an SQL expression: a parameter). Without a due date it is false, not
+ * NULL: the answer is a boolean, and `overdue = false` must find it.
+ */
 export function enrollmentOverdue(now: string, e = 'e'): string {
-  return `(${enrollmentOpen(e)} AND ${e}.due_at < ${now})`;
+  return `(${enrollmentOpen(e)} AND ${e}.due_at IS NOT NULL AND ${e}.due_at < ${now})`;
 }
 
 /**

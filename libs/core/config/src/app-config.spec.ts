@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from './app-config';
 
 const base = { JWT_SECRET: 'x'.repeat(40) };
@@ -113,5 +114,10 @@ describe('loadConfig', () => {
       logFile: '/tmp/beacon.log',
     });
     expect(() => loadConfig({ ...base, LOG_FORMAT: 'yaml' })).toThrow(/LOG_FORMAT must be json or pretty/);
+  });
+
+  it('looks for the built web app in dist/apps/web under the working directory unless WEB_DIST_DIR says where', () => {
+    expect(loadConfig({ ...base }).webDistDir).toBe(resolve('dist/apps/web'));
+    expect(loadConfig({ ...base, WEB_DIST_DIR: '/srv/beacon/web' }).webDistDir).toBe('/srv/beacon/web');
   });
 });

@@ -54,6 +54,8 @@ export interface AppConfig {
   /** Where logs are appended instead of stdout; null for stdout. */
   readonly logFile: string | null;
   readonly stateDir: string;
+  /** The built web app (Vite's output); the api serves it at `/` when its index.html exists. */
+  readonly webDistDir: string;
 }
 
 export interface CreditType {
@@ -316,6 +318,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     ) as AppConfig['logFormat'],
     logFile: r.raw('LOG_FILE') === undefined ? null : resolve(r.string('LOG_FILE', '')),
     stateDir,
+    webDistDir: resolve(r.string('WEB_DIST_DIR', 'dist/apps/web')),
   };
   if (r.problems.length > 0) throw new ConfigError(r.problems);
   return { ...config, jwtSecret: jwtFromEnv ?? persistedSecret(stateDir) };

@@ -31,7 +31,7 @@ const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(\.\d{1,6})?(?:[+-](\d{2})(?::?(\d{2}))?|Z)$/;
 
 /** The shape alone lets `2024-13-45 25:00:00` through, which PostgreSQL refuses (a 500): check the calendar too. */
-function isTimestamp(text: string): boolean {
+export function isTimestamp(text: string): boolean {
   const match = TIMESTAMP.exec(text);
   if (!match) return false;
   const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number);
@@ -77,11 +77,21 @@ export function toPage<R, T>(
   position: (row: R) => CursorPosition,
   map: (row: R) => T,
 ): Page<T> {
+  return toKeysetPage(rows, limit, (row) => encodeCursor(position(row)), map);
+}
+
+/** The same for a list in another order than newest first, whose cursor (`cursorOf` the last row) says where. */
+export function toKeysetPage<R, T>(
+  rows: R[],
+  limit: number,
+  cursorOf: (row: R) => string,
+  map: (row: R) => T,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items: items.map(map),
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null,
+    nextCursor: rows.length > limit && last !== undefined ? cursorOf(last) : null,
   };
 }
 

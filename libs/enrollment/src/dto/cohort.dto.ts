@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { ORGANIZATION_ROLES } from '@beacon/core/database';
-import { NameField, OptionalNameField, PageQuery } from '@beacon/core/http';
+import { NameField, OptionalNameField, PageQuery, QueryBoolean } from '@beacon/core/http';
 
 export class CohortTargetDto {
   @ApiPropertyOptional({ type: [String] })
@@ -166,7 +166,7 @@ export class UpdateCohortDto {
 export class CohortListQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean({ message: 'includeArchived must be true or false' })
   includeArchived?: boolean;
 }

@@ -34,13 +34,13 @@ export class CohortEnrollmentPage {
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;
 }
 
-class CourseRefView {
+export class CourseRefView {
   @ApiProperty() id!: string;
   @ApiProperty() code!: string;
   @ApiProperty() title!: string;
 }
 
-class ProgressView {
+export class ProgressView {
   @ApiProperty() modulesCompleted!: number;
   @ApiProperty() modulesTotal!: number;
 }

@@ -1,14 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { NameField, OptionalNameField, PageQuery, Trim } from '@beacon/core/http';
+import { NameField, OptionalNameField, PageQuery, QueryBoolean, Trim } from '@beacon/core/http';
 import { IsTimeZone } from '../timezone.validator';
 
 export const SITE_KINDS = ['hospital', 'satellite_clinic', 'other'] as const;
 export const DEPARTMENT_KINDS = ['emergency', 'urgent_care', 'primary_care', 'inpatient', 'other'] as const;
-
-const toBoolean = () =>
-  Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
 
 export class CreateSiteDto {
   @NameField({ example: 'St. Mary Main Campus' })
@@ -59,7 +55,7 @@ export class UpdateSiteDto {
 export class SiteListQuery extends PageQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @toBoolean()
+  @QueryBoolean()
   @IsBoolean({ message: 'includeArchived must be true or false' })
   includeArchived?: boolean;
 }

@@ -2,11 +2,10 @@
 import { Controller, Post, Query, Req, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import type { Request } from 'express';
 import { Readable } from 'node:stream';
-import { Access, Endpoint, OwnTransactions, ProblemException } from '@beacon/core/http';
+import { Access, Endpoint, OwnTransactions, ProblemException, QueryBoolean } from '@beacon/core/http';
 import { IMPORT_MAX_BYTES, MemberImportService } from '../members/import/member-import.service';
 import { ImportSlotInterceptor } from './import-slot.interceptor';
 import { STRUCTURE_WRITE } from './structure-access';
@@ -14,7 +13,7 @@ import { STRUCTURE_WRITE } from './structure-access';
 export class ImportQuery {
   @ApiPropertyOptional({ description: 'Validate only: report what would change, write nothing' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @QueryBoolean()
   @IsBoolean({ message: 'dryRun must be true or false' })
   dryRun?: boolean;
 }
