@@ -8,6 +8,7 @@ import { CohortTargets1764630000000 } from './1764630000000-cohort-targets';
 import { ActivityFile1764640000000 } from './1764640000000-activity-file';
 import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings';
 import { Reminders1764660000000 } from './1764660000000-reminders';
+import { BrowserSessions1764670000000 } from './1764670000000-browser-sessions';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ActivityFile1764640000000,
   ReminderSettings1764650000000,
   Reminders1764660000000,
+  BrowserSessions1764670000000,
 ];

@@ -112,9 +112,9 @@ describe('auth: sessions, passwords and throttling', () => {
       expectProblem(wrongPasswordAndBadOrg, 400);
       expect(errorFields(wrongPasswordAndBadOrg)).toEqual(['organizationId']);
 
-      const unknownField = await login({ email: dual.email, password: PASSWORD, remember: true });
+      const unknownField = await login({ email: dual.email, password: PASSWORD, rememberMe: true });
       expectProblem(unknownField, 400);
-      expect(errorFields(unknownField)).toEqual(['remember']);
+      expect(errorFields(unknownField)).toEqual(['rememberMe']);
     });
 
     it('answers a wrong password and an unknown email with the same 401 body', async () => {

@@ -382,10 +382,21 @@ describe('input validation on every endpoint that takes a body or a query', () =
           anon('post', '/api/v1/auth/login').send({
             email: PLATFORM_ADMIN,
             password: PASSWORD,
-            remember: true,
+            rememberMe: true,
           }),
         400,
-        ['remember'],
+        ['rememberMe'],
+      );
+      await rejects(
+        () =>
+          anon('post', '/api/v1/auth/login').send({
+            email: PLATFORM_ADMIN,
+            password: PASSWORD,
+            cookie: 'true',
+            remember: 1,
+          }),
+        400,
+        ['cookie', 'remember'],
       );
       await rejects(
         () => anon('post', '/api/v1/auth/login').send({ email: ['a@b.test'], password: PASSWORD }),
@@ -403,6 +414,18 @@ describe('input validation on every endpoint that takes a body or a query', () =
           'everywhere',
         ]);
       }
+      await rejects(
+        () =>
+          anon('post', '/api/v1/auth/refresh').send({ refreshToken: 'abc', cookie: 'yes', remember: null }),
+        400,
+        ['cookie', 'remember'],
+      );
+      // Logout takes a token and nothing else: a browser's cookie says everything.
+      await rejects(
+        () => anon('post', '/api/v1/auth/logout').send({ refreshToken: 'abc', cookie: true }),
+        400,
+        ['cookie'],
+      );
     });
 
     it('switch: organizationId is required and must be a UUID', async () => {
@@ -414,6 +437,16 @@ describe('input validation on every endpoint that takes a body or a query', () =
         () => as(org.admin, 'post', '/api/v1/auth/switch').send({ organizationId: org.id, role: 'x' }),
         400,
         ['role'],
+      );
+      await rejects(
+        () =>
+          as(org.admin, 'post', '/api/v1/auth/switch').send({
+            organizationId: org.id,
+            cookie: 1,
+            remember: 'no',
+          }),
+        400,
+        ['cookie', 'remember'],
       );
     });
 
@@ -464,6 +497,17 @@ describe('input validation on every endpoint that takes a body or a query', () =
           anon('post', '/api/v1/auth/invitations/accept').send({ token: 5, password: PASSWORD, extra: 1 }),
         400,
         ['token', 'extra'],
+      );
+      await rejects(
+        () =>
+          anon('post', '/api/v1/auth/invitations/accept').send({
+            token: 'abc',
+            password: PASSWORD,
+            cookie: 'on',
+            remember: [true],
+          }),
+        400,
+        ['cookie', 'remember'],
       );
       const email = world.email('short-pass');
       await as(org.admin, 'post', '/api/v1/members')

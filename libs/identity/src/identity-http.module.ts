@@ -3,8 +3,10 @@ import { PassportModule } from '@nestjs/passport';
 import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { AuthController } from './http/auth.controller';
+import { BrowserSessions } from './http/browser-sessions.service';
 import { MeController } from './http/me.controller';
 import { PlatformUsersController } from './http/platform-users.controller';
+import { RefreshCookie } from './http/refresh-cookie';
 import { IdentityModule } from './identity.module';
 
 /**
@@ -14,7 +16,7 @@ import { IdentityModule } from './identity.module';
  */
 @Module({
   imports: [IdentityModule, PassportModule],
-  providers: [JwtStrategy, LocalStrategy],
+  providers: [JwtStrategy, LocalStrategy, BrowserSessions, RefreshCookie],
   controllers: [AuthController, MeController, PlatformUsersController],
 })
 export class IdentityHttpModule {}

@@ -9,7 +9,11 @@ export interface RefreshTokenRow {
   expires_at: Date;
   used_at: Date | null;
   revoked_at: Date | null;
+  /** A browser session whose cookie outlives the browser; copied to each rotated token of the family. */
+  remember: boolean;
 }
+
+const COLUMNS = 'id, user_id, family_id, organization_id, expires_at, used_at, revoked_at, remember';
 
 @Injectable()
 export class RefreshTokenRepository {
@@ -19,19 +23,27 @@ export class RefreshTokenRepository {
     organizationId: string | null;
     tokenHash: string;
     ttlSeconds: number;
+    remember: boolean;
   }) {
     await affected(
-      `INSERT INTO refresh_tokens (user_id, family_id, organization_id, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
-      [row.userId, row.familyId, row.organizationId, row.tokenHash, row.ttlSeconds],
+      `INSERT INTO refresh_tokens (user_id, family_id, organization_id, token_hash, expires_at, remember)
+       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5), $6)`,
+      [row.userId, row.familyId, row.organizationId, row.tokenHash, row.ttlSeconds, row.remember],
     );
   }
 
   async findByHash(tokenHash: string): Promise<RefreshTokenRow | null> {
-    return one<RefreshTokenRow>(
-      'SELECT id, user_id, family_id, organization_id, expires_at, used_at, revoked_at FROM refresh_tokens WHERE token_hash = $1',
-      [tokenHash],
-    );
+    return one<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1`, [tokenHash]);
+  }
+
+  /**
+   * The same, the row locked until the transaction ends: refreshes with one token queue here, so each later one
+   * sees the token spent, and its family's next token already written (and revoked with the family).
+   */
+  async lockByHash(tokenHash: string): Promise<RefreshTokenRow | null> {
+    return one<RefreshTokenRow>(`SELECT ${COLUMNS} FROM refresh_tokens WHERE token_hash = $1 FOR UPDATE`, [
+      tokenHash,
+    ]);
   }
 
   /** Spends the token; false when it was spent (or revoked) already, which is a reuse. */

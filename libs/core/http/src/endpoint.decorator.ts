@@ -11,6 +11,8 @@ export interface EndpointDoc {
   /** The media type of a success body that is a file rather than JSON (e.g. application/pdf). */
   file?: string;
   errors?: Array<400 | 404 | 409 | 410 | 413 | 422 | 429>;
+  /** Response headers of the success answer, by name, each with what it carries (e.g. Set-Cookie). */
+  headers?: Record<string, string>;
 }
 
 const ERROR_DOCS: Record<number, MethodDecorator> = {
@@ -26,6 +28,14 @@ const ERROR_DOCS: Record<number, MethodDecorator> = {
 /** Documents an endpoint in OpenAPI: summary, success status and the errors it can answer. */
 export function Endpoint(doc: EndpointDoc): MethodDecorator {
   const status = doc.status ?? 200;
+  const headers = doc.headers
+    ? Object.fromEntries(
+        Object.entries(doc.headers).map(([name, description]) => [
+          name,
+          { description, schema: { type: 'string' as const } },
+        ]),
+      )
+    : undefined;
   const decorators: MethodDecorator[] = [
     ApiOperation({ summary: doc.summary, description: doc.description }),
     HttpCode(status),
@@ -33,9 +43,10 @@ export function Endpoint(doc: EndpointDoc): MethodDecorator {
       ? ApiResponse({
           status,
           description: 'Success',
+          headers,
           content: { [doc.file]: { schema: { type: 'string', format: 'binary' } } },
         })
-      : ApiResponse({ status, description: 'Success', type: doc.type as never }),
+      : ApiResponse({ status, description: 'Success', headers, type: doc.type as never }),
     ...[400, ...(doc.errors ?? [])]
       .filter((code, i, all) => all.indexOf(code) === i)
       .map((code) => ERROR_DOCS[code]),

@@ -16,3 +16,4 @@ export * from './logging.module';
 export * from './dto-fields';
 export * from './request-transaction';
 export * from './no-store.middleware';
+export * from './cookie-header';

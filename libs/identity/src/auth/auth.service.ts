@@ -42,9 +42,9 @@ export class AuthService {
     return user;
   }
 
-  login(user: UserRow, organizationId: string | undefined): Promise<SessionBody> {
+  login(user: UserRow, organizationId: string | undefined, remember = false): Promise<SessionBody> {
     const binding: Binding = organizationId ? { kind: 'requested', organizationId } : { kind: 'default' };
-    return this.sessions.start(user, binding);
+    return this.sessions.start(user, binding, { remember });
   }
 
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
@@ -65,7 +65,12 @@ export class AuthService {
    * Accepts an invitation. A new person sets their password; a person who already has an account proves it
    * with that account's password, which is never replaced here.
    */
-  async acceptInvitation(token: string, password: string, name: string | undefined): Promise<SessionBody> {
+  async acceptInvitation(
+    token: string,
+    password: string,
+    name: string | undefined,
+    remember = false,
+  ): Promise<SessionBody> {
     const found = await this.tx.platform(async () => {
       const invitation = await this.invitations.findByHash(sha256(token));
       const user = invitation ? await this.users.findById(invitation.user_id) : null;
@@ -140,6 +145,6 @@ export class AuthService {
     const binding: Binding = invitation.organization_id
       ? { kind: 'requested', organizationId: invitation.organization_id }
       : { kind: 'default' };
-    return this.sessions.start(fresh, binding);
+    return this.sessions.start(fresh, binding, { remember });
   }
 }

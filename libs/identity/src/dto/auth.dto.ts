@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import {
+  IsBoolean,
   IsIn,
   IsNotEmpty,
   IsObject,
@@ -14,9 +16,39 @@ import {
 } from 'class-validator';
 import { MAIL_LOCALES, type MailLocale } from '@beacon/core/mail';
 import { EmailField, OptionalNameField, Trim } from '@beacon/core/http';
+import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from '../http/refresh-cookie';
 import { ESCALATION_DIGESTS, type EscalationDigest } from '../user.repository';
 
 const MAX_PASSWORD = 1024;
+
+/** A field a request may leave out, but not set to null. */
+const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** `"cookie": true`: a browser's session, whose refresh token goes into an HttpOnly cookie instead of the body. */
+const CookieField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: Boolean,
+      default: false,
+      description:
+        `For browsers: the answer leaves out \`refreshToken\` and sets it as the cookie \`${REFRESH_COOKIE_NAME}\` ` +
+        `(HttpOnly; Secure; SameSite=Strict; Path=${REFRESH_COOKIE_PATH}), which refresh and logout then read.`,
+    }),
+    IfGiven(),
+    IsBoolean({ message: 'cookie must be true or false' }),
+  );
+
+/** `"remember": true`: the cookie outlives the browser (REFRESH_TOKEN_TTL) instead of ending with it. */
+const RememberField = (description: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ type: Boolean, description }),
+    IfGiven(),
+    IsBoolean({ message: 'remember must be true or false' }),
+  );
+
+const REMEMBER_AT_SIGN_IN =
+  'With `cookie`: keep me signed in. The cookie then lasts REFRESH_TOKEN_TTL (30 days) and each refresh renews it; ' +
+  'without, it is a session cookie that ends with the browser. Default false.';
 
 export class LoginDto {
   @EmailField()
@@ -34,20 +66,57 @@ export class LoginDto {
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be a UUID' })
   organizationId?: string;
+
+  @CookieField()
+  cookie?: boolean;
+
+  @RememberField(REMEMBER_AT_SIGN_IN)
+  remember?: boolean;
 }
 
+/** A refresh token in the body; without one, the session cookie is read. */
+const RefreshTokenField = (): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({
+      description: `Required unless the request carries the \`${REFRESH_COOKIE_NAME}\` cookie, which is read when this is left out.`,
+      maxLength: 200,
+    }),
+    IfGiven(),
+    IsString(),
+    IsNotEmpty(),
+    MaxLength(200),
+  );
+
 export class RefreshDto {
-  @ApiProperty()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  refreshToken!: string;
+  @RefreshTokenField()
+  refreshToken?: string;
+
+  @CookieField()
+  cookie?: boolean;
+
+  @RememberField(
+    'With the cookie: change the keep-me-signed-in choice. Left out, a refresh keeps the choice made at sign-in.',
+  )
+  remember?: boolean;
+}
+
+export class LogoutDto {
+  @RefreshTokenField()
+  refreshToken?: string;
 }
 
 export class SwitchOrganizationDto {
   @ApiProperty()
   @IsUUID('all', { message: 'organizationId must be a UUID' })
   organizationId!: string;
+
+  @CookieField()
+  cookie?: boolean;
+
+  @RememberField(
+    'With `cookie`: keep me signed in. Left out, the new session keeps the choice of the one in the cookie.',
+  )
+  remember?: boolean;
 }
 
 export class ChangePasswordDto {
@@ -79,6 +148,12 @@ export class AcceptInvitationDto {
   @IsNotEmpty()
   @MaxLength(MAX_PASSWORD)
   password!: string;
+
+  @CookieField()
+  cookie?: boolean;
+
+  @RememberField(REMEMBER_AT_SIGN_IN)
+  remember?: boolean;
 }
 
 export class PasswordResetRequestDto {
@@ -140,12 +215,10 @@ export class MeResponse extends SessionBodyView {
 
 export class SessionResponse extends SessionBodyView {
   @ApiProperty() accessToken!: string;
-  @ApiProperty() refreshToken!: string;
+  @ApiPropertyOptional({ description: 'Left out when the request asked for the cookie (`"cookie": true`).' })
+  refreshToken?: string;
   @ApiProperty({ description: 'Access token lifetime in seconds' }) expiresIn!: number;
 }
-
-/** A field a PATCH may leave out, but not set to null. */
-const IfGiven = () => ValidateIf((_object: object, value: unknown) => value !== undefined);
 
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({ enum: MAIL_LOCALES })
