@@ -19,7 +19,7 @@ async function signIn(page: Page, email: string): Promise<void> {
 
 /** TanStack Query refetches on focus; a visibilitychange is what a person switching back to the tab fires. */
 function refocus(page: Page): Promise<unknown> {
-  return page.evaluate("document.dispatchEvent(new Event('visibilitychange'))");
+  return page.evaluate("window.dispatchEvent(new Event('visibilitychange'))");
 }
 
 describe('web app: browser sessions across tabs in Chromium', () => {
@@ -45,7 +45,8 @@ describe('web app: browser sessions across tabs in Chromium', () => {
   });
 
   it('keeps two tabs signed in when the access token expires in both at once', async () => {
-    const { email } = await world.addMember(org, ['learner'], { departmentId });
+    const admin = await world.login(org.admin.user.email);
+    const { email } = await world.addMember({ ...org, admin }, ['learner'], { departmentId });
     const { context, page: first } = await newPage(browser, baseUrl);
     await signIn(first, email);
     // The second tab has no token: it restores the session from the cookie, as a reload does.
@@ -96,13 +97,15 @@ describe('web app: browser sessions across tabs in Chromium', () => {
   });
 
   it("signs every tab out after the organization's idle minutes and says why", async () => {
+    // The fixture's token has long expired (3 s): a fresh one.
+    const admin = await world.login(org.admin.user.email);
     await world
       .http()
       .patch('/api/v1/organization')
-      .set(...bearer(org.admin))
+      .set(...bearer(admin))
       .send({ idleSignOutMinutes: 1 })
       .expect(200);
-    const { email } = await world.addMember(org, ['learner'], { departmentId });
+    const { email } = await world.addMember({ ...org, admin }, ['learner'], { departmentId });
     const { context, page: first } = await newPage(browser, baseUrl);
     // A fake clock for the pages' timers and Date, so a minute of idleness takes no minute of test time.
     await context.clock.install();

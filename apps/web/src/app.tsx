@@ -7,7 +7,7 @@ import { LoadingState } from './components/loading-state.component';
 import { router } from './router';
 import { sessionStore } from './session/session.store';
 import { useSessionState } from './session/use-session.hook';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,7 +35,7 @@ function Routes() {
 
 export function App() {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>
         <Notifications />
         <Routes />

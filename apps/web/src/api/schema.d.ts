@@ -28,7 +28,7 @@ export interface paths {
     put?: never;
     /**
      * Accept an invitation
-     * @description A new person sets a password; an existing account proves its own password (401 otherwise).
+     * @description A new person sets a password; an existing account proves its own password (401 otherwise). With "cookie": true the refresh token is set as a cookie instead of answered.
      */
     post: operations['AuthController_acceptInvitation'];
     delete?: never;
@@ -48,7 +48,7 @@ export interface paths {
     put?: never;
     /**
      * Sign in with email and password
-     * @description Wrong email or password: the same 401. Repeated failures: 429 with Retry-After.
+     * @description Wrong email or password: the same 401. Repeated failures: 429 with Retry-After. With "cookie": true the refresh token is set as a cookie instead of answered (a session the cookie held before is ended).
      */
     post: operations['AuthController_login'];
     delete?: never;
@@ -66,7 +66,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Revoke the session (refresh-token family) */
+    /**
+     * Revoke the session (refresh-token family)
+     * @description Without refreshToken in the body, the beacon_refresh cookie is read, and cleared.
+     */
     post: operations['AuthController_logout'];
     delete?: never;
     options?: never;
@@ -134,7 +137,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Rotate a refresh token; reusing a spent one revokes its whole family */
+    /**
+     * Rotate a refresh token; reusing a spent one revokes its whole family
+     * @description Without refreshToken in the body, the beacon_refresh cookie is read; a token from the cookie is answered in the cookie again. A 401 for a token from the cookie clears the cookie.
+     */
     post: operations['AuthController_refresh'];
     delete?: never;
     options?: never;
@@ -151,7 +157,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Bind a new session to another of your organizations */
+    /**
+     * Bind a new session to another of your organizations
+     * @description With "cookie": true the new refresh token replaces the cookie, and the session the cookie held is ended.
+     */
     post: operations['AuthController_switch'];
     delete?: never;
     options?: never;
@@ -897,10 +906,17 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     AcceptInvitationDto: {
+      /**
+       * @description For browsers: the answer leaves out `refreshToken` and sets it as the cookie `beacon_refresh` (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth), which refresh and logout then read.
+       * @default false
+       */
+      cookie: boolean;
       /** @description Your name, for a new account. */
       name?: string;
       /** @description A new password (at least 12 characters), or your existing account password. */
       password: string;
+      /** @description With `cookie`: keep me signed in. The cookie then lasts REFRESH_TOKEN_TTL (30 days) and each refresh renews it; without, it is a session cookie that ends with the browser. Default false. */
+      remember?: boolean;
       token: string;
     };
     AnswerDto: {
@@ -1388,11 +1404,22 @@ export interface components {
       type: string;
     };
     LoginDto: {
+      /**
+       * @description For browsers: the answer leaves out `refreshToken` and sets it as the cookie `beacon_refresh` (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth), which refresh and logout then read.
+       * @default false
+       */
+      cookie: boolean;
       /** @example nurse@hospital.org */
       email: string;
       /** @description Bind the session to this organization (the person must be a member). */
       organizationId?: string;
       password: string;
+      /** @description With `cookie`: keep me signed in. The cookie then lasts REFRESH_TOKEN_TTL (30 days) and each refresh renews it; without, it is a session cookie that ends with the browser. Default false. */
+      remember?: boolean;
+    };
+    LogoutDto: {
+      /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
+      refreshToken?: string;
     };
     MemberPage: {
       items: components['schemas']['MemberView'][];
@@ -1618,7 +1645,15 @@ export interface components {
       intervalMonths: number;
     };
     RefreshDto: {
-      refreshToken: string;
+      /**
+       * @description For browsers: the answer leaves out `refreshToken` and sets it as the cookie `beacon_refresh` (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth), which refresh and logout then read.
+       * @default false
+       */
+      cookie: boolean;
+      /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
+      refreshToken?: string;
+      /** @description With the cookie: change the keep-me-signed-in choice. Left out, a refresh keeps the choice made at sign-in. */
+      remember?: boolean;
     };
     RemindersDto: {
       /**
@@ -1692,7 +1727,8 @@ export interface components {
       memberships: components['schemas']['MembershipSummaryView'][];
       organizationId: string | null;
       platformRoles: string[];
-      refreshToken: string;
+      /** @description Left out when the request asked for the cookie (`"cookie": true`). */
+      refreshToken?: string;
       roles: string[];
       user: components['schemas']['SessionUserView'];
     };
@@ -1721,7 +1757,14 @@ export interface components {
       answers: components['schemas']['AnswerDto'][];
     };
     SwitchOrganizationDto: {
+      /**
+       * @description For browsers: the answer leaves out `refreshToken` and sets it as the cookie `beacon_refresh` (HttpOnly; Secure; SameSite=Strict; Path=/api/v1/auth), which refresh and logout then read.
+       * @default false
+       */
+      cookie: boolean;
       organizationId: string;
+      /** @description With `cookie`: keep me signed in. Left out, the new session keeps the choice of the one in the cookie. */
+      remember?: boolean;
     };
     UpdateCohortDto: {
       dueDate?: string | null;
@@ -1855,6 +1898,8 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1906,6 +1951,8 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -1941,13 +1988,15 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json': components['schemas']['RefreshDto'];
+        'application/json': components['schemas']['LogoutDto'];
       };
     };
     responses: {
       /** @description Success */
       204: {
         headers: {
+          /** @description Without refreshToken in the body: beacon_refresh=; Max-Age=0 (cleared). */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content?: never;
@@ -2108,6 +2157,8 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {
@@ -2141,6 +2192,8 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          'Set-Cookie'?: string;
           [name: string]: unknown;
         };
         content: {

@@ -11,20 +11,16 @@ import { sessionStore, type SignOutReason } from './session.store';
 
 type SessionResponse = components['schemas']['SessionResponse'];
 
-// Whether the person asked to stay signed in: refreshes keep asking the api for a lasting cookie. Not a secret.
-const REMEMBER_KEY = 'beacon.remember';
-
-function remember(): boolean {
-  return localStorage.getItem(REMEMBER_KEY) === '1';
-}
-
 let refreshing: Promise<string | null> | null = null;
 
-/** One refresh at a time in this tab (callers share it) and, through the lock, across tabs. */
+/**
+ * One refresh at a time in this tab (callers share it) and, through the lock, across tabs. The api keeps the
+ * keep-me-signed-in choice of the sign-in with the cookie, so a refresh does not repeat it.
+ */
 export function refreshSession(): Promise<string | null> {
   refreshing ??= withSessionLock(async () => {
     const { data, response } = await api.POST('/api/v1/auth/refresh', {
-      body: { cookie: true, remember: remember() },
+      body: { cookie: true },
     });
     if (!response.ok || !data) return null;
     sessionStore.signedIn(data);
@@ -64,7 +60,6 @@ async function begin(body: SessionResponse, announce: boolean): Promise<void> {
 }
 
 export async function signIn(email: string, password: string, keepSignedIn: boolean): Promise<void> {
-  localStorage.setItem(REMEMBER_KEY, keepSignedIn ? '1' : '0');
   const body = await unwrap(
     api.POST('/api/v1/auth/login', { body: { email, password, cookie: true, remember: keepSignedIn } }),
   );
@@ -72,7 +67,6 @@ export async function signIn(email: string, password: string, keepSignedIn: bool
 }
 
 export async function acceptInvitation(token: string, password: string, name?: string): Promise<void> {
-  localStorage.setItem(REMEMBER_KEY, '0');
   const body = await unwrap(
     api.POST('/api/v1/auth/invitations/accept', {
       body: { token, password, cookie: true, remember: false, ...(name ? { name } : {}) },
@@ -82,9 +76,7 @@ export async function acceptInvitation(token: string, password: string, name?: s
 }
 
 export async function switchOrganization(organizationId: string): Promise<void> {
-  const body = await unwrap(
-    api.POST('/api/v1/auth/switch', { body: { organizationId, cookie: true, remember: remember() } }),
-  );
+  const body = await unwrap(api.POST('/api/v1/auth/switch', { body: { organizationId, cookie: true } }));
   sessionStore.signedIn(body);
 }
 
