@@ -4,6 +4,8 @@ import nx from '@nx/eslint-plugin';
 import { createProjectGraphAsync } from '@nx/devkit';
 import prettier from 'eslint-config-prettier/flat';
 import { defineConfig, globalIgnores } from 'eslint/config';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 // @nx/enforce-module-boundaries only reads the cached graph in .nx/ and silently skips itself when there is
@@ -15,9 +17,9 @@ try {
   throw new Error(`eslint.config.mjs: could not build the Nx project graph: ${error?.message ?? error}`);
 }
 
-const TS = ['**/*.ts'];
+const TS = ['**/*.ts', '**/*.tsx'];
 // Only code that belongs to an Nx project is bound by tags; test/, tools/ and migrations/ sit outside them.
-const PROJECT_TS = ['apps/**/*.ts', 'libs/**/*.ts'];
+const PROJECT_TS = ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'];
 
 export default defineConfig([
   globalIgnores(['**/dist/', '**/node_modules/', '**/coverage/', '**/.nx/', '.beacon/']),
@@ -77,6 +79,12 @@ export default defineConfig([
         },
       ],
     },
+  },
+
+  // The browser app: hooks used by the rules of hooks, and the accessibility checks axe cannot see statically.
+  {
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    extends: [reactHooks.configs.flat['recommended-latest'], jsxA11y.flatConfigs.recommended],
   },
 
   {

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { dropDatabase, ensureAppRole, ensureDatabase, runMigrations } from '../../tools/db/database-admin';
+import { buildWeb } from '../../tools/web/build-web';
 import { databaseUrl, OWNER_BASE_URL, TEMPLATE_DB } from './template-db';
 
 /** Migrates a fresh template database once per run; every e2e suite clones it (CREATE DATABASE … TEMPLATE). */
@@ -22,6 +23,8 @@ export default async function globalSetup(): Promise<void> {
   await ensureDatabase(templateUrl);
   await ensureAppRole(templateUrl, databaseUrl(TEMPLATE_DB, 'beacon_app'));
   await runMigrations(templateUrl);
+  // The web-*.e2e-spec suites drive the app the api serves; a build takes a few seconds, so it is always fresh.
+  buildWeb();
 }
 
 function isAlive(pid: number): boolean {

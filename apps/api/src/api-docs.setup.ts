@@ -18,8 +18,11 @@ function markPublicOperations(document: OpenAPIObject): void {
   }
 }
 
-/** Builds the OpenAPI document and serves it at /api/docs (Swagger UI) and /api/docs-json. */
-export function setupApiDocs(app: INestApplication, config: AppConfig): void {
+/**
+ * The OpenAPI document of the app's controllers. It reads only decorator metadata, so an app created with
+ * `preview: true` (nothing instantiated, no database) yields the same document: tools/web/api-types.ts relies on it.
+ */
+export function createApiDocument(app: INestApplication, publicUrl: string): OpenAPIObject {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -28,11 +31,17 @@ export function setupApiDocs(app: INestApplication, config: AppConfig): void {
         'Compliance training for hospitals. Errors are application/problem+json; lists are { items, nextCursor }.',
       )
       .setVersion('1')
-      .addServer(config.publicUrl)
+      .addServer(publicUrl)
       .addBearerAuth()
       .build(),
     { extraModels: [ProblemSchema] },
   );
   markPublicOperations(document);
+  return document;
+}
+
+/** Serves the OpenAPI document at /api/docs (Swagger UI) and /api/docs-json. */
+export function setupApiDocs(app: INestApplication, config: AppConfig): void {
+  const document = createApiDocument(app, config.publicUrl);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }

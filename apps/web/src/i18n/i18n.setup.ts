@@ -1,0 +1,33 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enAdmin from './en/admin.json';
+import enAuth from './en/auth.json';
+import enCommon from './en/common.json';
+import enLearn from './en/learn.json';
+import enVerify from './en/verify.json';
+import esAdmin from './es/admin.json';
+import esAuth from './es/auth.json';
+import esCommon from './es/common.json';
+import esLearn from './es/learn.json';
+import esVerify from './es/verify.json';
+
+// One namespace per area of pages (i18n/<locale>/<area>.json); `common` holds the shell's and shared words.
+export const resources = {
+  en: { common: enCommon, auth: enAuth, learn: enLearn, verify: enVerify, admin: enAdmin },
+  es: { common: esCommon, auth: esAuth, learn: esLearn, verify: esVerify, admin: esAdmin },
+} as const;
+
+export const i18n = i18next.createInstance();
+
+export function initI18n(locale: string): Promise<unknown> {
+  document.documentElement.lang = locale;
+  return i18n.use(initReactI18next).init({
+    resources,
+    lng: locale,
+    fallbackLng: 'en',
+    defaultNS: 'common',
+    ns: Object.keys(resources.en),
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+}

@@ -1,0 +1,109 @@
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { PublicLayout } from './components/public-layout.component';
+import { SignedInLayout } from './components/signed-in-layout.component';
+import { ChooseOrganizationPage } from './pages/auth/choose-organization.page';
+import { ForgotPasswordPage } from './pages/auth/forgot-password.page';
+import { InvitePage } from './pages/auth/invite.page';
+import { ResetPasswordPage } from './pages/auth/reset-password.page';
+import { SignInPage } from './pages/auth/sign-in.page';
+import { HomePage } from './pages/home.page';
+import { EnrollmentPage } from './pages/learn/enrollment.page';
+import { MyTrainingPage } from './pages/learn/my-training.page';
+import { NotFoundPage } from './pages/not-found.page';
+import { VerifyPage } from './pages/public/verify.page';
+import { sessionStore } from './session/session.store';
+import { useSessionState } from './session/use-session.hook';
+
+const signedIn = () => sessionStore.get().status === 'signed-in';
+
+function NotFound() {
+  const Layout = useSessionState().status === 'signed-in' ? SignedInLayout : PublicLayout;
+  return (
+    <Layout>
+      <NotFoundPage />
+    </Layout>
+  );
+}
+
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFound });
+
+// Pages anyone can open. `/` is the sign-in page when signed out.
+const publicRoute = createRoute({ getParentRoute: () => rootRoute, id: 'public', component: PublicLayout });
+const tokenSearch = (search: Record<string, unknown>): { token?: string } =>
+  typeof search.token === 'string' ? { token: search.token } : {};
+
+const publicRoutes = [
+  createRoute({
+    getParentRoute: () => publicRoute,
+    path: '/',
+    beforeLoad: () => {
+      if (signedIn()) throw redirect({ to: '/home', replace: true });
+    },
+    component: SignInPage,
+  }),
+  createRoute({ getParentRoute: () => publicRoute, path: '/sign-in', component: SignInPage }),
+  createRoute({ getParentRoute: () => publicRoute, path: '/forgot-password', component: ForgotPasswordPage }),
+  createRoute({
+    getParentRoute: () => publicRoute,
+    path: '/invite',
+    validateSearch: tokenSearch,
+    component: InvitePage,
+  }),
+  createRoute({
+    getParentRoute: () => publicRoute,
+    path: '/reset-password',
+    validateSearch: tokenSearch,
+    component: ResetPasswordPage,
+  }),
+  createRoute({ getParentRoute: () => publicRoute, path: '/verify/$code', component: VerifyPage }),
+];
+
+// Pages behind sign-in: a session that ends (idle, another tab, a failed refresh) sends the page to /sign-in.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: () => {
+    if (!signedIn()) throw redirect({ to: '/sign-in' });
+  },
+  component: SignedInLayout,
+});
+
+const appRoutes = [
+  createRoute({ getParentRoute: () => appRoute, path: '/home', component: HomePage }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/choose-organization',
+    component: ChooseOrganizationPage,
+  }),
+  createRoute({ getParentRoute: () => appRoute, path: '/learn', component: MyTrainingPage }),
+  createRoute({ getParentRoute: () => appRoute, path: '/learn/enrollments/$id', component: EnrollmentPage }),
+  // Staff pages load as their own chunks: a learner's first load never downloads them.
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/organization',
+    component: lazyRouteComponent(
+      () => import('./pages/admin/organization-settings.page'),
+      'OrganizationSettingsPage',
+    ),
+  }),
+];
+
+const routeTree = rootRoute.addChildren([
+  publicRoute.addChildren(publicRoutes),
+  appRoute.addChildren(appRoutes),
+]);
+
+export const router = createRouter({ routeTree, defaultPreload: 'intent', scrollRestoration: true });
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,96 @@
+import AxeBuilder from '@axe-core/playwright';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { TestApp, type StartOptions } from './test-app';
+
+export const WEB_DIST_DIR = join(__dirname, '..', '..', 'dist', 'apps', 'web');
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+export const WIDTHS = [1280, 360] as const;
+const HEIGHT = 900;
+
+/** Debian's Chromium (`apt-get install chromium`); Playwright's own browser download is unreachable here. */
+function chromiumPath(): string {
+  return execFileSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim();
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    // Without the background-networking flags Chromium keeps dialling Google's hosts on this closed network.
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/**
+ * A suite's world with its api listening on a real port and serving the web app built by global-setup: the
+ * browser talks to it exactly as to `npm start`.
+ */
+export async function startWebApp(options: StartOptions = {}): Promise<{ world: TestApp; baseUrl: string }> {
+  const world = await TestApp.start({ ...options, env: { WEB_DIST_DIR, ...options.env } });
+  await world.app.listen(0, '127.0.0.1');
+  const { port } = world.app.getHttpServer().address() as AddressInfo;
+  // localhost, not 127.0.0.1: a secure context (Web Locks, Secure cookies) without TLS.
+  return { world, baseUrl: `http://localhost:${port}` };
+}
+
+/** A fresh browser context (cookies, storage) at desktop width; @axe-core/playwright needs newContext pages. */
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL, viewport: { width: WIDTHS[0], height: HEIGHT } });
+  return { context, page: await context.newPage() };
+}
+
+/** Axe at WCAG 2.0/2.1 A and AA on the page as it is now, at 1280 px and at 360 px; fails naming each violation. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const original = page.viewportSize() ?? { width: WIDTHS[0], height: HEIGHT };
+  try {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      const { violations } = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
+      const found = violations.map(
+        (violation) =>
+          `${width}px ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+      );
+      expect(found).toEqual([]);
+    }
+  } finally {
+    await page.setViewportSize(original);
+  }
+}
+
+/** Saves docs/screenshots/<name>-<width>.png at both widths (the README shows some of them). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const original = page.viewportSize() ?? { width: WIDTHS[0], height: HEIGHT };
+  try {
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: HEIGHT });
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+    }
+  } finally {
+    await page.setViewportSize(original);
+  }
+}
+
+/** What every visited page must pass: no axe violations at either width, and its screenshots. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  // The page at rest: a pointer left over the last button clicked would show (and check) its hover colours.
+  await page.mouse.move(0, 0);
+  await expectNoAxeViolations(page);
+  await screenshot(page, name);
+}
