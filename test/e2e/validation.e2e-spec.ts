@@ -211,10 +211,11 @@ describe('input validation on every endpoint that takes a body or a query', () =
       );
     });
 
-    it('answers an unknown route with 404 problem+json', async () => {
+    // Other paths belong to the web app (its own "page not found"): web-serving.e2e-spec.ts pins them.
+    it('answers an unknown API or health route with 404 problem+json', async () => {
       await rejects(() => anon('get', '/api/v1/nothing-here'), 404);
       await rejects(() => as(org.admin, 'post', '/api/v1/sites/extra/path').send({}), 404);
-      await rejects(() => anon('get', '/no-such-page'), 404);
+      await rejects(() => anon('get', '/health/nothing-here'), 404);
     });
   });
 

@@ -71,10 +71,15 @@ describe('web app: browser sessions across tabs in Chromium', () => {
         if (response.url().includes('/api/v1/me/enrollments')) listed.push(`${name} ${response.status()}`);
       });
 
+    // Each round waits for both lists to load again rather than for a fixed time: a loaded machine is slow.
+    const listedAgain = (page: Page) =>
+      page.waitForResponse(
+        (response) => response.url().includes('/api/v1/me/enrollments') && response.status() === 200,
+        { timeout: 30_000 },
+      );
     for (let round = 0; round < 2; round += 1) {
       await sleep((ACCESS_TOKEN_SECONDS + 1) * 1000);
-      await Promise.all([refocus(first), refocus(second)]);
-      await sleep(1500);
+      await Promise.all([first, second].map((page) => Promise.all([listedAgain(page), refocus(page)])));
     }
 
     // Each tab's expired token got a 401, each tab refreshed (one at a time), and both lists loaded again.
