@@ -867,6 +867,26 @@ export interface paths {
     patch: operations['SitesController_update'];
     trace?: never;
   };
+  '/api/v1/team/enrollments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My team's training: the current enrollment of each cohort for every member of my reporting chain
+     * @description A manager sees their direct and indirect reports; org_admin and educators see the whole organization. Withdrawn enrollments and deactivated members are left out. Ordered overdue first, then by due date (none last), then by name.
+     */
+    get: operations['TeamController_enrollments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1502,6 +1522,10 @@ export interface components {
       /** @enum {string} */
       status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
     };
+    NamedRefView: {
+      id: string;
+      name: string;
+    };
     NotificationPage: {
       items: components['schemas']['NotificationView'][];
       nextCursor: string | null;
@@ -1765,6 +1789,28 @@ export interface components {
       organizationId: string;
       /** @description With `cookie`: keep me signed in. Left out, the new session keeps the choice of the one in the cookie. */
       remember?: boolean;
+    };
+    TeamEnrollmentPage: {
+      items: components['schemas']['TeamEnrollmentView'][];
+      nextCursor: string | null;
+    };
+    TeamEnrollmentView: {
+      cohortId: string;
+      completedAt: string | null;
+      course: components['schemas']['CourseRefView'];
+      department: components['schemas']['NamedRefView'] | null;
+      dueAt: string | null;
+      id: string;
+      jobTitle: string | null;
+      /** @description The membership id */
+      memberId: string;
+      memberName: string;
+      /** @description Due date passed, not completed, not exempt */
+      overdue: boolean;
+      progress: components['schemas']['ProgressView'];
+      site: components['schemas']['NamedRefView'] | null;
+      /** @enum {string} */
+      status: 'not_started' | 'in_progress' | 'completed' | 'exempt';
     };
     UpdateCohortDto: {
       dueDate?: string | null;
@@ -5336,6 +5382,62 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  TeamController_enrollments: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+        /** @description Only overdue enrollments (true) or only the others (false) */
+        overdue?: boolean;
+        /** @description Search in the member's name */
+        q?: string;
+        status?: 'not_started' | 'in_progress' | 'completed' | 'exempt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamEnrollmentPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
