@@ -1,5 +1,6 @@
 import { Alert, Group, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
@@ -17,6 +18,8 @@ export function EscalationDigest() {
   const { t } = useTranslation('team');
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
+  // The choice shows at once; a failed save puts the saved one back.
+  const [chosen, setChosen] = useState<Digest | null>(null);
   const query = useQuery({
     queryKey: preferencesKey,
     queryFn: async () => (await unwrap(api.GET('/api/v1/me'))).preferences,
@@ -26,7 +29,9 @@ export function EscalationDigest() {
       unwrap(api.PATCH('/api/v1/me', { body: { preferences: { escalationDigest } } })),
     onSuccess: (me) => {
       queryClient.setQueryData(preferencesKey, me.preferences);
+      setChosen(null);
     },
+    onError: () => setChosen(null),
   });
 
   const body = () => {
@@ -41,14 +46,16 @@ export function EscalationDigest() {
         )}
         <Radio.Group
           label={t('digest.label')}
-          value={save.isPending && save.variables ? save.variables : query.data.escalationDigest}
+          value={chosen ?? query.data.escalationDigest}
           onChange={(value) => {
-            if (isDigest(value)) save.mutate(value);
+            if (!isDigest(value)) return;
+            setChosen(value);
+            save.mutate(value);
           }}
         >
           <Group mt="xs">
             {DIGESTS.map((digest) => (
-              <Radio key={digest} value={digest} label={t(`digest.${digest}`)} disabled={save.isPending} />
+              <Radio key={digest} value={digest} label={t(`digest.${digest}`)} />
             ))}
           </Group>
         </Radio.Group>
