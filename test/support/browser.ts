@@ -80,7 +80,12 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   try {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: HEIGHT });
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}-${width}.png`), fullPage: true });
+      // Transitions finished at once: the shell's navbar and padding animate when the width crosses a breakpoint.
+      await page.screenshot({
+        path: join(SCREENSHOTS, `${name}-${width}.png`),
+        fullPage: true,
+        animations: 'disabled',
+      });
     }
   } finally {
     await page.setViewportSize(original);

@@ -93,6 +93,36 @@ const appRoutes = [
       'OrganizationSettingsPage',
     ),
   }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/team',
+    component: lazyRouteComponent(() => import('./pages/team/team.page'), 'TeamPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/platform/organizations',
+    component: lazyRouteComponent(() => import('./pages/platform/organizations.page'), 'OrganizationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/platform/users',
+    component: lazyRouteComponent(() => import('./pages/platform/platform-users.page'), 'PlatformUsersPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/platform/catalog',
+    component: lazyRouteComponent(() => import('./pages/platform/catalog.page'), 'CatalogPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/platform/catalog/$id/questions',
+    component: lazyRouteComponent(() => import('./pages/platform/question-bank.page'), 'QuestionBankPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/platform/queues',
+    component: lazyRouteComponent(() => import('./pages/platform/queues.page'), 'QueuesPage'),
+  }),
 ];
 
 const routeTree = rootRoute.addChildren([

@@ -3,7 +3,14 @@ import type { Session } from '../session/session.store';
 export interface NavigationItem {
   to: string;
   /** A key of the common namespace's `navigation` words. */
-  label: 'myTraining' | 'organization';
+  label:
+    | 'myTraining'
+    | 'organization'
+    | 'team'
+    | 'platformOrganizations'
+    | 'platformUsers'
+    | 'platformCatalog'
+    | 'platformQueues';
   /** Shown to a person holding any of these roles in the bound organization (or platform roles). */
   roles: readonly string[];
 }
@@ -14,6 +21,11 @@ const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/learn', label: 'myTraining', roles: ORGANIZATION_ROLES },
   { to: '/admin/organization', label: 'organization', roles: ['org_admin', 'educator'] },
+  { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'] },
+  { to: '/platform/organizations', label: 'platformOrganizations', roles: ['platform_admin'] },
+  { to: '/platform/users', label: 'platformUsers', roles: ['platform_admin'] },
+  { to: '/platform/catalog', label: 'platformCatalog', roles: ['platform_admin'] },
+  { to: '/platform/queues', label: 'platformQueues', roles: ['platform_admin'] },
 ];
 
 export function navigationFor(session: Session): NavigationItem[] {

@@ -4,17 +4,37 @@ import enAdmin from './en/admin.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enLearn from './en/learn.json';
+import enPlatform from './en/platform.json';
+import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
 import esAuth from './es/auth.json';
 import esCommon from './es/common.json';
 import esLearn from './es/learn.json';
+import esPlatform from './es/platform.json';
+import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
 // One namespace per area of pages (i18n/<locale>/<area>.json); `common` holds the shell's and shared words.
 export const resources = {
-  en: { common: enCommon, auth: enAuth, learn: enLearn, verify: enVerify, admin: enAdmin },
-  es: { common: esCommon, auth: esAuth, learn: esLearn, verify: esVerify, admin: esAdmin },
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    learn: enLearn,
+    verify: enVerify,
+    admin: enAdmin,
+    team: enTeam,
+    platform: enPlatform,
+  },
+  es: {
+    common: esCommon,
+    auth: esAuth,
+    learn: esLearn,
+    verify: esVerify,
+    admin: esAdmin,
+    team: esTeam,
+    platform: esPlatform,
+  },
 } as const;
 
 export const i18n = i18next.createInstance();

@@ -1,0 +1,199 @@
+import { Alert, Button, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import { ApiError, unwrap } from '../../api/api-error';
+import { EmptyState } from '../../components/empty-state.component';
+import { ErrorState, useErrorMessage } from '../../components/error-state.component';
+import { LoadingState } from '../../components/loading-state.component';
+import { PageTitle } from '../../components/page-title.component';
+import { useFormatters } from '../../i18n/use-formatters.hook';
+import { ScrollRegion } from './scroll-region.component';
+
+const organizationsKey = ['platform', 'organizations'] as const;
+
+function slugify(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
+}
+
+function OrganizationList() {
+  const { t } = useTranslation('platform');
+  const { formatDate } = useFormatters();
+  const query = useInfiniteQuery({
+    queryKey: organizationsKey,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) =>
+      unwrap(
+        api.GET('/api/v1/platform/organizations', {
+          params: { query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
+        }),
+      ),
+    getNextPageParam: (page) => page.nextCursor,
+  });
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  const items = query.data.pages.flatMap((page) => page.items);
+  if (items.length === 0) return <EmptyState>{t('organizations.empty')}</EmptyState>;
+  return (
+    <Stack gap="sm">
+      <ScrollRegion labelledBy="organizations-caption">
+        <Table striped miw={560}>
+          <caption id="organizations-caption" className="visually-hidden">
+            {t('organizations.caption')}
+          </caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t('organizations.name')}</Table.Th>
+              <Table.Th scope="col">{t('organizations.slug')}</Table.Th>
+              <Table.Th scope="col">{t('organizations.timezone')}</Table.Th>
+              <Table.Th scope="col">{t('organizations.created')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {items.map((organization) => (
+              <Table.Tr key={organization.id}>
+                <Table.Th scope="row">{organization.name}</Table.Th>
+                <Table.Td>{organization.slug}</Table.Td>
+                <Table.Td>{organization.timezone}</Table.Td>
+                <Table.Td>{formatDate(organization.createdAt)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      {query.hasNextPage && (
+        <Button
+          variant="outline"
+          onClick={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+          style={{ alignSelf: 'flex-start' }}
+        >
+          {t('more')}
+        </Button>
+      )}
+    </Stack>
+  );
+}
+
+function CreateOrganization() {
+  const { t } = useTranslation('platform');
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<string | null>(null);
+  // The slug follows the name until someone types in it.
+  const slugEdited = useRef(false);
+  const form = useForm({
+    initialValues: { name: '', slug: '', timezone: 'America/Chicago', admin: { email: '', name: '' } },
+  });
+  const nameProps = form.getInputProps('name');
+  const slugProps = form.getInputProps('slug');
+  const create = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(api.POST('/api/v1/platform/organizations', { body: values })),
+    onSuccess: (organization, values) => {
+      void queryClient.invalidateQueries({ queryKey: organizationsKey });
+      setCreated(t('organizations.created_notice', { name: organization.name, email: values.admin.email }));
+      slugEdited.current = false;
+      form.reset();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 400) form.setErrors(error.fieldErrors);
+    },
+  });
+  const otherError = create.isError && !(create.error instanceof ApiError && create.error.status === 400);
+
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="create-organization-title">
+      <Title order={2} size="h4" id="create-organization-title" mb="sm">
+        {t('organizations.createTitle')}
+      </Title>
+      <form
+        onSubmit={form.onSubmit((values) => {
+          setCreated(null);
+          create.mutate(values);
+        })}
+        noValidate
+      >
+        <Stack>
+          <div role="status">{created && <Alert color="green">{created}</Alert>}</div>
+          {otherError && (
+            <Alert color="red" role="alert">
+              {errorMessage(create.error)}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, sm: 3 }}>
+            <TextInput
+              label={t('organizations.name')}
+              {...nameProps}
+              onChange={(event) => {
+                nameProps.onChange(event);
+                if (!slugEdited.current) form.setFieldValue('slug', slugify(event.currentTarget.value));
+              }}
+            />
+            <TextInput
+              label={t('organizations.slug')}
+              description={t('organizations.slugHelp')}
+              {...slugProps}
+              onChange={(event) => {
+                slugEdited.current = true;
+                slugProps.onChange(event);
+              }}
+            />
+            <TextInput
+              label={t('organizations.timezone')}
+              description={t('organizations.timezoneHelp')}
+              {...form.getInputProps('timezone')}
+            />
+          </SimpleGrid>
+          <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
+            <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('organizations.adminLegend')}</legend>
+            <SimpleGrid cols={{ base: 1, sm: 2 }}>
+              <TextInput
+                label={t('organizations.adminEmail')}
+                type="email"
+                autoComplete="off"
+                {...form.getInputProps('admin.email')}
+              />
+              <TextInput
+                label={t('organizations.adminName')}
+                autoComplete="off"
+                {...form.getInputProps('admin.name')}
+              />
+            </SimpleGrid>
+            <Text size="sm" mt="xs">
+              {t('organizations.adminHelp')}
+            </Text>
+          </fieldset>
+          <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('organizations.create')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+/** `/platform/organizations`: every client organization, and a new one with its first admin invited. */
+export function OrganizationsPage() {
+  const { t } = useTranslation('platform');
+  return (
+    <Stack gap="lg">
+      <PageTitle>{t('organizations.title')}</PageTitle>
+      <CreateOrganization />
+      <section aria-labelledby="organizations-list-title">
+        <Title order={2} size="h4" id="organizations-list-title" mb="sm">
+          {t('organizations.listTitle')}
+        </Title>
+        <OrganizationList />
+      </section>
+    </Stack>
+  );
+}
