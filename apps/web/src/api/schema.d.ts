@@ -295,6 +295,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cohorts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count the members a target matches now (whom a cohort with it would enroll), with up to 5 names
+     * @description The same matching as enrollment: not deactivated, in any listed site or department (none: all), a listed job title (case-insensitive) and a listed role where given. Sites and departments are checked as in POST /cohorts: unknown, archived or of another organization → 400 naming the field.
+     */
+    post: operations['CohortsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses': {
     parameters: {
       query?: never;
@@ -867,6 +887,26 @@ export interface paths {
     patch: operations['SitesController_update'];
     trace?: never;
   };
+  '/api/v1/team/enrollments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My team's training: the current enrollment of each cohort for every member of my reporting chain
+     * @description A manager sees their direct and indirect reports; org_admin and educators see the whole organization. Withdrawn enrollments and deactivated members are left out. Ordered overdue first, then by due date (none last), then by name.
+     */
+    get: operations['TeamController_enrollments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1026,6 +1066,15 @@ export interface components {
     CohortPage: {
       items: components['schemas']['CohortView'][];
       nextCursor: string | null;
+    };
+    CohortPreviewDto: {
+      target: components['schemas']['CohortTargetDto'];
+    };
+    CohortPreviewView: {
+      /** @description Members the target matches now: who a cohort with it would enroll */
+      matching: number;
+      /** @description Up to 5 of them, by name */
+      sample: components['schemas']['MatchingMemberView'][];
     };
     CohortStatsView: {
       completed: number;
@@ -1421,6 +1470,11 @@ export interface components {
       /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
       refreshToken?: string;
     };
+    MatchingMemberView: {
+      /** @description The member (membership) id */
+      id: string;
+      name: string;
+    };
     MemberPage: {
       items: components['schemas']['MemberView'][];
       nextCursor: string | null;
@@ -1501,6 +1555,10 @@ export interface components {
       progress: components['schemas']['ProgressView'];
       /** @enum {string} */
       status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
+    };
+    NamedRefView: {
+      id: string;
+      name: string;
     };
     NotificationPage: {
       items: components['schemas']['NotificationView'][];
@@ -1765,6 +1823,28 @@ export interface components {
       organizationId: string;
       /** @description With `cookie`: keep me signed in. Left out, the new session keeps the choice of the one in the cookie. */
       remember?: boolean;
+    };
+    TeamEnrollmentPage: {
+      items: components['schemas']['TeamEnrollmentView'][];
+      nextCursor: string | null;
+    };
+    TeamEnrollmentView: {
+      cohortId: string;
+      completedAt: string | null;
+      course: components['schemas']['CourseRefView'];
+      department: components['schemas']['NamedRefView'] | null;
+      dueAt: string | null;
+      id: string;
+      jobTitle: string | null;
+      /** @description The membership id */
+      memberId: string;
+      memberName: string;
+      /** @description Due date passed, not completed, not exempt */
+      overdue: boolean;
+      progress: components['schemas']['ProgressView'];
+      site: components['schemas']['NamedRefView'] | null;
+      /** @enum {string} */
+      status: 'not_started' | 'in_progress' | 'completed' | 'exempt';
     };
     UpdateCohortDto: {
       dueDate?: string | null;
@@ -2759,6 +2839,57 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  CohortsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CohortPreviewDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortPreviewView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -5336,6 +5467,62 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  TeamController_enrollments: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+        /** @description Only overdue enrollments (true) or only the others (false) */
+        overdue?: boolean;
+        /** @description Search in the member's name */
+        q?: string;
+        status?: 'not_started' | 'in_progress' | 'completed' | 'exempt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamEnrollmentPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
