@@ -3,7 +3,7 @@ import type { Session } from '../session/session.store';
 export interface NavigationItem {
   to: string;
   /** A key of the common namespace's `navigation` words. */
-  label: 'myTraining' | 'organization';
+  label: 'myTraining' | 'organization' | 'sites' | 'people' | 'cohorts' | 'notifications' | 'audit';
   /** Shown to a person holding any of these roles in the bound organization (or platform roles). */
   roles: readonly string[];
 }
@@ -14,6 +14,11 @@ const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/learn', label: 'myTraining', roles: ORGANIZATION_ROLES },
   { to: '/admin/organization', label: 'organization', roles: ['org_admin', 'educator'] },
+  { to: '/admin/sites', label: 'sites', roles: ['org_admin', 'educator'] },
+  { to: '/admin/people', label: 'people', roles: ['org_admin', 'educator'] },
+  { to: '/admin/cohorts', label: 'cohorts', roles: ['org_admin', 'educator'] },
+  { to: '/admin/notifications', label: 'notifications', roles: ['org_admin', 'educator'] },
+  { to: '/admin/audit', label: 'audit', roles: ['org_admin'] },
 ];
 
 export function navigationFor(session: Session): NavigationItem[] {
