@@ -614,6 +614,20 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
     {
+      method: 'post',
+      path: '/api/v1/cohorts/preview',
+      success: 200,
+      allowed: WRITE,
+      prepare: async () => ({
+        path: '/api/v1/cohorts/preview',
+        body: { target: { departmentIds: [fx.learnerDepartmentId] } },
+      }),
+      verify: async (res, allowed) => {
+        if (allowed)
+          expect(res.body).toEqual({ matching: 1, sample: [{ id: fx.memberId, name: expect.any(String) }] });
+      },
+    },
+    {
       method: 'get',
       path: '/api/v1/cohorts',
       success: 200,

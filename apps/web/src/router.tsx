@@ -123,6 +123,51 @@ const appRoutes = [
     path: '/platform/queues',
     component: lazyRouteComponent(() => import('./pages/platform/queues.page'), 'QueuesPage'),
   }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/sites',
+    component: lazyRouteComponent(() => import('./pages/admin/sites.page'), 'SitesPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/people',
+    component: lazyRouteComponent(() => import('./pages/admin/people.page'), 'PeoplePage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/people/import',
+    component: lazyRouteComponent(() => import('./pages/admin/people-import.page'), 'PeopleImportPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/people/$id',
+    component: lazyRouteComponent(() => import('./pages/admin/person.page'), 'PersonPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/cohorts',
+    component: lazyRouteComponent(() => import('./pages/admin/cohorts.page'), 'CohortsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/cohorts/new',
+    component: lazyRouteComponent(() => import('./pages/admin/cohort-wizard.page'), 'CohortWizardPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/cohorts/$id',
+    component: lazyRouteComponent(() => import('./pages/admin/cohort-detail.page'), 'CohortDetailPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/notifications',
+    component: lazyRouteComponent(() => import('./pages/admin/notifications.page'), 'NotificationsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/admin/audit',
+    component: lazyRouteComponent(() => import('./pages/admin/audit.page'), 'AuditPage'),
+  }),
 ];
 
 const routeTree = rootRoute.addChildren([

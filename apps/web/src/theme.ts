@@ -8,9 +8,13 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
 });
 
-// Mantine's dimmed text (input descriptions, hints) is gray 6: 3.3:1 on white. Gray 7 passes AA.
+// Mantine's dimmed text (input descriptions, hints) is gray 6: 3.3:1 on white. Gray 7 passes AA; so does red 9
+// for field errors (red 6 is 3.3:1).
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: {
+    '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
+  },
   dark: {},
 });

@@ -5,11 +5,21 @@ import { Clock } from '@beacon/core/time';
 import { AuditService, diff } from '@beacon/audit';
 import { CatalogService, CourseForCohort } from '@beacon/catalog';
 import { CohortFields, CohortRepository, CohortRow, CohortStats } from './cohort.repository';
-import { CohortListQuery, CohortView, CreateCohortDto, UpdateCohortDto } from './dto/cohort.dto';
+import {
+  CohortListQuery,
+  CohortPreviewDto,
+  CohortPreviewView,
+  CohortTargetDto,
+  CohortView,
+  CreateCohortDto,
+  UpdateCohortDto,
+} from './dto/cohort.dto';
 import { EnrollmentRepository } from './enrollment.repository';
 import { EnrollmentSync } from './enrollment-sync.service';
 import { TargetLookupRepository } from './target-lookup.repository';
+import { TargetFilter, TargetPreviewRepository } from './target-preview.repository';
 
+const PREVIEW_SAMPLE_SIZE = 5;
 const DEFAULT_REMINDERS = { beforeDueDays: [7, 1], overdueEveryDays: 7, escalateAfterDays: 14 };
 
 function fieldsOf(row: CohortRow): CohortFields {
@@ -26,6 +36,16 @@ function fieldsOf(row: CohortRow): CohortFields {
     reminderBeforeDueDays: row.reminder_before_due_days,
     reminderOverdueEveryDays: row.reminder_overdue_every_days,
     reminderEscalateAfterDays: row.reminder_escalate_after_days,
+  };
+}
+
+/** A target as stored and matched: absent lists are empty, job titles compare lower-cased. */
+function targetFilter(target: CohortTargetDto): TargetFilter {
+  return {
+    siteIds: target.siteIds ?? [],
+    departmentIds: target.departmentIds ?? [],
+    jobTitles: (target.jobTitles ?? []).map((title) => title.trim().toLowerCase()),
+    roles: target.roles ?? [],
   };
 }
 
@@ -59,6 +79,7 @@ export class CohortsService {
     private readonly enrollments: EnrollmentRepository,
     private readonly sync: EnrollmentSync,
     private readonly targets: TargetLookupRepository,
+    private readonly targetPreview: TargetPreviewRepository,
     private readonly catalog: CatalogService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -80,13 +101,14 @@ export class CohortsService {
       if (errors.length > 0) throw Problems.invalid(errors);
       refuseUnavailable(course);
       const reminders = dto.reminders ?? DEFAULT_REMINDERS;
+      const target = targetFilter(dto.target);
       const fields: CohortFields = {
         name: dto.name,
         courseId: dto.courseId,
-        targetSiteIds: dto.target.siteIds ?? [],
-        targetDepartmentIds: dto.target.departmentIds ?? [],
-        targetJobTitles: (dto.target.jobTitles ?? []).map((title) => title.trim().toLowerCase()),
-        targetRoles: dto.target.roles ?? [],
+        targetSiteIds: target.siteIds,
+        targetDepartmentIds: target.departmentIds,
+        targetJobTitles: target.jobTitles,
+        targetRoles: target.roles,
         dueDate: dto.dueDate ?? null,
         dueInDays: dto.dueInDays ?? null,
         intervalMonths: dto.recurrence?.intervalMonths ?? null,
@@ -103,6 +125,16 @@ export class CohortsService {
         changes: { ...diff(null, { ...fields }), enrolled: { from: 0, to: enrolled } },
       });
       return this.view(row);
+    });
+  }
+
+  /** Who a cohort with this target would enroll now (the same predicate as enrollment), checked like create. */
+  preview(dto: CohortPreviewDto): Promise<CohortPreviewView> {
+    return this.tx.run(async () => {
+      const target = targetFilter(dto.target);
+      const errors = await this.checkTarget(target.siteIds, target.departmentIds);
+      if (errors.length > 0) throw Problems.invalid(errors);
+      return this.targetPreview.preview(target, PREVIEW_SAMPLE_SIZE);
     });
   }
 

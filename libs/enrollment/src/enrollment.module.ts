@@ -16,6 +16,7 @@ import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationService } from './evaluation.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
+import { TargetPreviewRepository } from './target-preview.repository';
 import { TeamEnrollmentRepository } from './team-enrollment.repository';
 import { TeamService } from './team.service';
 import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
@@ -29,6 +30,7 @@ import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
     AssignmentRepository,
     MemberContactRepository,
     TargetLookupRepository,
+    TargetPreviewRepository,
     EvaluationRepository,
     CompletionCertificateService,
     EnrollmentSync,

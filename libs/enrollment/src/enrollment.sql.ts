@@ -3,15 +3,36 @@
  * All matching is set-based, so a 100,000-member import reconciles in a handful of statements.
  */
 
-/** A member matches a cohort's target (see API.md "Cohorts and enrollments"). */
-export const MEMBER_MATCHES_COHORT = `(
+/**
+ * Where a target comes from, as SQL: `places` is a relation of `(site_id, department_id)` rows (one of them set),
+ * `jobTitles` (lower-cased) and `roles` are text arrays.
+ */
+export interface TargetSql {
+  places: string;
+  jobTitles: string;
+  roles: string;
+}
+
+/**
+ * A member `m` matches a target (see API.md "Cohorts and enrollments"). The one definition, for enrollment (a
+ * cohort's stored target) and for the preview of a target not yet saved, so the count shown is who gets enrolled.
+ */
+export function memberMatchesTarget(target: TargetSql): string {
+  return `(
   m.status <> 'deactivated'
-  AND (NOT EXISTS (SELECT 1 FROM cohort_targets t WHERE t.cohort_id = c.id)
-       OR EXISTS (SELECT 1 FROM cohort_targets t
-                   WHERE t.cohort_id = c.id AND (t.site_id = m.site_id OR t.department_id = m.department_id)))
-  AND (cardinality(c.target_job_titles) = 0 OR lower(m.job_title) = ANY (c.target_job_titles))
-  AND (cardinality(c.target_roles) = 0 OR m.roles && c.target_roles)
+  AND (NOT EXISTS (SELECT 1 FROM ${target.places} t)
+       OR EXISTS (SELECT 1 FROM ${target.places} t WHERE t.site_id = m.site_id OR t.department_id = m.department_id))
+  AND (cardinality(${target.jobTitles}) = 0 OR lower(m.job_title) = ANY (${target.jobTitles}))
+  AND (cardinality(${target.roles}) = 0 OR m.roles && ${target.roles})
 )`;
+}
+
+/** A member matches the target of cohort `c`. */
+export const MEMBER_MATCHES_COHORT = memberMatchesTarget({
+  places: '(SELECT ct.site_id, ct.department_id FROM cohort_targets ct WHERE ct.cohort_id = c.id)',
+  jobTitles: 'c.target_job_titles',
+  roles: 'c.target_roles',
+});
 
 /**
  * The course version a new enrollment of cohort `c` takes: the current (published) version of the cohort's course

@@ -295,6 +295,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/cohorts/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Count the members a target matches now (whom a cohort with it would enroll), with up to 5 names
+     * @description The same matching as enrollment: not deactivated, in any listed site or department (none: all), a listed job title (case-insensitive) and a listed role where given. Sites and departments are checked as in POST /cohorts: unknown, archived or of another organization → 400 naming the field.
+     */
+    post: operations['CohortsController_preview'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses': {
     parameters: {
       query?: never;
@@ -1047,6 +1067,15 @@ export interface components {
       items: components['schemas']['CohortView'][];
       nextCursor: string | null;
     };
+    CohortPreviewDto: {
+      target: components['schemas']['CohortTargetDto'];
+    };
+    CohortPreviewView: {
+      /** @description Members the target matches now: who a cohort with it would enroll */
+      matching: number;
+      /** @description Up to 5 of them, by name */
+      sample: components['schemas']['MatchingMemberView'][];
+    };
     CohortStatsView: {
       completed: number;
       /** @description completed / (enrolled − exempt), 0..1 */
@@ -1440,6 +1469,11 @@ export interface components {
     LogoutDto: {
       /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
       refreshToken?: string;
+    };
+    MatchingMemberView: {
+      /** @description The member (membership) id */
+      id: string;
+      name: string;
     };
     MemberPage: {
       items: components['schemas']['MemberView'][];
@@ -2805,6 +2839,57 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  CohortsController_preview: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CohortPreviewDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CohortPreviewView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

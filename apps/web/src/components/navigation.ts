@@ -6,6 +6,11 @@ export interface NavigationItem {
   label:
     | 'myTraining'
     | 'organization'
+    | 'sites'
+    | 'people'
+    | 'cohorts'
+    | 'notifications'
+    | 'audit'
     | 'team'
     | 'platformOrganizations'
     | 'platformUsers'
@@ -21,6 +26,11 @@ const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/learn', label: 'myTraining', roles: ORGANIZATION_ROLES },
   { to: '/admin/organization', label: 'organization', roles: ['org_admin', 'educator'] },
+  { to: '/admin/sites', label: 'sites', roles: ['org_admin', 'educator'] },
+  { to: '/admin/people', label: 'people', roles: ['org_admin', 'educator'] },
+  { to: '/admin/cohorts', label: 'cohorts', roles: ['org_admin', 'educator'] },
+  { to: '/admin/notifications', label: 'notifications', roles: ['org_admin', 'educator'] },
+  { to: '/admin/audit', label: 'audit', roles: ['org_admin'] },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'] },
   { to: '/platform/organizations', label: 'platformOrganizations', roles: ['platform_admin'] },
   { to: '/platform/users', label: 'platformUsers', roles: ['platform_admin'] },

@@ -139,6 +139,27 @@ export class CreateCohortDto {
   reminders?: RemindersDto;
 }
 
+export class CohortPreviewDto {
+  @ApiProperty({ type: CohortTargetDto })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => CohortTargetDto)
+  target!: CohortTargetDto;
+}
+
+export class MatchingMemberView {
+  @ApiProperty({ description: 'The member (membership) id' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class CohortPreviewView {
+  @ApiProperty({ description: 'Members the target matches now: who a cohort with it would enroll' })
+  matching!: number;
+
+  @ApiProperty({ type: [MatchingMemberView], description: 'Up to 5 of them, by name' })
+  sample!: MatchingMemberView[];
+}
+
 export class UpdateCohortDto {
   @OptionalNameField()
   name?: string;

@@ -2,7 +2,15 @@ import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common
 import { ApiTags } from '@nestjs/swagger';
 import { Access, AccessRule, Endpoint, IdParamPipe, PageQuery } from '@beacon/core/http';
 import { CohortsService } from '../cohorts.service';
-import { CohortListQuery, CohortPage, CohortView, CreateCohortDto, UpdateCohortDto } from '../dto/cohort.dto';
+import {
+  CohortListQuery,
+  CohortPage,
+  CohortPreviewDto,
+  CohortPreviewView,
+  CohortView,
+  CreateCohortDto,
+  UpdateCohortDto,
+} from '../dto/cohort.dto';
 import { CohortEnrollmentPage } from '../dto/enrollment.dto';
 import { EnrollmentsService } from '../enrollments.service';
 
@@ -31,6 +39,23 @@ export class CohortsController {
   })
   create(@Body() body: CreateCohortDto) {
     return this.cohorts.create(body);
+  }
+
+  // Declared before ':id' routes; a POST, so a long target list fits and nothing is cached.
+  @Post('preview')
+  @Access(MANAGE)
+  @Endpoint({
+    summary:
+      'Count the members a target matches now (whom a cohort with it would enroll), with up to 5 names',
+    description:
+      'The same matching as enrollment: not deactivated, in any listed site or department (none: all), a listed ' +
+      'job title (case-insensitive) and a listed role where given. Sites and departments are checked as in ' +
+      'POST /cohorts: unknown, archived or of another organization → 400 naming the field.',
+    status: 200,
+    type: CohortPreviewView,
+  })
+  preview(@Body() body: CohortPreviewDto) {
+    return this.cohorts.preview(body);
   }
 
   @Get()

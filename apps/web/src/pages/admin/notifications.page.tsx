@@ -1,0 +1,177 @@
+import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import { unwrap } from '../../api/api-error';
+import { EmptyState } from '../../components/empty-state.component';
+import { ErrorState, useErrorMessage } from '../../components/error-state.component';
+import { LoadingState } from '../../components/loading-state.component';
+import { PageTitle } from '../../components/page-title.component';
+import { useFormatters } from '../../i18n/use-formatters.hook';
+import { useSession } from '../../session/use-session.hook';
+import { Pager } from './pager.component';
+import { useCursorPages } from './use-cursor-pages.hook';
+import { notify } from './notify';
+import { ScrollRegion } from './scroll-region.component';
+
+const KINDS = [
+  'invitation',
+  'assignment_created',
+  'due_soon',
+  'overdue',
+  'escalation',
+  'certificate_issued',
+  'session_invite',
+  'session_updated',
+  'session_cancelled',
+  'intake_received',
+  'intake_acknowledgement',
+];
+const STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
+type Status = (typeof STATUSES)[number];
+const STATUS_COLORS: Record<Status, string> = {
+  pending: 'blue.8',
+  sending: 'blue.8',
+  sent: 'teal.9',
+  failed: 'red.9',
+  cancelled: 'gray.7',
+};
+
+/** `/admin/notifications`: the organization's outbox, with `Retry` on failed mail (org_admin). */
+export function NotificationsPage() {
+  const { t } = useTranslation('admin');
+  const { formatDate } = useFormatters();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const canRetry = useSession().roles.includes('org_admin');
+  const [kind, setKind] = useState<string | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [recipientText, setRecipientText] = useState('');
+  const [recipient] = useDebouncedValue(recipientText.trim(), 400);
+  const pages = useCursorPages();
+  const { reset } = pages;
+  useEffect(reset, [kind, status, recipient, reset]);
+  const query = useQuery({
+    queryKey: ['notifications', { kind, status, recipient, cursor: pages.cursor }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/notifications', {
+          params: {
+            query: {
+              kind: kind ?? undefined,
+              status: status ?? undefined,
+              recipient: recipient || undefined,
+              cursor: pages.cursor,
+              limit: 50,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+  const retry = useMutation({
+    mutationFn: (id: string) =>
+      unwrap(api.POST('/api/v1/notifications/{id}/retry', { params: { path: { id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+      notify(t('notifications.retried'));
+    },
+    onError: (error) => notify(errorMessage(error), 'failure'),
+  });
+
+  const table = () => {
+    if (query.isPending) return <LoadingState />;
+    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+    if (query.data.items.length === 0) return <EmptyState>{t('notifications.empty')}</EmptyState>;
+    return (
+      <>
+        <ScrollRegion label={t('notifications.caption')} minWidth={720}>
+          <Table striped captionSide="top">
+            <Table.Caption>{t('notifications.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('notifications.kind')}</Table.Th>
+                <Table.Th>{t('notifications.recipient')}</Table.Th>
+                <Table.Th>{t('notifications.status')}</Table.Th>
+                <Table.Th>{t('notifications.createdAt')}</Table.Th>
+                <Table.Th>{t('notifications.attempts')}</Table.Th>
+                <Table.Th>{t('sites.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map((row) => (
+                <Table.Tr key={row.id}>
+                  <Table.Td>{row.kind}</Table.Td>
+                  <Table.Td>{row.recipientEmail}</Table.Td>
+                  <Table.Td>
+                    <Badge variant="filled" color={STATUS_COLORS[row.status]}>
+                      {t(`notifications.statuses.${row.status}`)}
+                    </Badge>
+                    {row.lastError && (
+                      <Text size="xs" c="red.9">
+                        {row.lastError}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{formatDate(row.createdAt)}</Table.Td>
+                  <Table.Td>{row.attempts}</Table.Td>
+                  <Table.Td>
+                    {row.status === 'failed' && canRetry && (
+                      <Button
+                        size="compact-sm"
+                        variant="outline"
+                        loading={retry.isPending && retry.variables === row.id}
+                        aria-label={t('notifications.retryNamed', {
+                          kind: row.kind,
+                          email: row.recipientEmail,
+                        })}
+                        onClick={() => retry.mutate(row.id)}
+                      >
+                        {t('notifications.retry')}
+                      </Button>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+        <Pager pages={pages} nextCursor={query.data.nextCursor} />
+      </>
+    );
+  };
+
+  return (
+    <>
+      <PageTitle>{t('notifications.title')}</PageTitle>
+      <Stack>
+        <Group align="flex-end" role="search" aria-label={t('notifications.filters')}>
+          <Select
+            label={t('notifications.kind')}
+            data={KINDS}
+            clearable
+            searchable
+            value={kind}
+            onChange={setKind}
+          />
+          <Select
+            label={t('notifications.status')}
+            data={STATUSES.map((value) => ({ value, label: t(`notifications.statuses.${value}`) }))}
+            clearable
+            value={status}
+            onChange={(value) => setStatus(value as Status | null)}
+          />
+          <TextInput
+            label={t('notifications.recipient')}
+            type="email"
+            value={recipientText}
+            onChange={(event) => setRecipientText(event.currentTarget.value)}
+          />
+        </Group>
+        {table()}
+      </Stack>
+    </>
+  );
+}

@@ -1,0 +1,237 @@
+import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/api-client';
+import { ApiError, unwrap } from '../../api/api-error';
+import { EmptyState } from '../../components/empty-state.component';
+import { ErrorState, useErrorMessage } from '../../components/error-state.component';
+import { LoadingState } from '../../components/loading-state.component';
+import { PageTitle } from '../../components/page-title.component';
+import { AnchorLink } from '../../components/router-links.component';
+import { MemberFields, type MemberFormValues } from './member-form.component';
+import { type Member, orNull, ROLES, STATUSES } from './member-fields';
+import { Pager } from './pager.component';
+import { departmentsQuery, sitesQuery } from './structure.queries';
+import { useCursorPages } from './use-cursor-pages.hook';
+import { notify } from './notify';
+import { ScrollRegion } from './scroll-region.component';
+
+type Role = (typeof ROLES)[number];
+type Status = (typeof STATUSES)[number];
+
+function InviteButton() {
+  const { t } = useTranslation('admin');
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const [opened, { open, close }] = useDisclosure(false);
+  const form = useForm<MemberFormValues>({
+    initialValues: {
+      email: '',
+      name: '',
+      roles: ['learner'],
+      siteId: null,
+      departmentId: null,
+      jobTitle: '',
+      managerId: null,
+    },
+  });
+  const invite = useMutation({
+    mutationFn: (values: MemberFormValues) =>
+      unwrap(
+        api.POST('/api/v1/members', {
+          body: {
+            email: values.email,
+            name: values.name,
+            roles: values.roles as Role[],
+            siteId: orNull(values.siteId),
+            departmentId: orNull(values.departmentId),
+            jobTitle: orNull(values.jobTitle.trim()),
+            managerId: orNull(values.managerId),
+            invite: true,
+          },
+        }),
+      ),
+    onSuccess: async (member) => {
+      close();
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: ['members'] });
+      notify(t('people.invited', { email: member.email }));
+    },
+    onError: (error) =>
+      form.setErrors(
+        error instanceof ApiError && (error.status === 400 || error.status === 409)
+          ? { ...error.fieldErrors, ...(error.status === 409 ? { email: error.message } : {}) }
+          : { email: errorMessage(error) },
+      ),
+  });
+  return (
+    <>
+      <Button onClick={open}>{t('people.invite')}</Button>
+      <Modal opened={opened} onClose={close} title={t('people.inviteTitle')} centered size="lg">
+        <form onSubmit={form.onSubmit((values) => invite.mutate(values))} noValidate>
+          <Stack>
+            <MemberFields form={form} inviting />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={close}>
+                {t('confirm.cancel')}
+              </Button>
+              <Button type="submit" loading={invite.isPending}>
+                {t('people.sendInvitation')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Modal>
+    </>
+  );
+}
+
+function MemberRow({ member }: { member: Member }) {
+  const { t } = useTranslation('admin');
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <AnchorLink to="/admin/people/$id" params={{ id: member.id }}>
+          {member.name}
+        </AnchorLink>
+        <Text size="xs" c="gray.7">
+          {member.email}
+        </Text>
+      </Table.Td>
+      <Table.Td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
+      <Table.Td>{member.jobTitle ?? ''}</Table.Td>
+      <Table.Td>
+        <Badge
+          variant="filled"
+          color={
+            member.status === 'deactivated' ? 'gray.7' : member.status === 'invited' ? 'blue.8' : 'teal.9'
+          }
+        >
+          {t(`status.${member.status}`)}
+        </Badge>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** `/admin/people`: members with filters, search and paging; invite a person. */
+export function PeoplePage() {
+  const { t } = useTranslation('admin');
+  const sites = useQuery(sitesQuery());
+  const departments = useQuery(departmentsQuery());
+  const [filters, setFilters] = useState<{
+    siteId: string | null;
+    departmentId: string | null;
+    role: Role | null;
+    status: Status | null;
+  }>({ siteId: null, departmentId: null, role: null, status: null });
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const pages = useCursorPages();
+  const { reset } = pages;
+  useEffect(reset, [filters, q, reset]);
+
+  const query = useQuery({
+    queryKey: ['members', { ...filters, q, cursor: pages.cursor }],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/v1/members', {
+          params: {
+            query: {
+              siteId: filters.siteId ?? undefined,
+              departmentId: filters.departmentId ?? undefined,
+              role: filters.role ?? undefined,
+              status: filters.status ?? undefined,
+              q: q || undefined,
+              cursor: pages.cursor,
+              limit: 25,
+            },
+          },
+        }),
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+  const table = () => {
+    if (query.isPending) return <LoadingState />;
+    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+    if (query.data.items.length === 0) return <EmptyState>{t('people.empty')}</EmptyState>;
+    return (
+      <>
+        <ScrollRegion label={t('people.caption')} minWidth={560}>
+          <Table striped captionSide="top">
+            <Table.Caption>{t('people.caption')}</Table.Caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('people.name')}</Table.Th>
+                <Table.Th>{t('people.roles')}</Table.Th>
+                <Table.Th>{t('people.jobTitle')}</Table.Th>
+                <Table.Th>{t('people.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map((member) => (
+                <MemberRow key={member.id} member={member} />
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+        <Pager pages={pages} nextCursor={query.data.nextCursor} />
+      </>
+    );
+  };
+
+  return (
+    <>
+      <PageTitle>{t('people.title')}</PageTitle>
+      <Stack>
+        <Group>
+          <InviteButton />
+          <AnchorLink to="/admin/people/import">{t('people.importLink')}</AnchorLink>
+        </Group>
+        <Group align="flex-end" wrap="wrap" role="search" aria-label={t('people.filters')}>
+          <TextInput
+            label={t('people.search')}
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.currentTarget.value)}
+          />
+          <Select
+            label={t('people.site')}
+            clearable
+            data={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+            value={filters.siteId}
+            onChange={(siteId) => setFilters((f) => ({ ...f, siteId, departmentId: null }))}
+          />
+          <Select
+            label={t('people.department')}
+            clearable
+            data={(departments.data ?? [])
+              .filter((d) => !filters.siteId || d.siteId === filters.siteId)
+              .map((d) => ({ value: d.id, label: d.name }))}
+            value={filters.departmentId}
+            onChange={(departmentId) => setFilters((f) => ({ ...f, departmentId }))}
+          />
+          <Select
+            label={t('people.role')}
+            clearable
+            data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+            value={filters.role}
+            onChange={(role) => setFilters((f) => ({ ...f, role: role as Role | null }))}
+          />
+          <Select
+            label={t('people.status')}
+            clearable
+            data={STATUSES.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+            value={filters.status}
+            onChange={(status) => setFilters((f) => ({ ...f, status: status as Status | null }))}
+          />
+        </Group>
+        {table()}
+      </Stack>
+    </>
+  );
+}
