@@ -555,6 +555,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/enrollments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my enrollments with each module of its course version, the assessment and the certificate
+     * @description Another person's enrollment, or another organization's, is a 404 like an unknown id.
+     */
+    get: operations['EnrollmentsController_mineOne'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members': {
     parameters: {
       query?: never;
@@ -865,6 +885,26 @@ export interface paths {
     head?: never;
     /** Change a site */
     patch: operations['SitesController_update'];
+    trace?: never;
+  };
+  '/api/v1/team/enrollments': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My team's training: the current enrollment of each cohort for every member of my reporting chain
+     * @description A manager sees their direct and indirect reports; org_admin and educators see the whole organization. Withdrawn enrollments and deactivated members are left out. Ordered overdue first, then by due date (none last), then by name.
+     */
+    get: operations['TeamController_enrollments'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/health/live': {
@@ -1486,6 +1526,30 @@ export interface components {
       position: number;
       title: string;
     };
+    MyEnrollmentDetailView: {
+      /** @description An attempt of this enrollment passed the assessment */
+      assessmentPassed: boolean;
+      attemptsRemaining: number;
+      /** @description The certificate of this enrollment (not revoked) */
+      certificateId: string | null;
+      cohortId: string;
+      completedAt: string | null;
+      course: components['schemas']['CourseRefView'];
+      dueAt: string | null;
+      /** @description The learner gave the evaluation of this enrollment */
+      evaluationGiven: boolean;
+      /** @description The course asks for the evaluation (POST …/evaluation) before the certificate */
+      evaluationRequired: boolean;
+      id: string;
+      /** @description Every module of the enrollment's course version, in order, with the learner's progress */
+      modules: components['schemas']['PlayerModuleView'][];
+      /** @description The attempt started and not yet submitted */
+      openAttemptId: string | null;
+      overdue: boolean;
+      progress: components['schemas']['ProgressView'];
+      /** @enum {string} */
+      status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
+    };
     MyEnrollmentPage: {
       items: components['schemas']['MyEnrollmentView'][];
       nextCursor: string | null;
@@ -1501,6 +1565,10 @@ export interface components {
       progress: components['schemas']['ProgressView'];
       /** @enum {string} */
       status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
+    };
+    NamedRefView: {
+      id: string;
+      name: string;
     };
     NotificationPage: {
       items: components['schemas']['NotificationView'][];
@@ -1564,6 +1632,14 @@ export interface components {
       id: string;
       name: string;
       platformRoles: ('platform_admin' | 'facilitator')[];
+    };
+    PlayerModuleView: {
+      /** @description openedAt + MODULE_MIN_TIME_SHARE × the estimated minutes; null until opened */
+      completableAt: string | null;
+      completedAt: string | null;
+      moduleId: string;
+      /** @description The first opening of the module; null until opened */
+      openedAt: string | null;
     };
     PreferencesView: {
       /**
@@ -1765,6 +1841,28 @@ export interface components {
       organizationId: string;
       /** @description With `cookie`: keep me signed in. Left out, the new session keeps the choice of the one in the cookie. */
       remember?: boolean;
+    };
+    TeamEnrollmentPage: {
+      items: components['schemas']['TeamEnrollmentView'][];
+      nextCursor: string | null;
+    };
+    TeamEnrollmentView: {
+      cohortId: string;
+      completedAt: string | null;
+      course: components['schemas']['CourseRefView'];
+      department: components['schemas']['NamedRefView'] | null;
+      dueAt: string | null;
+      id: string;
+      jobTitle: string | null;
+      /** @description The membership id */
+      memberId: string;
+      memberName: string;
+      /** @description Due date passed, not completed, not exempt */
+      overdue: boolean;
+      progress: components['schemas']['ProgressView'];
+      site: components['schemas']['NamedRefView'] | null;
+      /** @enum {string} */
+      status: 'not_started' | 'in_progress' | 'completed' | 'exempt';
     };
     UpdateCohortDto: {
       dueDate?: string | null;
@@ -3863,6 +3961,64 @@ export interface operations {
       };
     };
   };
+  EnrollmentsController_mineOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyEnrollmentDetailView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: any signed-in person. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   MembersController_list: {
     parameters: {
       query?: {
@@ -5336,6 +5492,62 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  TeamController_enrollments: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+        /** @description Only overdue enrollments (true) or only the others (false) */
+        overdue?: boolean;
+        /** @description Search in the member's name */
+        q?: string;
+        status?: 'not_started' | 'in_progress' | 'completed' | 'exempt';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamEnrollmentPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
         headers: {
           [name: string]: unknown;
         };
