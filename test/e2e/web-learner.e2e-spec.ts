@@ -141,7 +141,7 @@ describe('web app: a learner from the invitation mail to a verified certificate,
 
     await page.getByRole('navigation').getByRole('link', { name: 'My certificates' }).click();
     await page.getByRole('heading', { name: 'My certificates' }).waitFor();
-    await page.getByText(COURSE).waitFor();
+    await page.getByText(COURSE).first().waitFor();
     await checkPage(page, 'certificates');
     const [again] = await Promise.all([
       page.waitForEvent('download'),

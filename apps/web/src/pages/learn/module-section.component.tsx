@@ -35,7 +35,9 @@ export const ModuleSection = forwardRef<HTMLHeadingElement, Props>(function Modu
   const headingId = `module-${module.id}`;
   const completed = Boolean(progress?.completedAt);
   const opened = Boolean(progress?.openedAt);
-  const completableAt = progress?.completableAt ?? null;
+  // Without a minimum reading time (MODULE_MIN_TIME_SHARE=0) the moment equals the opening: nothing to wait for.
+  const completableAt =
+    progress?.completableAt && progress.completableAt !== progress.openedAt ? progress.completableAt : null;
   const now = useNowUntil(completed ? null : completableAt);
   const waiting = !completed && completableAt !== null && new Date(completableAt).getTime() > now;
 
