@@ -710,6 +710,21 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
     {
+      method: 'get',
+      path: '/api/v1/me/enrollments/{id}',
+      success: 200,
+      allowed: ENROLLED_LEARNER,
+      refusal: 404,
+      prepare: async () => ({
+        path: `/api/v1/me/enrollments/${await freshEnrollment(fx.learnerDepartmentId)}`,
+      }),
+      verify: async (res, allowed, call) => {
+        if (!allowed) return;
+        expect(res.body).toMatchObject({ id: call.path.split('/')[5], modules: expect.any(Array) });
+        expect(res.body.modules).toHaveLength(fx.moduleIds.length);
+      },
+    },
+    {
       method: 'post',
       path: '/api/v1/enrollments/{id}/modules/{moduleId}/open',
       success: 200,

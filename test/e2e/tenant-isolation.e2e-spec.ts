@@ -475,6 +475,7 @@ describe('tenant isolation between two organizations', () => {
         ['patch', (id) => `/api/v1/cohorts/${id}`],
         ['post', (id) => `/api/v1/cohorts/${id}/archive`],
         ['get', (id) => `/api/v1/cohorts/${id}/enrollments`],
+        ['get', (id) => `/api/v1/me/enrollments/${id}`],
         ['post', (id) => `/api/v1/enrollments/${id}/exempt`],
         ['post', (id) => `/api/v1/enrollments/${id}/assessment/grant-attempts`],
         ['post', (id) => `/api/v1/enrollments/${id}/modules/${moduleIds[0]}/complete`],
@@ -650,6 +651,21 @@ describe('tenant isolation between two organizations', () => {
         effect: async (res, id) => {
           expect(res.body).toMatchObject({ id, status: 'in_progress', progress: { modulesCompleted: 1 } });
           expect((await enrollmentRow(id))[0]).toMatchObject({ modules: 1 });
+        },
+      },
+      {
+        name: 'GET /me/enrollments/:id',
+        method: 'get',
+        caller: 'learner',
+        target: async () => ({
+          id: await learnerEnrollment(A),
+          path: (id) => `/api/v1/me/enrollments/${id}`,
+        }),
+        success: 200,
+        snapshot: enrollmentRow,
+        effect: async (res, id) => {
+          expect(res.body).toMatchObject({ id, evaluationGiven: false, certificateId: null });
+          expect(res.body.modules).toHaveLength(moduleIds.length);
         },
       },
       {

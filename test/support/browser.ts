@@ -73,7 +73,7 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
   }
 }
 
-/** Saves docs/screenshots/<name>-<width>.png at both widths (the README shows some of them). */
+/** Saves docs/screenshots/<name>-<width>.png at both widths, what a person sees first (the README shows three). */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const original = page.viewportSize() ?? { width: WIDTHS[0], height: HEIGHT };
@@ -83,7 +83,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
       // Transitions finished at once: the shell's navbar and padding animate when the width crosses a breakpoint.
       await page.screenshot({
         path: join(SCREENSHOTS, `${name}-${width}.png`),
-        fullPage: true,
+        // The viewport, not the full page: a 10-module course page is a 5 MB image, and no reader scrolls a README.
         animations: 'disabled',
       });
     }

@@ -14,8 +14,10 @@ import { InvitePage } from './pages/auth/invite.page';
 import { ResetPasswordPage } from './pages/auth/reset-password.page';
 import { SignInPage } from './pages/auth/sign-in.page';
 import { HomePage } from './pages/home.page';
+import { CertificatesPage } from './pages/learn/certificates.page';
 import { EnrollmentPage } from './pages/learn/enrollment.page';
 import { MyTrainingPage } from './pages/learn/my-training.page';
+import { PreferencesPage } from './pages/learn/preferences.page';
 import { NotFoundPage } from './pages/not-found.page';
 import { VerifyPage } from './pages/public/verify.page';
 import { sessionStore } from './session/session.store';
@@ -84,6 +86,8 @@ const appRoutes = [
   }),
   createRoute({ getParentRoute: () => appRoute, path: '/learn', component: MyTrainingPage }),
   createRoute({ getParentRoute: () => appRoute, path: '/learn/enrollments/$id', component: EnrollmentPage }),
+  createRoute({ getParentRoute: () => appRoute, path: '/certificates', component: CertificatesPage }),
+  createRoute({ getParentRoute: () => appRoute, path: '/preferences', component: PreferencesPage }),
   // Staff pages load as their own chunks: a learner's first load never downloads them.
   createRoute({
     getParentRoute: () => appRoute,

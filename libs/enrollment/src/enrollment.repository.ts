@@ -48,6 +48,23 @@ export interface EnrollmentRow {
   cursor_at: string;
 }
 
+/** A module of an enrollment's course version with the learner's progress on it. */
+export interface PlayerModuleRow {
+  module_id: string;
+  opened_at: Date | null;
+  completable_at: Date | null;
+  completed_at: Date | null;
+}
+
+/** Where an enrollment stands after its modules: assessment, evaluation, certificate. */
+export interface PlayerStateRow {
+  evaluation_required: boolean;
+  evaluation_given: boolean;
+  assessment_passed: boolean;
+  certificate_id: string | null;
+  open_attempt_id: string | null;
+}
+
 export interface ReconcileScope {
   /** null: every cohort. */
   cohortIds: string[] | null;
@@ -289,6 +306,42 @@ export class EnrollmentRepository {
       [enrollmentId, moduleId],
     );
     return row?.opened_at ?? null;
+  }
+
+  /**
+   * Every module of the enrollment's course version in order, with its first opening, when it can be completed
+   * (the opening + `minTimeShare` × its estimated minutes) and its completion: one statement for all modules.
+   */
+  async playerModules(enrollmentId: string, minTimeShare: number): Promise<PlayerModuleRow[]> {
+    return rows<PlayerModuleRow>(
+      `SELECT cm.id AS module_id, o.opened_at, p.completed_at,
+              o.opened_at + make_interval(secs => $2::float8 * cm.estimated_minutes * 60) AS completable_at
+         FROM enrollments e
+         JOIN course_modules cm ON cm.course_id = e.course_id
+         LEFT JOIN module_openings o ON o.enrollment_id = e.id AND o.module_id = cm.id
+         LEFT JOIN module_progress p ON p.enrollment_id = e.id AND p.module_id = cm.id
+        WHERE e.id = $1
+        ORDER BY cm.position`,
+      [enrollmentId, minTimeShare],
+    );
+  }
+
+  async playerState(enrollmentId: string): Promise<PlayerStateRow> {
+    return (await one<PlayerStateRow>(
+      `SELECT co.requires_evaluation AS evaluation_required,
+              EXISTS (SELECT 1 FROM course_evaluations ev
+                       WHERE ev.organization_id = e.organization_id AND ev.enrollment_id = e.id) AS evaluation_given,
+              EXISTS (SELECT 1 FROM assessment_attempts a WHERE a.enrollment_id = e.id AND a.passed) AS assessment_passed,
+              (SELECT c.id FROM certificates c
+                WHERE c.organization_id = e.organization_id AND c.membership_id = e.membership_id
+                  AND c.enrollment_id = e.id AND c.revoked_at IS NULL
+                ORDER BY c.issued_at DESC LIMIT 1) AS certificate_id,
+              (SELECT a.id FROM assessment_attempts a
+                WHERE a.enrollment_id = e.id AND a.submitted_at IS NULL LIMIT 1) AS open_attempt_id
+         FROM enrollments e JOIN courses co ON co.id = e.course_id
+        WHERE e.id = $1`,
+      [enrollmentId],
+    )) as PlayerStateRow;
   }
 
   async isModuleCompleted(enrollmentId: string, moduleId: string): Promise<boolean> {

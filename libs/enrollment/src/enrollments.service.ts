@@ -18,6 +18,7 @@ import {
   CohortEnrollmentView,
   GrantAttemptsView,
   ModuleOpeningView,
+  MyEnrollmentDetailView,
   MyEnrollmentView,
 } from './dto/enrollment.dto';
 import { EnrollmentRepository, EnrollmentRow } from './enrollment.repository';
@@ -84,6 +85,30 @@ export class EnrollmentsService {
         (row) => ({ at: row.cursor_at, id: row.id }),
         (row) => this.myView(row),
       );
+    });
+  }
+
+  /** One of the learner's own enrollments with what the course player needs; anybody else's is a 404. */
+  async mineOne(enrollmentId: string): Promise<MyEnrollmentDetailView> {
+    requireMembership();
+    return this.tx.run(async () => {
+      const row = await this.own(enrollmentId);
+      const modules = await this.enrollments.playerModules(enrollmentId, this.config.moduleMinTimeShare);
+      const state = await this.enrollments.playerState(enrollmentId);
+      return {
+        ...this.myView(row),
+        modules: modules.map((module) => ({
+          moduleId: module.module_id,
+          openedAt: module.opened_at?.toISOString() ?? null,
+          completableAt: module.completable_at?.toISOString() ?? null,
+          completedAt: module.completed_at?.toISOString() ?? null,
+        })),
+        evaluationRequired: state.evaluation_required,
+        evaluationGiven: state.evaluation_given,
+        assessmentPassed: state.assessment_passed,
+        certificateId: state.certificate_id,
+        openAttemptId: state.open_attempt_id,
+      };
     });
   }
 

@@ -575,6 +575,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/enrollments/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One of my enrollments with each module of its course version, the assessment and the certificate
+     * @description Another person's enrollment, or another organization's, is a 404 like an unknown id.
+     */
+    get: operations['EnrollmentsController_mineOne'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members': {
     parameters: {
       query?: never;
@@ -1540,6 +1560,30 @@ export interface components {
       position: number;
       title: string;
     };
+    MyEnrollmentDetailView: {
+      /** @description An attempt of this enrollment passed the assessment */
+      assessmentPassed: boolean;
+      attemptsRemaining: number;
+      /** @description The certificate of this enrollment (not revoked) */
+      certificateId: string | null;
+      cohortId: string;
+      completedAt: string | null;
+      course: components['schemas']['CourseRefView'];
+      dueAt: string | null;
+      /** @description The learner gave the evaluation of this enrollment */
+      evaluationGiven: boolean;
+      /** @description The course asks for the evaluation (POST …/evaluation) before the certificate */
+      evaluationRequired: boolean;
+      id: string;
+      /** @description Every module of the enrollment's course version, in order, with the learner's progress */
+      modules: components['schemas']['PlayerModuleView'][];
+      /** @description The attempt started and not yet submitted */
+      openAttemptId: string | null;
+      overdue: boolean;
+      progress: components['schemas']['ProgressView'];
+      /** @enum {string} */
+      status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
+    };
     MyEnrollmentPage: {
       items: components['schemas']['MyEnrollmentView'][];
       nextCursor: string | null;
@@ -1622,6 +1666,14 @@ export interface components {
       id: string;
       name: string;
       platformRoles: ('platform_admin' | 'facilitator')[];
+    };
+    PlayerModuleView: {
+      /** @description openedAt + MODULE_MIN_TIME_SHARE × the estimated minutes; null until opened */
+      completableAt: string | null;
+      completedAt: string | null;
+      moduleId: string;
+      /** @description The first opening of the module; null until opened */
+      openedAt: string | null;
     };
     PreferencesView: {
       /**
@@ -3985,6 +4037,64 @@ export interface operations {
       };
       /** @description Allowed roles: any signed-in person. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  EnrollmentsController_mineOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyEnrollmentDetailView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: any signed-in person. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

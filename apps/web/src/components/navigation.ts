@@ -5,6 +5,8 @@ export interface NavigationItem {
   /** A key of the common namespace's `navigation` words. */
   label:
     | 'myTraining'
+    | 'certificates'
+    | 'preferences'
     | 'organization'
     | 'sites'
     | 'people'
@@ -25,6 +27,8 @@ const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 // Add a page's entry here when its route exists; the layout and the start page read this list only.
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/learn', label: 'myTraining', roles: ORGANIZATION_ROLES },
+  { to: '/certificates', label: 'certificates', roles: ORGANIZATION_ROLES },
+  { to: '/preferences', label: 'preferences', roles: ORGANIZATION_ROLES },
   { to: '/admin/organization', label: 'organization', roles: ['org_admin', 'educator'] },
   { to: '/admin/sites', label: 'sites', roles: ['org_admin', 'educator'] },
   { to: '/admin/people', label: 'people', roles: ['org_admin', 'educator'] },

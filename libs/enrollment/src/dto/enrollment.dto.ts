@@ -57,6 +57,47 @@ export class MyEnrollmentView {
   @ApiProperty() attemptsRemaining!: number;
 }
 
+export class PlayerModuleView {
+  @ApiProperty() moduleId!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The first opening of the module; null until opened',
+  })
+  openedAt!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'openedAt + MODULE_MIN_TIME_SHARE × the estimated minutes; null until opened',
+  })
+  completableAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) completedAt!: string | null;
+}
+
+export class MyEnrollmentDetailView extends MyEnrollmentView {
+  @ApiProperty({
+    type: [PlayerModuleView],
+    description: "Every module of the enrollment's course version, in order, with the learner's progress",
+  })
+  modules!: PlayerModuleView[];
+  @ApiProperty({
+    description: 'The course asks for the evaluation (POST …/evaluation) before the certificate',
+  })
+  evaluationRequired!: boolean;
+  @ApiProperty({ description: 'The learner gave the evaluation of this enrollment' })
+  evaluationGiven!: boolean;
+  @ApiProperty({ description: 'An attempt of this enrollment passed the assessment' })
+  assessmentPassed!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The certificate of this enrollment (not revoked)',
+  })
+  certificateId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The attempt started and not yet submitted' })
+  openAttemptId!: string | null;
+}
+
 export class MyEnrollmentPage {
   @ApiProperty({ type: [MyEnrollmentView] }) items!: MyEnrollmentView[];
   @ApiProperty({ nullable: true, type: String }) nextCursor!: string | null;

@@ -13,6 +13,7 @@ import {
   EvaluationResultView,
   GrantAttemptsView,
   ModuleOpeningView,
+  MyEnrollmentDetailView,
   MyEnrollmentPage,
   MyEnrollmentView,
   SubmitAttemptDto,
@@ -36,6 +37,19 @@ export class EnrollmentsController {
   @Endpoint({ summary: 'My assigned courses with progress and due dates', type: MyEnrollmentPage })
   mine(@Query() query: PageQuery) {
     return this.enrollments.mine(query);
+  }
+
+  @Get('me/enrollments/:id')
+  @SignedIn()
+  @Endpoint({
+    summary:
+      'One of my enrollments with each module of its course version, the assessment and the certificate',
+    description: "Another person's enrollment, or another organization's, is a 404 like an unknown id.",
+    type: MyEnrollmentDetailView,
+    errors: [404],
+  })
+  mineOne(@Param('id', IdParamPipe) id: string) {
+    return this.enrollments.mineOne(id);
   }
 
   @Post('enrollments/:id/modules/:moduleId/open')
