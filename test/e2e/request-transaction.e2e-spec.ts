@@ -56,16 +56,16 @@ describe("a request's own transaction", () => {
       );
       return busy[0].n === 0;
     });
-    const created = await world.ownerQuery<{ id: string }>(
-      `SELECT id FROM sites WHERE organization_id = $1 AND name LIKE 'Abandoned Site %'`,
-      [org.id],
-    );
-    const audited = await world.ownerQuery<{ entity_id: string }>(
-      `SELECT entity_id FROM audit_events WHERE organization_id = $1 AND action = 'site.created'`,
+    // One statement, so one snapshot: a request still running could otherwise commit between two reads.
+    const [{ created, audited }] = await world.ownerQuery<{ created: string[]; audited: string[] }>(
+      `SELECT coalesce((SELECT array_agg(id::text ORDER BY id::text COLLATE "C") FROM sites
+                         WHERE organization_id = $1 AND name LIKE 'Abandoned Site %'), '{}') AS created,
+              coalesce((SELECT array_agg(entity_id::text ORDER BY entity_id::text COLLATE "C") FROM audit_events
+                         WHERE organization_id = $1 AND action = 'site.created'), '{}') AS audited`,
       [org.id],
     );
     // Every site that exists has its audit event, written in the same transaction: nothing half-written.
-    expect(audited.map((row) => row.entity_id).sort()).toEqual(created.map((site) => site.id).sort());
+    expect(audited).toEqual(created);
 
     for (let i = 0; i < 20; i += 1) {
       await world
