@@ -281,26 +281,32 @@ export class TestApp {
    */
   async settled(options: { ignoreJobIds?: string[]; timeoutMs?: number } = {}): Promise<void> {
     const ignored = new Set(options.ignoreJobIds ?? []);
-    const noMailOwed = async () =>
-      (
-        await this.ownerQuery<{ owed: number }>(
-          `SELECT count(*)::int AS owed FROM notifications WHERE status IN ('pending', 'sending')`,
-        )
-      )[0].owed === 0;
-    const noJobs = async () => {
+    const mailOwed = async () =>
+      this.ownerQuery<{ id: string; status: string }>(
+        `SELECT id, status FROM notifications WHERE status IN ('pending', 'sending')`,
+      );
+    const busyJobs = async () => {
+      const busy: string[] = [];
       for (const queue of this.suiteQueues()) {
         const jobs = await queue.getJobs(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
-        if (jobs.some((job) => job?.id && !job.id.startsWith('repeat:') && !ignored.has(job.id)))
-          return false;
+        for (const job of jobs)
+          if (job?.id && !job.id.startsWith('repeat:') && !ignored.has(job.id))
+            busy.push(`${queue.name}/${job.name}/${job.id}`);
       }
-      return true;
+      return busy;
     };
     // Mail owed is checked on both sides of the queues: a row is claimed by a job and a job ends after its row.
-    await until(
-      'the outbox and the queues are quiet',
-      async () => (await noMailOwed()) && (await noJobs()) && (await noMailOwed()),
-      options.timeoutMs ?? 15_000,
-    );
+    const quiet = async () =>
+      (await mailOwed()).length === 0 && (await busyJobs()).length === 0 && (await mailOwed()).length === 0;
+    try {
+      await until('the outbox and the queues are quiet', quiet, options.timeoutMs ?? 15_000);
+    } catch (error) {
+      // Name what kept them busy: a bare timeout in a CI log cannot be told apart from any other.
+      const owed = (await mailOwed()).map((row) => `${row.id}:${row.status}`);
+      throw new Error(
+        `${(error as Error).message}; mail owed [${owed.join(', ')}], jobs [${(await busyJobs()).join(', ')}]`,
+      );
+    }
   }
 
   /** Ids of the jobs active right now in this suite's queues: after a SIGKILL, the ones the dead worker held. */

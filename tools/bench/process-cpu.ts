@@ -6,12 +6,12 @@ export type CpuByGroup = Record<string, number>;
 const TICKS_PER_SECOND = 100;
 
 /**
- * Groups: `worker` (the given pid), `bench` (this process: the SMTP sink and the driver), PostgreSQL per cluster
+ * Groups: `worker` (the given pids together), `bench` (this process: the SMTP sink and the driver), PostgreSQL per cluster
  * (from the process title): its client backends together, each background process kind (walwriter, autovacuum
  * worker, …) apart; `redis`. Other processes are left out: helpers and editors on the
  * same machine would only blur the figures.
  */
-export function cpuSnapshot(workerPid: number | undefined): CpuByGroup {
+export function cpuSnapshot(workerPids: readonly (number | undefined)[]): CpuByGroup {
   const groups: CpuByGroup = {};
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
@@ -24,16 +24,15 @@ export function cpuSnapshot(workerPid: number | undefined): CpuByGroup {
     } catch {
       continue; // exited meanwhile
     }
-    const group =
-      pid === workerPid
-        ? 'worker'
-        : pid === process.pid
-          ? 'bench'
-          : cmdline.startsWith('postgres: ')
-            ? postgresGroup(cmdline)
-            : cmdline.startsWith('redis-server')
-              ? 'redis'
-              : null;
+    const group = workerPids.includes(pid)
+      ? 'worker'
+      : pid === process.pid
+        ? 'bench'
+        : cmdline.startsWith('postgres: ')
+          ? postgresGroup(cmdline)
+          : cmdline.startsWith('redis-server')
+            ? 'redis'
+            : null;
     if (!group) continue;
     // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

@@ -17,6 +17,8 @@ const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1_000);
 /** Organizations swept (and relayed) at once: what as many per-organization jobs on a worker would do. */
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 2);
 const DELIVER = Number(process.env.BENCH_DELIVER ?? 20_000);
+/** Worker processes delivering at once (one per core is how the worker is meant to scale on one machine). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 1);
 /** Member 1 of each organization is its educator, members 2..MANAGERS+1 its managers, the rest their reports. */
 const MANAGERS = 20;
 
@@ -299,6 +301,7 @@ async function deliver(
   notifications: Queue,
   sink: CountingSink,
 ): Promise<{
+  workers: number;
   messages: number;
   totalMs: number;
   messagesPerSecond: number;
@@ -308,7 +311,9 @@ async function deliver(
 }> {
   await notifications.drain(true);
   const children: Parameters<typeof startWorkerProcess>[0] = [];
-  const child = await startWorkerProcess(children);
+  const workers = [];
+  for (let started = 0; started < WORKERS; started++) workers.push(await startWorkerProcess(children));
+  const pids = workers.map((worker) => worker.pid);
   try {
     // The worker upserted its outbox poll at start-up: it would relay every other pending row too.
     await notifications.removeJobScheduler(SchedulerId.relayPendingNotifications);
@@ -330,7 +335,7 @@ async function deliver(
     const ids = picked.rows.map((row) => row.id);
     await owner.query('CHECKPOINT');
     sink.reset();
-    const cpuBefore = cpuSnapshot(child.pid);
+    const cpuBefore = cpuSnapshot(pids);
     const started = performance.now();
     await notifications.resume();
     await waitUntil(
@@ -339,7 +344,7 @@ async function deliver(
       () => `${sink.count} of ${ids.length} delivered`,
     );
     const totalMs = Math.round(performance.now() - started);
-    const cpuMsPerMessage = cpuPerUnit(cpuBefore, cpuSnapshot(child.pid), ids.length);
+    const cpuMsPerMessage = cpuPerUnit(cpuBefore, cpuSnapshot(pids), ids.length);
     const byStatus = async () => {
       const counted = await owner.query<{ status: string; count: string }>(
         `SELECT status, count(*) FROM notifications WHERE id = ANY ($1::uuid[]) GROUP BY status ORDER BY status`,
@@ -354,6 +359,7 @@ async function deliver(
       settled = await byStatus();
     }
     return {
+      workers: WORKERS,
       messages: sink.count,
       totalMs,
       messagesPerSecond: Math.round(ids.length / (totalMs / 1000)),
@@ -362,7 +368,7 @@ async function deliver(
       cpuMsPerMessage,
     };
   } finally {
-    await stopGracefully(child);
+    await Promise.all(workers.map(stopGracefully));
   }
 }
 

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { affected, ExecutionContext, one, preparedOne, preparedRows, rows } from '@beacon/core/database';
+import {
+  affected,
+  ExecutionContext,
+  one,
+  preparedOne,
+  type OpeningStatement,
+  rows,
+  TenantTransaction,
+} from '@beacon/core/database';
 import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
 
@@ -23,8 +31,8 @@ export interface NotificationRow {
   cursor_at: string;
 }
 
-/** A claimed row, as `RETURNING *` gives it (no cursor). */
-export type ClaimedNotificationRow = Omit<NotificationRow, 'cursor_at'>;
+/** A claimed row (no cursor), with what its kind's send-time check reads (`SendTimeChecks.stateColumn`). */
+export type ClaimedNotificationRow = Omit<NotificationRow, 'cursor_at'> & { check_state?: unknown };
 
 /** A row of the organization's list, which does not read the payload. */
 export type ListedNotificationRow = Omit<NotificationRow, 'payload'>;
@@ -63,6 +71,8 @@ export type ViewedNotificationRow = Pick<
 
 @Injectable()
 export class NotificationRepository {
+  constructor(private readonly tx: TenantTransaction) {}
+
   /** Inserts rows in the current transaction; a row whose dedupe key exists already is skipped. */
   async insertMany(organizationId: string | null, notifications: NotificationInsert[]): Promise<string[]> {
     if (notifications.length === 0) return [];
@@ -135,19 +145,21 @@ export class NotificationRepository {
 
   /**
    * Takes the row for sending with a lease; only a pending row that is due at `now` (the clock's), or a sending row
-   * whose lease expired, is taken. Leases run on the database's time: they are about live processes.
+   * whose lease expired, is taken. Leases run on the database's time: they are about live processes. A statement
+   * for the transaction's opening (`TenantTransaction.openingWith`): the sender runs it once a mail. `stateColumn`
+   * (from `SendTimeChecks`) adds what the row's send-time check reads, over the row `n`.
    */
-  async claim(id: string, leaseSeconds: number, now: Date): Promise<ClaimedNotificationRow | null> {
-    return preparedOne<ClaimedNotificationRow>(
-      `UPDATE notifications
-          SET status = 'sending', lease_until = now() + make_interval(secs => $2), attempts = attempts + 1,
-              updated_at = now()
-        WHERE id = $1
-          AND ((status = 'pending' AND (send_after IS NULL OR send_after <= $3))
-               OR (status = 'sending' AND lease_until < now()))
-        RETURNING *`,
-      [id, leaseSeconds, now],
-    );
+  claimStatement(id: string, leaseSeconds: number, now: Date, stateColumn: string): OpeningStatement {
+    return {
+      sql: `UPDATE notifications n
+               SET status = 'sending', lease_until = now() + make_interval(secs => $2::int), attempts = attempts + 1,
+                   updated_at = now()
+             WHERE id = $1::uuid
+               AND ((status = 'pending' AND (send_after IS NULL OR send_after <= $3::timestamptz))
+                    OR (status = 'sending' AND lease_until < now()))
+             RETURNING n.*, ${stateColumn}`,
+      params: [id, leaseSeconds, now.toISOString()],
+    };
   }
 
   /** A claimed row that must not go out any more (what it was about has changed); it keeps no usable link. */
@@ -175,14 +187,16 @@ export class NotificationRepository {
     return row?.status ?? null;
   }
 
-  async markSent(id: string, smtpResponse: string): Promise<void> {
-    await preparedRows(
-      `UPDATE notifications
-          SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2, last_error = NULL,
-              payload = payload - $3::text[], updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
-      [id, smtpResponse.slice(0, 1000), SECRET_PAYLOAD_FIELDS],
-    );
+  /** In a transaction of its own, in one round trip (`TenantTransaction.writeAlone`): the sender marks once a mail. */
+  async markSent(organizationId: string | null, id: string, smtpResponse: string): Promise<void> {
+    await this.tx.writeAlone(organizationId, {
+      sql: `UPDATE notifications
+               SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2::text, last_error = NULL,
+                   payload = payload - $3::text[], updated_at = now()
+             WHERE id = $1::uuid AND status = 'sending'`,
+      // The server's answer is stored as text, which cannot hold a NUL.
+      params: [id, smtpResponse.replace(/\0/g, '').slice(0, 1000), `{${SECRET_PAYLOAD_FIELDS.join(',')}}`],
+    });
   }
 
   /** Gives the row back after a failed send, so the retry (or the poll) can claim it again. */

@@ -22,4 +22,14 @@ describe('SendTimeChecks', () => {
     checks.register(['escalation'], jest.fn());
     expect(() => checks.register(['escalation'], jest.fn())).toThrow(/registered twice/);
   });
+
+  it("returns each kind's registered state from the claim, and null for kinds without one", () => {
+    const checks = new SendTimeChecks();
+    expect(checks.stateColumn()).toBe('NULL::json AS check_state');
+    checks.register(['due_soon', 'overdue'], jest.fn(), '(SELECT 1)');
+    checks.register(['escalation'], jest.fn());
+    expect(checks.stateColumn()).toBe(
+      "CASE n.kind WHEN 'due_soon' THEN (SELECT 1) WHEN 'overdue' THEN (SELECT 1) END AS check_state",
+    );
+  });
 });

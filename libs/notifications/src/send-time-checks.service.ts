@@ -15,6 +15,13 @@ export type SendDecision =
 /** Runs in the claiming transaction, in the notification's organization; `now` is the injected clock's. */
 export type SendTimeCheck = (row: ClaimedNotificationRow, now: Date) => Promise<SendDecision>;
 
+/**
+ * What a check reads, as an SQL expression over the claimed notification `n` (a scalar subquery answering json).
+ * The claim returns it as `check_state`, so the check needs no statement of its own: the sender claims and checks
+ * in one round trip.
+ */
+export type CheckStateSql = string;
+
 const SEND: SendDecision = { send: true };
 
 /**
@@ -25,12 +32,21 @@ const SEND: SendDecision = { send: true };
 @Injectable()
 export class SendTimeChecks {
   private readonly checks = new Map<string, SendTimeCheck>();
+  private readonly states = new Map<string, CheckStateSql>();
 
-  register(kinds: string[], check: SendTimeCheck): void {
+  register(kinds: string[], check: SendTimeCheck, state?: CheckStateSql): void {
     for (const kind of kinds) {
       if (this.checks.has(kind)) throw new Error(`A send-time check for "${kind}" is registered twice`);
       this.checks.set(kind, check);
+      if (state) this.states.set(kind, state);
     }
+  }
+
+  /** The claim's `check_state` column: the state registered for the claimed row's kind, else null. */
+  stateColumn(): string {
+    if (this.states.size === 0) return 'NULL::json AS check_state';
+    const cases = [...this.states].map(([kind, state]) => `WHEN '${kind.replace(/'/g, "''")}' THEN ${state}`);
+    return `CASE n.kind ${cases.join(' ')} END AS check_state`;
   }
 
   decide(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ClaimedNotificationRow, SendDecision, SendTimeChecks } from '@beacon/notifications';
-import type { EscalationDigestMail, LearnerReminderMail } from './mail/reminder-mail.types';
-import { ReminderCheckRepository } from './reminder-check.repository';
+import type { EscalationDigestMail } from './mail/reminder-mail.types';
+import { EnrollmentState, ReminderCheckRepository } from './reminder-check.repository';
 
 /**
  * Reminders are checked again when they are sent, from current data:
@@ -20,18 +20,23 @@ export class ReminderSendChecks implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.checks.register(['due_soon', 'overdue'], (row, now) => this.learnerReminder(row, now));
+    this.checks.register(
+      ['due_soon', 'overdue'],
+      (row, now) => Promise.resolve(this.learnerReminder(row, now)),
+      this.repository.enrollmentStateSql,
+    );
     this.checks.register(['escalation'], (row, now) => this.escalation(row, now));
   }
 
-  async learnerReminder(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {
-    const payload = row.payload as unknown as LearnerReminderMail;
-    const state = await this.repository.enrollmentState(payload.enrollmentId);
+  /** Reads the enrollment's state the claim returned (`enrollmentStateSql`). */
+  learnerReminder(row: ClaimedNotificationRow, now: Date): SendDecision {
+    const state = (row.check_state ?? null) as EnrollmentState | null;
     if (!state?.open || !state.due_at) return { send: false, reason: 'the enrollment is no longer open' };
-    const passed = state.due_at.getTime() < now.getTime();
+    const dueAt = new Date(state.due_at);
+    const passed = dueAt.getTime() < now.getTime();
     if (row.kind === 'due_soon' && passed) return { send: false, reason: 'the due date has passed' };
     if (row.kind === 'overdue' && !passed) return { send: false, reason: 'the due date was moved later' };
-    return { send: true, payload: { ...row.payload, dueAt: state.due_at.toISOString() } };
+    return { send: true, payload: { ...row.payload, dueAt: dueAt.toISOString() } };
   }
 
   async escalation(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {

@@ -63,3 +63,8 @@ export function statementName(sql: string): string {
   }
   return name;
 }
+
+/** The name a statement is PREPAREd under by SQL (`TenantTransaction`); apart from the protocol-level names above. */
+export function preparedName(sql: string): string {
+  return `beacon_sql_${statementName(sql).slice('beacon_'.length)}`;
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExecutionContext, Scope } from './execution-context';
-import { statementName } from './sql';
+import { preparedName } from './sql';
 import { RequestTransaction } from './request-transaction';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
@@ -18,19 +18,33 @@ function settings(scope: Scope): string[] {
 /** A value a batched statement carries as a literal (the simple query protocol takes no parameters). */
 export type InlineValue = string | number | boolean | null;
 
+/** A statement sent along with a transaction's opening; the repository that owns the SQL builds it. */
+export interface OpeningStatement {
+  sql: string;
+  params: readonly InlineValue[];
+}
+
 interface LiteralClient {
-  query(sql: string | { name: string; text: string; values: unknown[] }): Promise<unknown>;
+  query(sql: string): Promise<Array<{ rows: unknown[] }> | { rows: unknown[] }>;
   escapeLiteral(value: string): string;
 }
 
-/** `$n` placeholders replaced by literals quoted by the driver itself (node-postgres' escapeLiteral). */
+/** The statements each pooled connection has PREPAREd (see `opening`); a new connection starts empty. */
+const preparedOn = new WeakMap<LiteralClient, Set<string>>();
+
+/** A value as a literal quoted by the driver itself (node-postgres' escapeLiteral). */
+function literal(client: LiteralClient, value: InlineValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return client.escapeLiteral(value);
+  return String(value);
+}
+
+/** `$n` placeholders replaced by literals. */
 function inline(client: LiteralClient, sql: string, params: readonly InlineValue[]): string {
   return sql.replace(/\$(\d+)/g, (_match, index: string) => {
     const value = params[Number(index) - 1];
     if (value === undefined) throw new Error(`no value for $${index}`);
-    if (value === null) return 'NULL';
-    if (typeof value === 'string') return client.escapeLiteral(value);
-    return String(value);
+    return literal(client, value);
   });
 }
 
@@ -86,35 +100,59 @@ export class TenantTransaction {
   /**
    * Opens a request's own transaction in the given scope with its first statement (the actor check), and answers
    * that statement's rows; the caller ends the transaction (commit or rollback). Services called within join it
-   * (see the class comment). START TRANSACTION, the settings and the first statement travel in one round trip:
-   * this runs on every authenticated request.
+   * (see the class comment). One round trip (see `opening`): this runs on every authenticated request.
    */
   async begin<R>(
     scope: Scope,
-    first: { sql: string; params: readonly InlineValue[] },
+    first: OpeningStatement,
   ): Promise<{ transaction: RequestTransaction; rows: R[] }> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as LiteralClient;
     let rows: R[];
     try {
-      await client.query(['START TRANSACTION', inline(client, SET_CONTEXT, settings(scope))].join(';\n'));
-      rows = (
-        (await client.query({
-          name: statementName(first.sql),
-          text: first.sql,
-          values: [...first.params],
-        })) as {
-          rows: R[];
-        }
-      ).rows;
+      rows = await this.opening<R>(client, scope, first, false);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
       await runner.release();
       throw error;
     }
     const callbacks: Array<() => Promise<void> | void> = [];
     this.afterCommit.set(runner.manager, callbacks);
     return { transaction: new RequestTransaction(runner, scope, callbacks), rows };
+  }
+
+  /**
+   * `withOrganization` (or, for `null`, `platform`) whose first statement travels with the transaction's opening:
+   * one round trip where it takes two. For work done once a mail (the outbox's claim). `work` gets its rows.
+   */
+  async openingWith<R, T>(
+    organizationId: string | null,
+    first: OpeningStatement,
+    work: (rows: R[]) => Promise<T>,
+  ): Promise<T> {
+    const scope = this.explicitScope(organizationId);
+    if (ExecutionContext.openScope())
+      return this.enter(scope, async (manager) => work(await manager.query(first.sql, [...first.params])));
+    return this.open(scope, (_manager, rows) => work(rows as R[]), first);
+  }
+
+  /**
+   * One write in a transaction of its own, in one round trip: opening, statement and COMMIT together (see
+   * `opening`), where `withOrganization` takes three. For a write made once a mail (the outbox's sent mark).
+   * Inside an open transaction, it joins it.
+   */
+  async writeAlone(organizationId: string | null, statement: OpeningStatement): Promise<void> {
+    const scope = this.explicitScope(organizationId);
+    if (ExecutionContext.openScope())
+      return this.enter(scope, async (manager) => {
+        await manager.query(statement.sql, [...statement.params]);
+      });
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as LiteralClient;
+    try {
+      await this.opening(client, scope, statement, true);
+    } finally {
+      await runner.release();
+    }
   }
 
   /** Queues work to run once the current transaction has committed (e.g. relaying outbox rows). */
@@ -127,6 +165,48 @@ export class TenantTransaction {
 
   private actorUserId(): string | null {
     return ExecutionContext.optionalActor()?.userId ?? null;
+  }
+
+  private explicitScope(organizationId: string | null): Scope {
+    return { organizationId, userId: this.actorUserId(), platform: organizationId === null };
+  }
+
+  /**
+   * Opens a transaction with its first statement in one simple query, so one round trip: on this machine a round
+   * trip costs more CPU than a statement's planning. The simple protocol takes no parameters, so the statement is
+   * PREPAREd by SQL once per pooled connection and EXECUTEd with literals quoted by the driver: it keeps its plan.
+   * With `commit`, the transaction commits in the same round trip. On failure the transaction is rolled back.
+   */
+  private async opening<R>(
+    client: LiteralClient,
+    scope: Scope,
+    first: OpeningStatement,
+    commit: boolean,
+  ): Promise<R[]> {
+    const name = preparedName(first.sql);
+    let prepared = preparedOn.get(client);
+    if (!prepared) preparedOn.set(client, (prepared = new Set()));
+    const parts = prepared.has(name) ? [] : [`PREPARE ${name} AS ${first.sql}`];
+    parts.push('START TRANSACTION', inline(client, SET_CONTEXT, settings(scope)));
+    const executed = parts.length;
+    const values = first.params.map((value) => literal(client, value));
+    parts.push(values.length > 0 ? `EXECUTE ${name}(${values.join(', ')})` : `EXECUTE ${name}`);
+    if (commit) parts.push('COMMIT');
+    let results: Array<{ rows: unknown[] }>;
+    try {
+      const answer = await client.query(parts.join(';\n'));
+      results = Array.isArray(answer) ? answer : [answer];
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // PREPARE is not undone by the rollback: whether it ran decides whether the next use prepares again.
+      const found = await client
+        .query(`SELECT 1 FROM pg_prepared_statements WHERE name = '${name}'`)
+        .catch(() => null);
+      if (found && !Array.isArray(found) && found.rows.length > 0) prepared.add(name);
+      throw error;
+    }
+    prepared.add(name);
+    return results[executed].rows as R[];
   }
 
   private enter<T>(scope: Scope, work: Work<T>): Promise<T> {
@@ -156,16 +236,23 @@ export class TenantTransaction {
    * A transaction of its own (jobs, and services called outside a request). START TRANSACTION and the settings
    * travel in one round trip, as in `begin`: the outbox's sender opens two of these per mail.
    */
-  private async open<T>(scope: Scope, work: Work<T>): Promise<T> {
+  private async open<T>(
+    scope: Scope,
+    work: (manager: EntityManager, firstRows: unknown[]) => Promise<T>,
+    first?: OpeningStatement,
+  ): Promise<T> {
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as LiteralClient;
     const callbacks: Array<() => Promise<void> | void> = [];
     this.afterCommit.set(runner.manager, callbacks);
     let result: T;
     try {
-      await client.query(['START TRANSACTION', inline(client, SET_CONTEXT, settings(scope))].join(';\n'));
+      let firstRows: unknown[] = [];
+      if (first) firstRows = await this.opening(client, scope, first, false);
+      else
+        await client.query(['START TRANSACTION', inline(client, SET_CONTEXT, settings(scope))].join(';\n'));
       result = await ExecutionContext.runWith({ ...scope, manager: runner.manager, shared: false }, () =>
-        work(runner.manager),
+        work(runner.manager, firstRows),
       );
       await client.query('COMMIT');
     } catch (error) {

@@ -41,24 +41,34 @@ export class DeliverNotificationJob {
     // worker) finds the row taken and never mails it twice. The feature's send-time check runs in the same
     // transaction: a row it cancels is never seen as `sending` by anyone.
     const now = this.clock.now();
-    const claimed = await inScope(async () => {
-      const row = await this.repository.claim(notificationId, this.config.outboxLeaseSeconds, now);
-      if (!row) return null;
-      const decision = await this.checks.decide(row, now);
-      if (!decision.send) {
-        await this.repository.markCancelled(notificationId);
-        this.logger.log(
-          { notificationId, kind: row.kind, reason: decision.reason },
-          'notification cancelled',
-        );
-        return { row, payload: null, listId: null };
-      }
-      return {
-        row,
-        payload: decision.payload ?? row.payload,
-        listId: row.organization_id ? await this.listId(row.organization_id) : null,
-      };
-    });
+    const claim = this.repository.claimStatement(
+      notificationId,
+      this.config.outboxLeaseSeconds,
+      now,
+      this.checks.stateColumn(),
+    );
+    const organizationId = payload.organizationId ?? null;
+    const claimed = await this.tx.openingWith(
+      organizationId,
+      claim,
+      async ([row]: ClaimedNotificationRow[]) => {
+        if (!row) return null;
+        const decision = await this.checks.decide(row, now);
+        if (!decision.send) {
+          await this.repository.markCancelled(notificationId);
+          this.logger.log(
+            { notificationId, kind: row.kind, reason: decision.reason },
+            'notification cancelled',
+          );
+          return { row, payload: null, listId: null };
+        }
+        return {
+          row,
+          payload: decision.payload ?? row.payload,
+          listId: row.organization_id ? await this.listId(row.organization_id) : null,
+        };
+      },
+    );
     if (!claimed) {
       // Sent, failed or cancelled already, or a held reminder relayed early: the poll relays it again once due.
       const status = await inScope(() => this.repository.status(notificationId));
@@ -66,7 +76,15 @@ export class DeliverNotificationJob {
         throw new LeaseHeldError(`notification ${notificationId} is held by another sender`);
       return;
     }
-    if (claimed.payload) await this.send(claimed.row, claimed.payload, claimed.listId, finalAttempt, inScope);
+    if (claimed.payload)
+      await this.send(
+        payload.organizationId ?? null,
+        claimed.row,
+        claimed.payload,
+        claimed.listId,
+        finalAttempt,
+        inScope,
+      );
   }
 
   /** Runs in the claim's transaction when it has to read. */
@@ -80,6 +98,7 @@ export class DeliverNotificationJob {
   }
 
   private async send(
+    organizationId: string | null,
     row: ClaimedNotificationRow,
     payload: Record<string, unknown>,
     listId: string | null,
@@ -112,6 +131,6 @@ export class DeliverNotificationJob {
       );
       throw error;
     }
-    await inScope(() => this.repository.markSent(row.id, response));
+    await this.repository.markSent(organizationId, row.id, response);
   }
 }

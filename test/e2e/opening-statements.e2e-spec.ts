@@ -1,0 +1,87 @@
+import { TenantTransaction } from '@beacon/core/database';
+import { TestApp, TestOrganization } from '../support/test-app';
+
+/**
+ * Statements sent with a transaction's opening (`TenantTransaction.openingWith` and `writeAlone`, the outbox's claim
+ * and sent mark): one simple query each, a statement PREPAREd by SQL once per pooled connection. They must keep row
+ * security, quote their values, and leave a connection usable after a failure.
+ */
+describe("statements sent with a transaction's opening", () => {
+  let world: TestApp;
+  let tx: TenantTransaction;
+  let mine: TestOrganization;
+  let theirs: TestOrganization;
+
+  const rename = (id: string, name: string | null) => ({
+    sql: 'UPDATE sites SET name = $2::text, updated_at = now() WHERE id = $1::uuid RETURNING id, name',
+    params: [id, name],
+  });
+
+  async function siteOf(org: TestOrganization, name: string): Promise<string> {
+    const [site] = await world.ownerQuery<{ id: string }>(
+      `INSERT INTO sites (organization_id, name, kind) VALUES ($1, $2, 'hospital') RETURNING id`,
+      [org.id, name],
+    );
+    return site.id;
+  }
+
+  async function nameOf(id: string): Promise<string> {
+    return (await world.ownerQuery<{ name: string }>('SELECT name FROM sites WHERE id = $1', [id]))[0].name;
+  }
+
+  beforeAll(async () => {
+    world = await TestApp.start();
+    tx = world.app.get(TenantTransaction);
+    mine = await world.createOrganization('Opening Mine');
+    theirs = await world.createOrganization('Opening Theirs');
+  });
+
+  afterAll(async () => {
+    await world.stop();
+  });
+
+  it("answers the first statement's rows inside the organization, and commits the work done after it", async () => {
+    const id = await siteOf(mine, 'North');
+    const answered = await tx.openingWith(mine.id, rename(id, 'North Campus'), async (rows) => {
+      await tx.run(async (manager) =>
+        manager.query('UPDATE sites SET name = name || $2 WHERE id = $1', [id, ' (ED)']),
+      );
+      return rows;
+    });
+    expect(answered).toEqual([{ id, name: 'North Campus' }]);
+    expect(await nameOf(id)).toBe('North Campus (ED)');
+  });
+
+  it("finds nothing of another organization's, by row security", async () => {
+    const id = await siteOf(theirs, 'South');
+    expect(await tx.openingWith(mine.id, rename(id, 'Taken'), async (rows) => rows)).toEqual([]);
+    await tx.writeAlone(mine.id, rename(id, 'Taken'));
+    expect(await nameOf(id)).toBe('South');
+  });
+
+  it('quotes values as literals: quotes, backslashes and non-ASCII text arrive as sent', async () => {
+    const id = await siteOf(mine, 'West');
+    const hostile = `O'Brien \\'); DROP TABLE sites; -- Clínica "Oeste" \u{1F3E5}`;
+    await tx.writeAlone(mine.id, rename(id, hostile));
+    expect(await nameOf(id)).toBe(hostile);
+  });
+
+  it('rolls back a failed statement and keeps the connection usable, preparing each statement once', async () => {
+    const id = await siteOf(mine, 'East');
+    // More failures than the pool has connections (10): each connection fails once after its PREPARE ran.
+    const failures = await Promise.allSettled(
+      Array.from({ length: 12 }, () => tx.writeAlone(mine.id, rename(id, null))),
+    );
+    expect(failures.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(await nameOf(id)).toBe('East');
+
+    const names = Array.from({ length: 12 }, (_, i) => `East ${i}`);
+    await Promise.all(names.map((name) => tx.writeAlone(mine.id, rename(id, name))));
+    expect(names).toContain(await nameOf(id));
+    const [open] = await world.ownerQuery<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND usename = 'beacon_app' AND state LIKE 'idle in transaction%'`,
+    );
+    expect(open.n).toBe(0);
+  });
+});
