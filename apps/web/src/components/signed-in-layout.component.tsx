@@ -1,22 +1,33 @@
-import { AppShell, Burger, Button, Group, Text } from '@mantine/core';
+import { AppShell, Burger, Button, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Outlet } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../session/session.service';
 import { useIdleSignOut } from '../session/use-idle-sign-out.hook';
-import { useSession } from '../session/use-session.hook';
+import { useSession, useSessionState } from '../session/use-session.hook';
 import { LanguageSwitch } from './language-switch.component';
-import { navigationFor } from './navigation';
+import { navigationSections } from './navigation';
 import { NavLinkLink } from './router-links.component';
 
-/** The shell of every signed-in page: header, the role's navigation, and the idle sign-out. */
+/**
+ * The shell of every signed-in page, rendered only while there is a session: when it ends (sign-out, idle, another
+ * tab), the pages under it must not render again and read a session that is gone; the router then sends the page to
+ * /sign-in.
+ */
 export function SignedInLayout({ children }: { children?: ReactNode }) {
+  const signedIn = useSessionState().status === 'signed-in';
+  return signedIn ? <SignedInShell>{children}</SignedInShell> : null;
+}
+
+/** Header, the role's navigation, and the idle sign-out. */
+function SignedInShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   useIdleSignOut(session.organizationId);
   const organization = session.memberships.find((m) => m.organizationId === session.organizationId);
+  const sections = navigationSections(session);
 
   return (
     <AppShell
@@ -58,8 +69,24 @@ export function SignedInLayout({ children }: { children?: ReactNode }) {
         <Text size="sm" fw={600} mb="xs">
           {session.user.name}
         </Text>
-        {navigationFor(session).map((item) => (
-          <NavLinkLink key={item.to} to={item.to} label={t(`navigation.${item.label}`)} onClick={close} />
+        {sections.map(({ section, items }) => (
+          <Stack key={section} gap={0} mb="sm" role="group" aria-labelledby={`navigation-${section}`}>
+            <Text
+              id={`navigation-${section}`}
+              size="xs"
+              fw={700}
+              tt="uppercase"
+              c="gray.7"
+              px="sm"
+              mb={4}
+              hidden={sections.length === 1}
+            >
+              {t(`navigation.sections.${section}`)}
+            </Text>
+            {items.map((item) => (
+              <NavLinkLink key={item.to} to={item.to} label={t(`navigation.${item.label}`)} onClick={close} />
+            ))}
+          </Stack>
         ))}
         {session.memberships.length > 1 && (
           <NavLinkLink to="/choose-organization" label={t('navigation.switchOrganization')} onClick={close} />

@@ -1,7 +1,7 @@
 import { Navigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { EmptyState } from '../components/empty-state.component';
-import { navigationFor } from '../components/navigation';
+import { startPage } from '../components/navigation';
 import { PageTitle } from '../components/page-title.component';
 import { useSession } from '../session/use-session.hook';
 
@@ -9,8 +9,8 @@ import { useSession } from '../session/use-session.hook';
 export function HomePage() {
   const { t } = useTranslation();
   const session = useSession();
-  const first = navigationFor(session)[0];
-  if (first) return <Navigate to={first.to} replace />;
+  const start = startPage(session);
+  if (start) return <Navigate to={start} replace />;
   return (
     <>
       <PageTitle>{t('home.title', { name: session.user.name })}</PageTitle>
