@@ -1,16 +1,13 @@
 import { Code, List, Select, Stack, Table, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { Pager } from './pager.component';
-import { useCursorPages } from './use-cursor-pages.hook';
-import { ScrollRegion } from './scroll-region.component';
 
 const ENTITY_TYPES = [
   'organization',
@@ -55,56 +52,48 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
   const [entityType, setEntityType] = useState<string | null>(null);
-  const pages = useCursorPages();
-  const { reset } = pages;
-  useEffect(reset, [entityType, reset]);
-  const query = useQuery({
-    queryKey: ['audit', { entityType, cursor: pages.cursor }],
-    queryFn: () =>
+  const list = useCursorList({
+    queryKey: ['audit', { entityType }],
+    fetchPage: (cursor) =>
       unwrap(
         api.GET('/api/v1/audit-events', {
-          params: { query: { entityType: entityType ?? undefined, cursor: pages.cursor, limit: 50 } },
+          params: { query: { entityType: entityType ?? undefined, cursor, limit: 50 } },
         }),
       ),
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
   const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
-  const table = () => {
-    if (query.isPending) return <LoadingState />;
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    if (query.data.items.length === 0) return <EmptyState>{t('audit.empty')}</EmptyState>;
-    return (
-      <>
-        <ScrollRegion label={t('audit.caption')} minWidth={720}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('audit.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('audit.at')}</Table.Th>
-                <Table.Th>{t('audit.action')}</Table.Th>
-                <Table.Th>{t('audit.actor')}</Table.Th>
-                <Table.Th>{t('audit.changes')}</Table.Th>
+  const table = (
+    <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('audit.empty')}>
+      <ScrollRegion label={t('audit.caption')} minWidth={720}>
+        <Table striped captionSide="top">
+          <Table.Caption>{t('audit.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('audit.at')}</Table.Th>
+              <Table.Th>{t('audit.action')}</Table.Th>
+              <Table.Th>{t('audit.actor')}</Table.Th>
+              <Table.Th>{t('audit.changes')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.page.items.map((event) => (
+              <Table.Tr key={event.id}>
+                <Table.Td>{when.format(new Date(event.at))}</Table.Td>
+                <Table.Td>{event.action}</Table.Td>
+                <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
+                <Table.Td>
+                  <Changes changes={event.changes as Record<string, unknown>} />
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((event) => (
-                <Table.Tr key={event.id}>
-                  <Table.Td>{when.format(new Date(event.at))}</Table.Td>
-                  <Table.Td>{event.action}</Table.Td>
-                  <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
-                  <Table.Td>
-                    <Changes changes={event.changes as Record<string, unknown>} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-        <Pager pages={pages} nextCursor={query.data.nextCursor} />
-      </>
-    );
-  };
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      <Pager page={list.page} />
+    </QueryTable>
+  );
 
   return (
     <>
@@ -118,7 +107,7 @@ export function AuditPage() {
           onChange={setEntityType}
           maw={320}
         />
-        {table()}
+        {table}
       </Stack>
     </>
   );

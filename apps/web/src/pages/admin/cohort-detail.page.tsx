@@ -14,16 +14,18 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { ApiError, unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
 import { ErrorState, useErrorMessage } from '../../components/error-state.component';
 import { LoadingState } from '../../components/loading-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { AnchorLink } from '../../components/router-links.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { type Cohort, cohortQuery, coursesQuery, parseDays } from './cohort.queries';
@@ -31,9 +33,7 @@ import { ReminderFields } from './cohort-wizard.page';
 import { ConfirmButton } from './confirm-button.component';
 import { EnrollmentAction } from './enrollment-action.component';
 import { Pager } from './pager.component';
-import { useCursorPages } from './use-cursor-pages.hook';
 import { notify } from './notify';
-import { ScrollRegion } from './scroll-region.component';
 
 const STATS = ['enrolled', 'notStarted', 'inProgress', 'completed', 'overdue', 'exempt'] as const;
 
@@ -78,85 +78,79 @@ function Stats({ cohort }: { cohort: Cohort }) {
 function Enrollments({ cohort }: { cohort: Cohort }) {
   const { t } = useTranslation('admin');
   const { formatDate } = useFormatters();
-  const pages = useCursorPages();
-  const query = useQuery({
-    queryKey: ['cohorts', 'enrollments', cohort.id, pages.cursor],
-    queryFn: () =>
+  const list = useCursorList({
+    queryKey: ['cohorts', 'enrollments', cohort.id],
+    fetchPage: (cursor) =>
       unwrap(
         api.GET('/api/v1/cohorts/{id}/enrollments', {
-          params: { path: { id: cohort.id }, query: { cursor: pages.cursor, limit: 50 } },
+          params: { path: { id: cohort.id }, query: { cursor, limit: 50 } },
         }),
       ),
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
-  const body = () => {
-    if (query.isPending) return <LoadingState />;
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    if (query.data.items.length === 0) return <EmptyState>{t('cohort.noEnrollments')}</EmptyState>;
-    return (
-      <>
-        <ScrollRegion label={t('cohort.enrollmentsCaption')} minWidth={640}>
-          <Table captionSide="top">
-            <Table.Caption>{t('cohort.enrollmentsCaption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('cohort.member')}</Table.Th>
-                <Table.Th>{t('cohort.status')}</Table.Th>
-                <Table.Th>{t('cohort.dueAt')}</Table.Th>
-                <Table.Th>{t('cohort.completedAt')}</Table.Th>
-                <Table.Th>{t('sites.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((enrollment) => {
-                const open = enrollment.status === 'not_started' || enrollment.status === 'in_progress';
-                return (
-                  <Table.Tr key={enrollment.id} bg={enrollment.overdue ? 'red.0' : undefined}>
-                    <Table.Td>{enrollment.memberName}</Table.Td>
-                    <Table.Td>
-                      <Group gap={6}>
-                        {t(`enrollmentStatus.${enrollment.status}`)}
-                        {enrollment.overdue && (
-                          <Badge variant="filled" color="red.9">
-                            {t('cohort.overdue')}
-                          </Badge>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>{enrollment.dueAt ? formatDate(enrollment.dueAt) : '—'}</Table.Td>
-                    <Table.Td>{enrollment.completedAt ? formatDate(enrollment.completedAt) : '—'}</Table.Td>
-                    <Table.Td>
-                      {open && !cohort.archived && (
-                        <Group gap="xs" wrap="nowrap">
-                          <EnrollmentAction
-                            kind="exempt"
-                            enrollmentId={enrollment.id}
-                            memberName={enrollment.memberName}
-                          />
-                          <EnrollmentAction
-                            kind="grant"
-                            enrollmentId={enrollment.id}
-                            memberName={enrollment.memberName}
-                          />
-                        </Group>
+  const body = (
+    <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('cohort.noEnrollments')}>
+      <ScrollRegion label={t('cohort.enrollmentsCaption')} minWidth={640}>
+        <Table captionSide="top">
+          <Table.Caption>{t('cohort.enrollmentsCaption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('cohort.member')}</Table.Th>
+              <Table.Th>{t('cohort.status')}</Table.Th>
+              <Table.Th>{t('cohort.dueAt')}</Table.Th>
+              <Table.Th>{t('cohort.completedAt')}</Table.Th>
+              <Table.Th>{t('sites.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.page.items.map((enrollment) => {
+              const open = enrollment.status === 'not_started' || enrollment.status === 'in_progress';
+              return (
+                <Table.Tr key={enrollment.id} bg={enrollment.overdue ? 'red.0' : undefined}>
+                  <Table.Td>{enrollment.memberName}</Table.Td>
+                  <Table.Td>
+                    <Group gap={6}>
+                      {t(`enrollmentStatus.${enrollment.status}`)}
+                      {enrollment.overdue && (
+                        <Badge variant="filled" color="red.9">
+                          {t('cohort.overdue')}
+                        </Badge>
                       )}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-        <Pager pages={pages} nextCursor={query.data.nextCursor} />
-      </>
-    );
-  };
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{enrollment.dueAt ? formatDate(enrollment.dueAt) : '—'}</Table.Td>
+                  <Table.Td>{enrollment.completedAt ? formatDate(enrollment.completedAt) : '—'}</Table.Td>
+                  <Table.Td>
+                    {open && !cohort.archived && (
+                      <Group gap="xs" wrap="nowrap">
+                        <EnrollmentAction
+                          kind="exempt"
+                          enrollmentId={enrollment.id}
+                          memberName={enrollment.memberName}
+                        />
+                        <EnrollmentAction
+                          kind="grant"
+                          enrollmentId={enrollment.id}
+                          memberName={enrollment.memberName}
+                        />
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      <Pager page={list.page} />
+    </QueryTable>
+  );
   return (
     <section aria-labelledby="cohort-enrollments">
       <Title order={2} size="h3" id="cohort-enrollments" mb="sm">
         {t('cohort.enrollments')}
       </Title>
-      {body()}
+      {body}
     </section>
   );
 }

@@ -1,20 +1,19 @@
 import { Badge, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState, useErrorMessage } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
+import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { useSession } from '../../session/use-session.hook';
 import { Pager } from './pager.component';
-import { useCursorPages } from './use-cursor-pages.hook';
 import { notify } from './notify';
-import { ScrollRegion } from './scroll-region.component';
 
 const KINDS = [
   'invitation',
@@ -50,12 +49,9 @@ export function NotificationsPage() {
   const [status, setStatus] = useState<Status | null>(null);
   const [recipientText, setRecipientText] = useState('');
   const [recipient] = useDebouncedValue(recipientText.trim(), 400);
-  const pages = useCursorPages();
-  const { reset } = pages;
-  useEffect(reset, [kind, status, recipient, reset]);
-  const query = useQuery({
-    queryKey: ['notifications', { kind, status, recipient, cursor: pages.cursor }],
-    queryFn: () =>
+  const list = useCursorList({
+    queryKey: ['notifications', { kind, status, recipient }],
+    fetchPage: (cursor) =>
       unwrap(
         api.GET('/api/v1/notifications', {
           params: {
@@ -63,13 +59,13 @@ export function NotificationsPage() {
               kind: kind ?? undefined,
               status: status ?? undefined,
               recipient: recipient || undefined,
-              cursor: pages.cursor,
+              cursor,
               limit: 50,
             },
           },
         }),
       ),
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
   const retry = useMutation({
     mutationFn: (id: string) =>
@@ -81,67 +77,62 @@ export function NotificationsPage() {
     onError: (error) => notify(errorMessage(error), 'failure'),
   });
 
-  const table = () => {
-    if (query.isPending) return <LoadingState />;
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    if (query.data.items.length === 0) return <EmptyState>{t('notifications.empty')}</EmptyState>;
-    return (
-      <>
-        <ScrollRegion label={t('notifications.caption')} minWidth={720}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('notifications.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('notifications.kind')}</Table.Th>
-                <Table.Th>{t('notifications.recipient')}</Table.Th>
-                <Table.Th>{t('notifications.status')}</Table.Th>
-                <Table.Th>{t('notifications.createdAt')}</Table.Th>
-                <Table.Th>{t('notifications.attempts')}</Table.Th>
-                <Table.Th>{t('sites.actions')}</Table.Th>
+  const table = (
+    <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('notifications.empty')}>
+      <ScrollRegion label={t('notifications.caption')} minWidth={720}>
+        <Table striped captionSide="top">
+          <Table.Caption>{t('notifications.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('notifications.kind')}</Table.Th>
+              <Table.Th>{t('notifications.recipient')}</Table.Th>
+              <Table.Th>{t('notifications.status')}</Table.Th>
+              <Table.Th>{t('notifications.createdAt')}</Table.Th>
+              <Table.Th>{t('notifications.attempts')}</Table.Th>
+              <Table.Th>{t('sites.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.page.items.map((row) => (
+              <Table.Tr key={row.id}>
+                <Table.Td>{row.kind}</Table.Td>
+                <Table.Td>{row.recipientEmail}</Table.Td>
+                <Table.Td>
+                  <Badge variant="filled" color={STATUS_COLORS[row.status]}>
+                    {t(`notifications.statuses.${row.status}`)}
+                  </Badge>
+                  {row.lastError && (
+                    <Text size="xs" c="red.9">
+                      {row.lastError}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{formatDate(row.createdAt)}</Table.Td>
+                <Table.Td>{row.attempts}</Table.Td>
+                <Table.Td>
+                  {row.status === 'failed' && canRetry && (
+                    <Button
+                      size="compact-sm"
+                      variant="outline"
+                      loading={retry.isPending && retry.variables === row.id}
+                      aria-label={t('notifications.retryNamed', {
+                        kind: row.kind,
+                        email: row.recipientEmail,
+                      })}
+                      onClick={() => retry.mutate(row.id)}
+                    >
+                      {t('notifications.retry')}
+                    </Button>
+                  )}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((row) => (
-                <Table.Tr key={row.id}>
-                  <Table.Td>{row.kind}</Table.Td>
-                  <Table.Td>{row.recipientEmail}</Table.Td>
-                  <Table.Td>
-                    <Badge variant="filled" color={STATUS_COLORS[row.status]}>
-                      {t(`notifications.statuses.${row.status}`)}
-                    </Badge>
-                    {row.lastError && (
-                      <Text size="xs" c="red.9">
-                        {row.lastError}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDate(row.createdAt)}</Table.Td>
-                  <Table.Td>{row.attempts}</Table.Td>
-                  <Table.Td>
-                    {row.status === 'failed' && canRetry && (
-                      <Button
-                        size="compact-sm"
-                        variant="outline"
-                        loading={retry.isPending && retry.variables === row.id}
-                        aria-label={t('notifications.retryNamed', {
-                          kind: row.kind,
-                          email: row.recipientEmail,
-                        })}
-                        onClick={() => retry.mutate(row.id)}
-                      >
-                        {t('notifications.retry')}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-        <Pager pages={pages} nextCursor={query.data.nextCursor} />
-      </>
-    );
-  };
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      <Pager page={list.page} />
+    </QueryTable>
+  );
 
   return (
     <>
@@ -170,7 +161,7 @@ export function NotificationsPage() {
             onChange={(event) => setRecipientText(event.currentTarget.value)}
           />
         </Group>
-        {table()}
+        {table}
       </Stack>
     </>
   );

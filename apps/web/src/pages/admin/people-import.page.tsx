@@ -5,8 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { AnchorLink } from '../../components/router-links.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { type ImportResult, rowErrors, type UploadProgress, uploadRoster } from './upload-roster';
-import { ScrollRegion } from './scroll-region.component';
 
 const COLUMNS =
   'email,name,employee_id,site,department,job_title,roles,manager_email,license_type,license_state,license_number,license_expires_on,locale';

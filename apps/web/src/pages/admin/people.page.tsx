@@ -1,23 +1,22 @@
 import { Badge, Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { ApiError, unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState, useErrorMessage } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
+import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { AnchorLink } from '../../components/router-links.component';
 import { MemberFields, type MemberFormValues } from './member-form.component';
 import { type Member, orNull, ROLES, STATUSES } from './member-fields';
 import { Pager } from './pager.component';
 import { departmentsQuery, sitesQuery } from './structure.queries';
-import { useCursorPages } from './use-cursor-pages.hook';
 import { notify } from './notify';
-import { ScrollRegion } from './scroll-region.component';
 
 type Role = (typeof ROLES)[number];
 type Status = (typeof STATUSES)[number];
@@ -130,13 +129,9 @@ export function PeoplePage() {
   }>({ siteId: null, departmentId: null, role: null, status: null });
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
-  const pages = useCursorPages();
-  const { reset } = pages;
-  useEffect(reset, [filters, q, reset]);
-
-  const query = useQuery({
-    queryKey: ['members', { ...filters, q, cursor: pages.cursor }],
-    queryFn: () =>
+  const list = useCursorList({
+    queryKey: ['members', { ...filters, q }],
+    fetchPage: (cursor) =>
       unwrap(
         api.GET('/api/v1/members', {
           params: {
@@ -146,43 +141,38 @@ export function PeoplePage() {
               role: filters.role ?? undefined,
               status: filters.status ?? undefined,
               q: q || undefined,
-              cursor: pages.cursor,
+              cursor,
               limit: 25,
             },
           },
         }),
       ),
-    placeholderData: keepPreviousData,
+    keepPrevious: true,
   });
 
-  const table = () => {
-    if (query.isPending) return <LoadingState />;
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    if (query.data.items.length === 0) return <EmptyState>{t('people.empty')}</EmptyState>;
-    return (
-      <>
-        <ScrollRegion label={t('people.caption')} minWidth={560}>
-          <Table striped captionSide="top">
-            <Table.Caption>{t('people.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('people.name')}</Table.Th>
-                <Table.Th>{t('people.roles')}</Table.Th>
-                <Table.Th>{t('people.jobTitle')}</Table.Th>
-                <Table.Th>{t('people.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map((member) => (
-                <MemberRow key={member.id} member={member} />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </ScrollRegion>
-        <Pager pages={pages} nextCursor={query.data.nextCursor} />
-      </>
-    );
-  };
+  const table = (
+    <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('people.empty')}>
+      <ScrollRegion label={t('people.caption')} minWidth={560}>
+        <Table striped captionSide="top">
+          <Table.Caption>{t('people.caption')}</Table.Caption>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('people.name')}</Table.Th>
+              <Table.Th>{t('people.roles')}</Table.Th>
+              <Table.Th>{t('people.jobTitle')}</Table.Th>
+              <Table.Th>{t('people.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.page.items.map((member) => (
+              <MemberRow key={member.id} member={member} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </ScrollRegion>
+      <Pager page={list.page} />
+    </QueryTable>
+  );
 
   return (
     <>
@@ -230,7 +220,7 @@ export function PeoplePage() {
             onChange={(status) => setFilters((f) => ({ ...f, status: status as Status | null }))}
           />
         </Group>
-        {table()}
+        {table}
       </Stack>
     </>
   );

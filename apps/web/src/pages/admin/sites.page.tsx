@@ -21,11 +21,11 @@ import { EmptyState } from '../../components/empty-state.component';
 import { ErrorState, useErrorMessage } from '../../components/error-state.component';
 import { LoadingState } from '../../components/loading-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { ConfirmButton } from './confirm-button.component';
 import { RenameButton } from './rename-button.component';
 import { type Department, departmentsQuery, type Site, sitesQuery } from './structure.queries';
 import { notify } from './notify';
-import { ScrollRegion } from './scroll-region.component';
 
 const SITE_KINDS = ['hospital', 'satellite_clinic', 'other'] as const;
 const DEPARTMENT_KINDS = ['emergency', 'urgent_care', 'primary_care', 'inpatient', 'other'] as const;

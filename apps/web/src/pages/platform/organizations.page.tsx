@@ -1,16 +1,17 @@
 import { Alert, Button, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { ApiError, unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState, useErrorMessage } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
+import { useErrorMessage } from '../../components/error-state.component';
+import { MoreButton } from '../../components/more-button.component';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
-import { ScrollRegion } from './scroll-region.component';
 
 const organizationsKey = ['platform', 'organizations'] as const;
 
@@ -27,59 +28,40 @@ function slugify(name: string): string {
 function OrganizationList() {
   const { t } = useTranslation('platform');
   const { formatDate } = useFormatters();
-  const query = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: organizationsKey,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/platform/organizations', {
-          params: { query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor,
+    fetchPage: (cursor) =>
+      unwrap(api.GET('/api/v1/platform/organizations', { params: { query: { limit: 100, cursor } } })),
   });
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const items = query.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <EmptyState>{t('organizations.empty')}</EmptyState>;
   return (
-    <Stack gap="sm">
-      <ScrollRegion labelledBy="organizations-caption">
-        <Table striped miw={560}>
-          <caption id="organizations-caption" className="visually-hidden">
-            {t('organizations.caption')}
-          </caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('organizations.name')}</Table.Th>
-              <Table.Th scope="col">{t('organizations.slug')}</Table.Th>
-              <Table.Th scope="col">{t('organizations.timezone')}</Table.Th>
-              <Table.Th scope="col">{t('organizations.created')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((organization) => (
-              <Table.Tr key={organization.id}>
-                <Table.Th scope="row">{organization.name}</Table.Th>
-                <Table.Td>{organization.slug}</Table.Td>
-                <Table.Td>{organization.timezone}</Table.Td>
-                <Table.Td>{formatDate(organization.createdAt)}</Table.Td>
+    <QueryTable list={list} isEmpty={list.items.length === 0} empty={t('organizations.empty')}>
+      <Stack gap="sm">
+        <ScrollRegion label={t('organizations.caption')} minWidth={560}>
+          <Table striped>
+            <caption className="visually-hidden">{t('organizations.caption')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('organizations.name')}</Table.Th>
+                <Table.Th scope="col">{t('organizations.slug')}</Table.Th>
+                <Table.Th scope="col">{t('organizations.timezone')}</Table.Th>
+                <Table.Th scope="col">{t('organizations.created')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
-      {query.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('more')}
-        </Button>
-      )}
-    </Stack>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((organization) => (
+                <Table.Tr key={organization.id}>
+                  <Table.Th scope="row">{organization.name}</Table.Th>
+                  <Table.Td>{organization.slug}</Table.Td>
+                  <Table.Td>{organization.timezone}</Table.Td>
+                  <Table.Td>{formatDate(organization.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+        <MoreButton more={list.more}>{t('more')}</MoreButton>
+      </Stack>
+    </QueryTable>
   );
 }
 

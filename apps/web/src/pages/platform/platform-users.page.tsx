@@ -12,16 +12,17 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { ApiError, unwrap } from '../../api/api-error';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState, useErrorMessage } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
+import { useErrorMessage } from '../../components/error-state.component';
+import { MoreButton } from '../../components/more-button.component';
 import { PageTitle } from '../../components/page-title.component';
-import { ScrollRegion } from './scroll-region.component';
+import { QueryTable } from '../../components/query-table.component';
+import { ScrollRegion } from '../../components/scroll-region.component';
 
 type PlatformRole = 'facilitator' | 'platform_admin';
 const PLATFORM_ROLES: readonly PlatformRole[] = ['facilitator', 'platform_admin'];
@@ -32,65 +33,46 @@ const usersKey = ['platform', 'users'] as const;
 
 function StaffList() {
   const { t } = useTranslation('platform');
-  const query = useInfiniteQuery({
+  const list = useCursorList({
     queryKey: usersKey,
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/platform/users', {
-          params: { query: { limit: 100, ...(pageParam ? { cursor: pageParam } : {}) } },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor,
+    fetchPage: (cursor) =>
+      unwrap(api.GET('/api/v1/platform/users', { params: { query: { limit: 100, cursor } } })),
   });
-  if (query.isPending) return <LoadingState />;
-  if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-  const items = query.data.pages.flatMap((page) => page.items);
-  if (items.length === 0) return <EmptyState>{t('users.empty')}</EmptyState>;
   return (
-    <Stack gap="sm">
-      <ScrollRegion labelledBy="users-caption">
-        <Table striped miw={520}>
-          <caption id="users-caption" className="visually-hidden">
-            {t('users.caption')}
-          </caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('users.name')}</Table.Th>
-              <Table.Th scope="col">{t('users.email')}</Table.Th>
-              <Table.Th scope="col">{t('users.roles')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {items.map((user) => (
-              <Table.Tr key={user.id}>
-                <Table.Th scope="row">{user.name}</Table.Th>
-                <Table.Td>{user.email}</Table.Td>
-                <Table.Td>
-                  <Group gap={4}>
-                    {user.platformRoles.map((role) => (
-                      <Badge key={role} variant="light" color="blue.9">
-                        {t(`users.role.${role}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Table.Td>
+    <QueryTable list={list} isEmpty={list.items.length === 0} empty={t('users.empty')}>
+      <Stack gap="sm">
+        <ScrollRegion label={t('users.caption')} minWidth={520}>
+          <Table striped>
+            <caption className="visually-hidden">{t('users.caption')}</caption>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t('users.name')}</Table.Th>
+                <Table.Th scope="col">{t('users.email')}</Table.Th>
+                <Table.Th scope="col">{t('users.roles')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
-      {query.hasNextPage && (
-        <Button
-          variant="outline"
-          onClick={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          style={{ alignSelf: 'flex-start' }}
-        >
-          {t('more')}
-        </Button>
-      )}
-    </Stack>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.items.map((user) => (
+                <Table.Tr key={user.id}>
+                  <Table.Th scope="row">{user.name}</Table.Th>
+                  <Table.Td>{user.email}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {user.platformRoles.map((role) => (
+                        <Badge key={role} variant="light" color="blue.9">
+                          {t(`users.role.${role}`)}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollRegion>
+        <MoreButton more={list.more}>{t('more')}</MoreButton>
+      </Stack>
+    </QueryTable>
   );
 }
 

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/api-client';
 import { unwrap } from '../../api/api-error';
 import type { components } from '../../api/schema';
@@ -18,27 +18,21 @@ const PAGE_SIZE = 50;
 const SUMMARY_PAGE_SIZE = 200;
 export const SUMMARY_MAX_ROWS = 5_000;
 
-/** The team list as the api orders it (overdue first), filtered by the api, a page at a time. */
-export function teamEnrollmentsQuery(filters: TeamFilters) {
-  return infiniteQueryOptions({
-    queryKey: ['team', 'enrollments', filters],
-    initialPageParam: null as string | null,
-    queryFn: ({ pageParam }) =>
-      unwrap(
-        api.GET('/api/v1/team/enrollments', {
-          params: {
-            query: {
-              limit: PAGE_SIZE,
-              ...(pageParam ? { cursor: pageParam } : {}),
-              ...(filters.q ? { q: filters.q } : {}),
-              ...(filters.overdueOnly ? { overdue: true } : {}),
-              ...(filters.status ? { status: filters.status } : {}),
-            },
-          },
-        }),
-      ),
-    getNextPageParam: (page) => page.nextCursor,
-  });
+/** One page of the team list as the api orders it (overdue first), filtered by the api. */
+export function fetchTeamEnrollments(filters: TeamFilters, cursor: string | undefined) {
+  return unwrap(
+    api.GET('/api/v1/team/enrollments', {
+      params: {
+        query: {
+          limit: PAGE_SIZE,
+          cursor,
+          ...(filters.q ? { q: filters.q } : {}),
+          ...(filters.overdueOnly ? { overdue: true } : {}),
+          ...(filters.status ? { status: filters.status } : {}),
+        },
+      },
+    }),
+  );
 }
 
 export interface TeamSummary {

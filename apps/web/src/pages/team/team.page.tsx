@@ -1,14 +1,13 @@
-import { Button, Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Checkbox, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/empty-state.component';
-import { ErrorState } from '../../components/error-state.component';
-import { LoadingState } from '../../components/loading-state.component';
+import { useCursorList } from '../../api/use-cursor-list.hook';
+import { MoreButton } from '../../components/more-button.component';
 import { PageTitle } from '../../components/page-title.component';
+import { QueryTable } from '../../components/query-table.component';
 import { EscalationDigest } from './escalation-digest.component';
-import { TEAM_STATUSES, teamEnrollmentsQuery, type TeamStatus } from './team-enrollments.query';
+import { fetchTeamEnrollments, TEAM_STATUSES, type TeamStatus } from './team-enrollments.query';
 import { TeamSummary } from './team-summary.component';
 import { TeamTable } from './team-table.component';
 
@@ -23,29 +22,12 @@ export function TeamPage() {
   const [overdueOnly, setOverdueOnly] = useState(false);
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const filtered = q !== '' || overdueOnly || status !== null;
-  const query = useInfiniteQuery(teamEnrollmentsQuery({ q, overdueOnly, status }));
-  const items = query.data?.pages.flatMap((page) => page.items) ?? [];
-
-  const list = () => {
-    if (query.isPending) return <LoadingState />;
-    if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
-    if (items.length === 0) return <EmptyState>{filtered ? t('emptyFiltered') : t('empty')}</EmptyState>;
-    return (
-      <Stack gap="sm">
-        <TeamTable items={items} />
-        {query.hasNextPage && (
-          <Button
-            variant="outline"
-            onClick={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-            style={{ alignSelf: 'flex-start' }}
-          >
-            {t('more')}
-          </Button>
-        )}
-      </Stack>
-    );
-  };
+  const filters = { q, overdueOnly, status };
+  const list = useCursorList({
+    queryKey: ['team', 'enrollments', filters],
+    fetchPage: (cursor) => fetchTeamEnrollments(filters, cursor),
+  });
+  const { query, items } = list;
 
   return (
     <Stack gap="lg">
@@ -94,7 +76,16 @@ export function TeamPage() {
         <Text role="status" size="sm" mb="xs" className={query.isSuccess ? undefined : 'visually-hidden'}>
           {query.isSuccess ? t('showing', { shown: items.length }) : ''}
         </Text>
-        {list()}
+        <QueryTable
+          list={list}
+          isEmpty={items.length === 0}
+          empty={filtered ? t('emptyFiltered') : t('empty')}
+        >
+          <Stack gap="sm">
+            <TeamTable items={items} />
+            <MoreButton more={list.more}>{t('more')}</MoreButton>
+          </Stack>
+        </QueryTable>
       </section>
       <EscalationDigest />
     </Stack>

@@ -10,6 +10,7 @@ export function ScrollRegion({
   minWidth,
   children,
 }: {
+  /** The region's accessible name; the table's caption says the same. */
   label: string;
   minWidth: number;
   children: ReactNode;
