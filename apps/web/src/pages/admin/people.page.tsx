@@ -88,7 +88,24 @@ function InviteButton() {
   );
 }
 
-function MemberRow({ member }: { member: Member }) {
+/** Where a member works, as the table names it: site and department (archived ones included). */
+function usePlaceNames(): (member: Member) => string {
+  const sites = useQuery(sitesQuery(true));
+  const departments = useQuery(departmentsQuery(true));
+  const siteNames = new Map((sites.data ?? []).map((site) => [site.id, site.name]));
+  const departmentNames = new Map(
+    (departments.data ?? []).map((department) => [department.id, department.name]),
+  );
+  return (member) =>
+    [
+      member.siteId && siteNames.get(member.siteId),
+      member.departmentId && departmentNames.get(member.departmentId),
+    ]
+      .filter(Boolean)
+      .join(' · ');
+}
+
+function MemberRow({ member, place }: { member: Member; place: string }) {
   const { t } = useTranslation('admin');
   return (
     <Table.Tr>
@@ -101,6 +118,7 @@ function MemberRow({ member }: { member: Member }) {
         </Text>
       </Table.Td>
       <Table.Td>{member.roles.map((role) => t(`roles.${role}`)).join(', ')}</Table.Td>
+      <Table.Td>{place}</Table.Td>
       <Table.Td>{member.jobTitle ?? ''}</Table.Td>
       <Table.Td>
         <Badge
@@ -129,6 +147,7 @@ export function PeoplePage() {
   }>({ siteId: null, departmentId: null, role: null, status: null });
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search.trim(), 300);
+  const placeOf = usePlaceNames();
   const list = useCursorList({
     queryKey: ['members', { ...filters, q }],
     fetchPage: (cursor) =>
@@ -152,20 +171,21 @@ export function PeoplePage() {
 
   const table = (
     <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('people.empty')}>
-      <ScrollRegion label={t('people.caption')} minWidth={560}>
+      <ScrollRegion label={t('people.caption')} minWidth={720}>
         <Table striped captionSide="top">
           <Table.Caption>{t('people.caption')}</Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('people.name')}</Table.Th>
               <Table.Th>{t('people.roles')}</Table.Th>
+              <Table.Th>{t('people.place')}</Table.Th>
               <Table.Th>{t('people.jobTitle')}</Table.Th>
               <Table.Th>{t('people.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {list.page.items.map((member) => (
-              <MemberRow key={member.id} member={member} />
+              <MemberRow key={member.id} member={member} place={placeOf(member)} />
             ))}
           </Table.Tbody>
         </Table>
