@@ -19,7 +19,7 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/api-client';
 import { ApiError, unwrap } from '../../api/api-error';
@@ -121,6 +121,12 @@ export function CohortWizardPage() {
   });
   const values = form.values;
   const courseTitle = courses.data?.find((c) => c.id === values.courseId)?.title ?? '';
+  // With one course in the catalog (HT-101 today) there is nothing to choose: it is chosen.
+  const onlyCourse = courses.data?.length === 1 ? courses.data[0].id : null;
+  const { setFieldValue } = form;
+  useEffect(() => {
+    if (onlyCourse && !values.courseId) setFieldValue('courseId', onlyCourse);
+  }, [onlyCourse, values.courseId, setFieldValue]);
 
   const create = useMutation({
     mutationFn: () =>
@@ -189,6 +195,7 @@ export function CohortWizardPage() {
               </Title>
               <Select
                 label={t('wizard.course')}
+                allowDeselect={false}
                 data={(courses.data ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.code})` }))}
                 searchable
                 {...form.getInputProps('courseId')}
