@@ -176,6 +176,8 @@ describe('the web app api under hostile input', () => {
     it('refuses NUL and unpaired surrogates in every query parameter with a 400 naming it', async () => {
       for (const name of ['q', 'status', 'overdue', 'cursor', 'limit'])
         expectProblem(await team(org.admin, `?${name}=a%00b`), 400, name);
+      expectProblem(await team(org.admin, '?a%00=1'), 400, 'query');
+      expectProblem(await team(org.admin, '?%00'), 400, 'query');
       // A lone surrogate cannot be percent-encoded as UTF-8; its bytes and the %u form arrive as literal text.
       for (const value of ['%ED%A0%80', '%uD800', '%C0%80'])
         for (const name of ['q', 'status', 'overdue', 'cursor', 'limit']) {
