@@ -334,6 +334,7 @@ describe('the web app api under hostile input', () => {
       expectProblem(await preview({ target: { roles: 'learner' } }), 400, 'target.roles');
       expectProblem(await preview({ target: { siteIds: ['not-a-uuid'] } }), 400, 'target.siteIds');
       expectProblem(await preview({ target: { jobTitles: [''] } }), 400, 'target.jobTitles');
+      expectProblem(await preview({ target: { jobTitles: ['RN', ' \t '] } }), 400, 'target.jobTitles');
       expectProblem(await preview({ target: { jobTitles: [42] } }), 400, 'target.jobTitles');
       expectProblem(await preview({ target: { jobTitles: ['x'.repeat(201)] } }), 400, 'target.jobTitles');
       expectProblem(await preview({ target: { siteIds: Array(501).fill(site) } }), 400, 'target.siteIds');

@@ -32,6 +32,14 @@ const LowerCaseIds = (): PropertyDecorator =>
       : value,
   );
 
+/** Each title trimmed before it is checked: one of spaces alone would match nobody (members' titles are trimmed). */
+const TrimEach = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((title: unknown) => (typeof title === 'string' ? title.trim() : title))
+      : value,
+  );
+
 export class CohortTargetDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
@@ -53,6 +61,7 @@ export class CohortTargetDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Matched case-insensitively' })
   @IsOptional()
+  @TrimEach()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
