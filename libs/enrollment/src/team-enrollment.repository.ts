@@ -57,7 +57,8 @@ export class TeamEnrollmentRepository {
     chainOf: string | null,
   ): Promise<TeamEnrollmentRow[]> {
     const params: unknown[] = [this.clock.now()];
-    const scope = chainOf ? `e.membership_id IN ${reportingChainSql(`$${params.push(chainOf)}`)}` : 'true';
+    const chain = chainOf ? reportingChainSql(`$${params.push(chainOf)}`) : null;
+    const scope = chain ? `e.membership_id IN ${chain}` : 'true';
     const where = [`m.status <> 'deactivated'`];
     if (filter.status) where.push(`cc.status = $${params.push(filter.status)}`);
     if (filter.overdue !== undefined) where.push(`${overdueNow} = $${params.push(filter.overdue)}`);
@@ -68,12 +69,13 @@ export class TeamEnrollmentRepository {
       );
     }
     if (after) {
-      // The name at the cursor is read again from its member (memberships are never deleted).
+      // The name at the cursor is read again from its member (memberships are never deleted), within the chain
+      // alone: a forged cursor naming someone outside it must not tell where their name sorts.
       where.push(
         `(${SORT_GROUP}, ${SORT_DUE}, ${memberNameSql()}, cc.id) >
          ($${params.push(after.group)}::int, $${params.push(after.due)}::timestamptz,
           (SELECT ${memberNameSql('am', 'au')} FROM memberships am JOIN users au ON au.id = am.user_id
-            WHERE am.id = $${params.push(after.memberId)}::uuid),
+            WHERE am.id = $${params.push(after.memberId)}::uuid${chain ? ` AND am.id IN ${chain}` : ''}),
           $${params.push(after.enrollmentId)}::uuid)`,
       );
     }

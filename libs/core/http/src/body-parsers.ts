@@ -55,7 +55,7 @@ export function installBodyParsers(app: INestApplication, options: { jsonLimit: 
       return;
     }
     // Here rather than only in the validation pipe: guards (login's) and passport read the body before any pipe.
-    const unsafe = [...unsafeInputErrors(req.body), ...unsafeInputErrors(req.query)];
+    const unsafe = [...unsafeInputErrors(req.body), ...unsafeInputErrors(req.query, '', 'query')];
     if (unsafe.length > 0) {
       sendProblem(res, Problems.invalid(unsafe).body());
       return;

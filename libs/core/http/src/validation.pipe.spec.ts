@@ -23,4 +23,16 @@ describe('unsafeInputErrors', () => {
       { field: 'preferences', message: expect.stringContaining('property name') },
     ]);
   });
+
+  it('names an unsafe top-level key by where it came from: the body or the query', () => {
+    expect(unsafeInputErrors({ ['a\u0000']: 1 })).toEqual([
+      { field: 'body', message: expect.stringContaining('property name') },
+    ]);
+    expect(unsafeInputErrors({ ['a\u0000']: '1' }, '', 'query')).toEqual([
+      { field: 'query', message: expect.stringContaining('property name') },
+    ]);
+    expect(unsafeInputErrors({ filters: { ['a\ud800']: '1' } }, '', 'query')).toEqual([
+      { field: 'filters', message: expect.stringContaining('property name') },
+    ]);
+  });
 });

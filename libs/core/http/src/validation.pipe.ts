@@ -34,9 +34,14 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * What the validators cannot see: strings with U+0000 (PostgreSQL text cannot hold it), strings that are not
  * well-formed UTF-16 (a lone surrogate such as "\ud800" makes validator's encodeURI throw a URIError, PostgreSQL's
  * json refuses it, and text would silently store U+FFFD), and reserved keys. Each is a 400 naming the field. Keys
- * are checked as values are. Bodies are at most 32 levels deep (see installBodyParsers).
+ * are checked as values are; a bad key at the top is named by its `root` (a query parameter's name is no body).
+ * Bodies are at most 32 levels deep (see installBodyParsers).
  */
-export function unsafeInputErrors(value: unknown, prefix = ''): FieldError[] {
+export function unsafeInputErrors(
+  value: unknown,
+  prefix = '',
+  root: 'body' | 'query' = 'body',
+): FieldError[] {
   if (typeof value === 'string') {
     const problem = unsafeText(value);
     return problem ? [{ field: prefix, message: `${prefix} ${problem}` }] : [];
@@ -46,8 +51,8 @@ export function unsafeInputErrors(value: unknown, prefix = ''): FieldError[] {
     const field = prefix ? `${prefix}.${key}` : key;
     if (RESERVED_KEYS.has(key)) return [{ field, message: `property ${key} should not exist` }];
     const keyProblem = unsafeText(key);
-    if (keyProblem) return [{ field: prefix || 'body', message: `a property name ${keyProblem}` }];
-    return unsafeInputErrors(child, field);
+    if (keyProblem) return [{ field: prefix || root, message: `a property name ${keyProblem}` }];
+    return unsafeInputErrors(child, field, root);
   });
 }
 
@@ -64,7 +69,7 @@ function unsafeText(text: string): string | null {
 class BodyObjectValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' || metadata.type === 'query') {
-      const unsafe = unsafeInputErrors(value);
+      const unsafe = unsafeInputErrors(value, '', metadata.type);
       if (unsafe.length > 0) throw Problems.invalid(unsafe);
     }
     if (metadata.type === 'body' && metadata.metatype && !PRIMITIVES.includes(metadata.metatype)) {

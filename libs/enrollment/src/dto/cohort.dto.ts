@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -21,9 +21,29 @@ import {
 import { ORGANIZATION_ROLES } from '@beacon/core/database';
 import { NameField, OptionalNameField, PageQuery, QueryBoolean } from '@beacon/core/http';
 
+/**
+ * Ids in capitals name the same rows; PostgreSQL answers them lower-cased, so they are compared (and made unique)
+ * lower-cased, or a valid id would be refused as not in the organization.
+ */
+const LowerCaseIds = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((id: unknown) => (typeof id === 'string' ? id.toLowerCase() : id))
+      : value,
+  );
+
+/** Each title trimmed before it is checked: one of spaces alone would match nobody (members' titles are trimmed). */
+const TrimEach = (): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value)
+      ? value.map((title: unknown) => (typeof title === 'string' ? title.trim() : title))
+      : value,
+  );
+
 export class CohortTargetDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @LowerCaseIds()
   @IsArray()
   @ArrayMaxSize(500)
   @ArrayUnique()
@@ -32,6 +52,7 @@ export class CohortTargetDto {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
+  @LowerCaseIds()
   @IsArray()
   @ArrayMaxSize(500)
   @ArrayUnique()
@@ -40,6 +61,7 @@ export class CohortTargetDto {
 
   @ApiPropertyOptional({ type: [String], description: 'Matched case-insensitively' })
   @IsOptional()
+  @TrimEach()
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })

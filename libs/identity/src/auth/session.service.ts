@@ -155,6 +155,16 @@ export class SessionService {
     });
   }
 
+  /** Ends the session `replaced` belongs to unless it is the family of `kept` (the one that takes its place). */
+  async revokeFamilyReplacedBy(replaced: string, kept: string): Promise<void> {
+    await this.tx.platform(async () => {
+      const row = await this.refreshTokens.findByHash(sha256(replaced));
+      if (!row) return;
+      const keptRow = await this.refreshTokens.findByHash(sha256(kept));
+      if (keptRow?.family_id !== row.family_id) await this.refreshTokens.revokeFamily(row.family_id);
+    });
+  }
+
   /** The keep-me-signed-in choice of the token's family; null for a token never issued. */
   async rememberedBy(refreshToken: string): Promise<boolean | null> {
     const row = await this.tx.platform(() => this.refreshTokens.findByHash(sha256(refreshToken)));

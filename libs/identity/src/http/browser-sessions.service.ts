@@ -68,7 +68,11 @@ export class BrowserSessions {
     }
     try {
       const { session, remember } = await this.sessions.refresh(token, body.remember);
-      return toCookie ? this.toCookie(res, session, remember) : session;
+      if (!toCookie) return session;
+      // A body token moved into the cookie: the session the cookie held is ended, as at sign-in.
+      const replaced = fromCookie === null ? this.cookie.read(req) : null;
+      if (replaced !== null) await this.sessions.revokeFamilyReplacedBy(replaced, token);
+      return this.toCookie(res, session, remember);
     } catch (error) {
       if (fromCookie !== null && error instanceof ProblemException && error.getStatus() === 401)
         this.cookie.clear(res);
