@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { createDepartment, createDepartmentCohort, createSite, findHt101 } from '../support/learning';
-import { launchBrowser, newPage, startWebApp } from '../support/browser';
+import { expectNoScriptErrors, launchBrowser, newPage, startWebApp } from '../support/browser';
 import { bearer, PASSWORD, TestApp, TestOrganization } from '../support/test-app';
 import { sleep } from '../support/waiting';
 
@@ -99,6 +99,8 @@ describe('web app: browser sessions across tabs in Chromium', () => {
       .getByRole('status')
       .filter({ hasText: 'You signed out in another tab or window.' })
       .waitFor();
+    expectNoScriptErrors(first);
+    expectNoScriptErrors(second);
     await context.close();
   });
 

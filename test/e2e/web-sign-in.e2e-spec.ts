@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { createDepartment, createDepartmentCohort, createSite, findHt101 } from '../support/learning';
 import { isInvitation } from '../support/mail-sink';
-import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
+import { checkPage, expectNoScriptErrors, launchBrowser, newPage, startWebApp } from '../support/browser';
 import { bearer, PASSWORD, TestApp, TestOrganization } from '../support/test-app';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone (learner: 62 s alone, over 180 s in `npm test`).
@@ -63,6 +63,8 @@ describe('web app: signing in, organizations, invitations and language in Chromi
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    // The signed-in pages are gone before anything under them reads the ended session again.
+    expectNoScriptErrors(page);
     await page.goto('/learn');
     await page.waitForURL('**/sign-in');
     await context.close();

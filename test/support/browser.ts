@@ -44,13 +44,33 @@ export async function startWebApp(options: StartOptions = {}): Promise<{ world: 
   return { world, baseUrl: `http://localhost:${port}` };
 }
 
+/** Script errors each page logged: uncaught exceptions, and React's errors (which it logs to the console). */
+const scriptErrors = new WeakMap<Page, string[]>();
+
+function watchScriptErrors(page: Page): void {
+  const errors: string[] = [];
+  scriptErrors.set(page, errors);
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    // Chromium logs every 4xx answer as an error; the tests provoke those on purpose (and the api answers them).
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+      errors.push(`console: ${message.text()}`);
+  });
+}
+
 /** A fresh browser context (cookies, storage) at desktop width; @axe-core/playwright needs newContext pages. */
 export async function newPage(
   browser: Browser,
   baseURL: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL, viewport: { width: WIDTHS[0], height: HEIGHT } });
+  context.on('page', watchScriptErrors);
   return { context, page: await context.newPage() };
+}
+
+/** Fails naming every script error the page has logged so far (see `watchScriptErrors`). */
+export function expectNoScriptErrors(page: Page): void {
+  expect(scriptErrors.get(page) ?? []).toEqual([]);
 }
 
 /** Axe at WCAG 2.0/2.1 A and AA on the page as it is now, at 1280 px and at 360 px; fails naming each violation. */
@@ -96,6 +116,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function checkPage(page: Page, name: string): Promise<void> {
   // The page at rest: a pointer left over the last button clicked would show (and check) its hover colours.
   await page.mouse.move(0, 0);
+  expectNoScriptErrors(page);
   await expectNoAxeViolations(page);
   await screenshot(page, name);
 }
