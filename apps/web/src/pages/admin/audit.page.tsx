@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state.component';
 import { ErrorState } from '../../components/error-state.component';
 import { LoadingState } from '../../components/loading-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { Pager } from './pager.component';
 import { useCursorPages } from './use-cursor-pages.hook';
 import { ScrollRegion } from './scroll-region.component';
@@ -54,6 +55,7 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
 /** `/admin/audit`: who changed what, newest first (org_admin). */
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
+  const label = useEnumLabel('admin');
   const [entityType, setEntityType] = useState<string | null>(null);
   const pages = useCursorPages();
   const { reset } = pages;
@@ -91,7 +93,7 @@ export function AuditPage() {
               {query.data.items.map((event) => (
                 <Table.Tr key={event.id}>
                   <Table.Td>{when.format(new Date(event.at))}</Table.Td>
-                  <Table.Td>{event.action}</Table.Td>
+                  <Table.Td>{label('audit.actions', event.action)}</Table.Td>
                   <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
                   <Table.Td>
                     <Changes changes={event.changes as Record<string, unknown>} />
@@ -112,7 +114,7 @@ export function AuditPage() {
       <Stack>
         <Select
           label={t('audit.entityType')}
-          data={ENTITY_TYPES}
+          data={ENTITY_TYPES.map((value) => ({ value, label: label('audit.entityTypes', value) }))}
           clearable
           value={entityType}
           onChange={setEntityType}
