@@ -5,13 +5,20 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../session/session.service';
 import { useIdleSignOut } from '../session/use-idle-sign-out.hook';
-import { useSession } from '../session/use-session.hook';
+import { useSession, useSessionState } from '../session/use-session.hook';
 import { LanguageSwitch } from './language-switch.component';
 import { navigationFor } from './navigation';
 import { NavLinkLink } from './router-links.component';
 
 /** The shell of every signed-in page: header, the role's navigation, and the idle sign-out. */
 export function SignedInLayout({ children }: { children?: ReactNode }) {
+  // At sign-out the session ends a render before the route guard sends the page to /sign-in: show nothing then,
+  // rather than pages that read a session no longer there.
+  if (useSessionState().status !== 'signed-in') return null;
+  return <SignedInShell>{children}</SignedInShell>;
+}
+
+function SignedInShell({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
   const session = useSession();
   const [opened, { toggle, close }] = useDisclosure();
