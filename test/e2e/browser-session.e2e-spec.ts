@@ -4,6 +4,7 @@ import { isInvitation, tokenFrom } from '../support/mail-sink';
 import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
 
 const COOKIE = 'beacon_refresh';
+const MARKER = 'beacon_session';
 const THIRTY_DAYS = 30 * 24 * 60 * 60;
 
 interface SetCookie {
@@ -14,15 +15,15 @@ interface SetCookie {
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 
-/** The one Set-Cookie of the refresh cookie in an answer, or null. */
-function refreshCookieOf(res: Response): SetCookie | null {
+/** The one Set-Cookie of a cookie (the refresh cookie unless named) in an answer, or null. */
+function refreshCookieOf(res: Response, name = COOKIE): SetCookie | null {
   const headers = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const ours = headers.filter((header) => header.startsWith(`${COOKIE}=`));
+  const ours = headers.filter((header) => header.startsWith(`${name}=`));
   expect(ours.length).toBeLessThanOrEqual(1);
   if (ours.length === 0) return null;
   const [pair, ...attributes] = ours[0].split(';').map((part) => part.trim());
   return {
-    value: decodeURIComponent(pair.slice(COOKIE.length + 1)),
+    value: decodeURIComponent(pair.slice(name.length + 1)),
     attributes: new Map(
       attributes.map((attribute) => {
         const [name, ...value] = attribute.split('=');
@@ -49,7 +50,21 @@ function expectSessionCookie(res: Response, lifetime: 'session' | 'remembered'):
   } else {
     expect(attributes.get('max-age')).toBe(String(THIRTY_DAYS));
   }
+  expectMarkerLike(res, attributes);
   return value;
+}
+
+/** The page's readable marker beside the refresh cookie: a constant, on every path, with the same lifetime. */
+function expectMarkerLike(res: Response, refresh: Map<string, string>): void {
+  const marker = refreshCookieOf(res, MARKER);
+  expect(marker).not.toBeNull();
+  const { value, attributes } = marker as SetCookie;
+  expect(value).toBe(refresh.get('max-age') === '0' ? '' : '1');
+  expect(attributes.get('path')).toBe('/');
+  expect(attributes.has('httponly')).toBe(false);
+  expect(attributes.has('secure')).toBe(true);
+  expect(attributes.get('samesite')).toBe('Strict');
+  expect(attributes.get('max-age')).toBe(refresh.get('max-age'));
 }
 
 function expectCookieCleared(res: Response): void {
@@ -58,6 +73,7 @@ function expectCookieCleared(res: Response): void {
   expect(cookie?.value).toBe('');
   expect(cookie?.attributes.get('max-age')).toBe('0');
   expect(cookie?.attributes.get('path')).toBe('/api/v1/auth');
+  expectMarkerLike(res, (cookie as SetCookie).attributes);
 }
 
 /** A browser session's answer: the session body without the refresh token. */
@@ -249,6 +265,7 @@ describe('browser sessions: the refresh token in an HttpOnly cookie', () => {
     const login = await post('/login', { email: learnerEmail, password: PASSWORD }).expect(200);
     expect(login.body.refreshToken).toEqual(expect.any(String));
     expect(refreshCookieOf(login)).toBeNull();
+    expect(refreshCookieOf(login, MARKER)).toBeNull();
     const { token: cookieToken } = await signIn(false);
     // The body's token wins over a cookie the request also carries; the cookie's session is left alone.
     const refreshed = await post('/refresh', { refreshToken: login.body.refreshToken }, cookieToken).expect(

@@ -218,7 +218,7 @@ describe('web app: an educator imports a roster and assigns a course with the co
     await checkPage(page, 'admin-person');
 
     await openFromNavigation(page, 'Audit log', 'Audit log');
-    await page.getByRole('cell', { name: 'organization.updated' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Organization settings changed' }).first().waitFor();
     await checkPage(page, 'admin-audit');
     await context.close();
   });

@@ -235,7 +235,9 @@ describe('web app: a manager’s team and the platform admin pages in Chromium',
       const failure = members.getByRole('listitem').filter({ hasText: `no-such-job (${job.id})` });
       await failure.waitFor();
       expect(await failure.innerText()).toContain('No handler for job "no-such-job"');
-      const counts = members.getByRole('table', { name: `Jobs by state in ${QueueName.members}` });
+      const counts = members.getByRole('table', {
+        name: `Jobs by state in Member imports (${QueueName.members})`,
+      });
       expect(await counts.getByRole('row', { name: /Failed/ }).innerText()).toMatch(/Failed\s+1/);
       await checkPage(page, 'platform-queues');
 

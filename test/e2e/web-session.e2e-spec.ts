@@ -45,6 +45,38 @@ describe('web app: browser sessions across tabs in Chromium', () => {
     await world?.stop();
   });
 
+  it('loads signed out without asking the api to refresh, and restores a signed-in session on reload', async () => {
+    const admin = await world.login(org.admin.user.email);
+    const { email } = await world.addMember({ ...org, admin }, ['learner'], { departmentId });
+    const { context, page } = await newPage(browser, baseUrl);
+    const refreshes: number[] = [];
+    const consoleErrors: string[] = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('/api/v1/auth/refresh')) refreshes.push(response.status());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto('/learn');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(refreshes).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+
+    await signIn(page, email);
+    await page.reload();
+    await page.getByRole('link', { name: COURSE }).waitFor();
+    expect(refreshes).toEqual([200]);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect(refreshes).toEqual([200]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('keeps two tabs signed in when the access token expires in both at once', async () => {
     const admin = await world.login(org.admin.user.email);
     const { email } = await world.addMember({ ...org, admin }, ['learner'], { departmentId });

@@ -7,7 +7,8 @@ import { LoadingState } from './components/loading-state.component';
 import { router } from './router';
 import { sessionStore } from './session/session.store';
 import { useSessionState } from './session/use-session.hook';
-import { cssVariablesResolver, theme } from './theme';
+import { cssVariablesResolver } from './theme';
+import { useLocalizedTheme } from './use-localized-theme.hook';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,6 +35,7 @@ function Routes() {
 }
 
 export function App() {
+  const theme = useLocalizedTheme();
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <QueryClientProvider client={queryClient}>

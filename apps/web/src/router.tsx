@@ -15,7 +15,6 @@ import { ResetPasswordPage } from './pages/auth/reset-password.page';
 import { SignInPage } from './pages/auth/sign-in.page';
 import { HomePage } from './pages/home.page';
 import { CertificatesPage } from './pages/learn/certificates.page';
-import { EnrollmentPage } from './pages/learn/enrollment.page';
 import { MyTrainingPage } from './pages/learn/my-training.page';
 import { PreferencesPage } from './pages/learn/preferences.page';
 import { NotFoundPage } from './pages/not-found.page';
@@ -85,7 +84,12 @@ const appRoutes = [
     component: ChooseOrganizationPage,
   }),
   createRoute({ getParentRoute: () => appRoute, path: '/learn', component: MyTrainingPage }),
-  createRoute({ getParentRoute: () => appRoute, path: '/learn/enrollments/$id', component: EnrollmentPage }),
+  // The course player (with its assessment and Markdown renderer) is its own chunk, out of the sign-in page's first load.
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/learn/enrollments/$id',
+    component: lazyRouteComponent(() => import('./pages/learn/enrollment.page'), 'EnrollmentPage'),
+  }),
   createRoute({ getParentRoute: () => appRoute, path: '/certificates', component: CertificatesPage }),
   createRoute({ getParentRoute: () => appRoute, path: '/preferences', component: PreferencesPage }),
   // Staff pages load as their own chunks: a learner's first load never downloads them.

@@ -2030,7 +2030,7 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
-          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. Beside it, with the same lifetime, beacon_session=1; Path=/; Secure; SameSite=Strict (readable by the page, holds nothing secret): a page load without it has no session to restore. */
           'Set-Cookie'?: string;
           [name: string]: unknown;
         };
@@ -2083,7 +2083,7 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
-          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. Beside it, with the same lifetime, beacon_session=1; Path=/; Secure; SameSite=Strict (readable by the page, holds nothing secret): a page load without it has no session to restore. */
           'Set-Cookie'?: string;
           [name: string]: unknown;
         };
@@ -2127,7 +2127,7 @@ export interface operations {
       /** @description Success */
       204: {
         headers: {
-          /** @description Without refreshToken in the body: beacon_refresh=; Max-Age=0 (cleared). */
+          /** @description Without refreshToken in the body: beacon_refresh=; Max-Age=0 and beacon_session=; Max-Age=0 (cleared). */
           'Set-Cookie'?: string;
           [name: string]: unknown;
         };
@@ -2289,7 +2289,7 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
-          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. Beside it, with the same lifetime, beacon_session=1; Path=/; Secure; SameSite=Strict (readable by the page, holds nothing secret): a page load without it has no session to restore. */
           'Set-Cookie'?: string;
           [name: string]: unknown;
         };
@@ -2324,7 +2324,7 @@ export interface operations {
       /** @description Success */
       200: {
         headers: {
-          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. */
+          /** @description With "cookie": true, the refresh token: beacon_refresh=<token>; Path=/api/v1/auth; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. Beside it, with the same lifetime, beacon_session=1; Path=/; Secure; SameSite=Strict (readable by the page, holds nothing secret): a page load without it has no session to restore. */
           'Set-Cookie'?: string;
           [name: string]: unknown;
         };

@@ -48,7 +48,8 @@ function SignedInShell({ children }: { children?: ReactNode }) {
               size="sm"
               aria-label={opened ? t('navigation.close') : t('navigation.open')}
             />
-            <Text fw={700} size="lg">
+            {/* On a phone the header holds the menu, the language and sign-out; the page's title says where one is. */}
+            <Text fw={700} size="lg" visibleFrom="xs">
               {t('appName')}
             </Text>
             {organization && (

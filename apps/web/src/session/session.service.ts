@@ -7,6 +7,7 @@ import { settleLocaleAfterSignIn } from '../i18n/locale-preference';
 import { idleTooLong, markActivity } from './activity';
 import { broadcast, onSessionMessage } from './session-channel';
 import { withSessionLock } from './session-lock';
+import { mayHaveSession } from './session-marker';
 import { sessionStore, type SignOutReason } from './session.store';
 
 type SessionResponse = components['schemas']['SessionResponse'];
@@ -84,11 +85,12 @@ export async function switchOrganization(organizationId: string): Promise<void> 
 export async function restoreSession(): Promise<void> {
   if (idleTooLong()) {
     // Left open at a shared workstation: whoever comes next must sign in again.
-    await withSessionLock(() => api.POST('/api/v1/auth/logout', { body: {} })).catch(() => undefined);
+    if (mayHaveSession())
+      await withSessionLock(() => api.POST('/api/v1/auth/logout', { body: {} })).catch(() => undefined);
     sessionStore.signedOut('idle');
     return;
   }
-  const token = await refreshSession().catch(() => null);
+  const token = mayHaveSession() ? await refreshSession().catch(() => null) : null;
   if (!token) {
     sessionStore.signedOut(null);
     return;

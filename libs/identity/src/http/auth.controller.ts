@@ -26,10 +26,12 @@ import {
 } from '../dto/auth.dto';
 import type { UserRow } from '../user.repository';
 import { BrowserSessions } from './browser-sessions.service';
-import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './refresh-cookie';
+import { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, SESSION_MARKER_COOKIE_NAME } from './refresh-cookie';
 
 const SET_COOKIE = {
-  'Set-Cookie': `With "cookie": true, the refresh token: ${REFRESH_COOKIE_NAME}=<token>; Path=${REFRESH_COOKIE_PATH}; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie.`,
+  'Set-Cookie':
+    `With "cookie": true, the refresh token: ${REFRESH_COOKIE_NAME}=<token>; Path=${REFRESH_COOKIE_PATH}; HttpOnly; Secure; SameSite=Strict, with Max-Age (REFRESH_TOKEN_TTL) when remembered, else a session cookie. ` +
+    `Beside it, with the same lifetime, ${SESSION_MARKER_COOKIE_NAME}=1; Path=/; Secure; SameSite=Strict (readable by the page, holds nothing secret): a page load without it has no session to restore.`,
 };
 const COOKIE_READ =
   `Without refreshToken in the body, the ${REFRESH_COOKIE_NAME} cookie is read; a token from the cookie is ` +
@@ -84,7 +86,7 @@ export class AuthController {
     description: `Without refreshToken in the body, the ${REFRESH_COOKIE_NAME} cookie is read, and cleared.`,
     status: 204,
     headers: {
-      'Set-Cookie': `Without refreshToken in the body: ${REFRESH_COOKIE_NAME}=; Max-Age=0 (cleared).`,
+      'Set-Cookie': `Without refreshToken in the body: ${REFRESH_COOKIE_NAME}=; Max-Age=0 and ${SESSION_MARKER_COOKIE_NAME}=; Max-Age=0 (cleared).`,
     },
   })
   async logout(

@@ -7,6 +7,7 @@ import { useCursorList } from '../../api/use-cursor-list.hook';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
+import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { Pager } from './pager.component';
 
 const ENTITY_TYPES = [
@@ -51,6 +52,7 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
 /** `/admin/audit`: who changed what, newest first (org_admin). */
 export function AuditPage() {
   const { t, i18n } = useTranslation('admin');
+  const label = useEnumLabel('admin');
   const [entityType, setEntityType] = useState<string | null>(null);
   const list = useCursorList({
     queryKey: ['audit', { entityType }],
@@ -81,7 +83,7 @@ export function AuditPage() {
             {list.page.items.map((event) => (
               <Table.Tr key={event.id}>
                 <Table.Td>{when.format(new Date(event.at))}</Table.Td>
-                <Table.Td>{event.action}</Table.Td>
+                <Table.Td>{label('audit.actions', event.action)}</Table.Td>
                 <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
                 <Table.Td>
                   <Changes changes={event.changes as Record<string, unknown>} />
@@ -101,7 +103,7 @@ export function AuditPage() {
       <Stack>
         <Select
           label={t('audit.entityType')}
-          data={ENTITY_TYPES}
+          data={ENTITY_TYPES.map((value) => ({ value, label: label('audit.entityTypes', value) }))}
           clearable
           value={entityType}
           onChange={setEntityType}

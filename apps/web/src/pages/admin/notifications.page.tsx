@@ -10,6 +10,7 @@ import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
+import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { useSession } from '../../session/use-session.hook';
 import { Pager } from './pager.component';
@@ -41,6 +42,7 @@ const STATUS_COLORS: Record<Status, string> = {
 /** `/admin/notifications`: the organization's outbox, with `Retry` on failed mail (org_admin). */
 export function NotificationsPage() {
   const { t } = useTranslation('admin');
+  const label = useEnumLabel('admin');
   const { formatDate } = useFormatters();
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
@@ -95,7 +97,7 @@ export function NotificationsPage() {
           <Table.Tbody>
             {list.page.items.map((row) => (
               <Table.Tr key={row.id}>
-                <Table.Td>{row.kind}</Table.Td>
+                <Table.Td>{label('notifications.kinds', row.kind)}</Table.Td>
                 <Table.Td>{row.recipientEmail}</Table.Td>
                 <Table.Td>
                   <Badge variant="filled" color={STATUS_COLORS[row.status]}>
@@ -116,7 +118,7 @@ export function NotificationsPage() {
                       variant="outline"
                       loading={retry.isPending && retry.variables === row.id}
                       aria-label={t('notifications.retryNamed', {
-                        kind: row.kind,
+                        kind: label('notifications.kinds', row.kind),
                         email: row.recipientEmail,
                       })}
                       onClick={() => retry.mutate(row.id)}
@@ -141,7 +143,7 @@ export function NotificationsPage() {
         <Group align="flex-end" role="search" aria-label={t('notifications.filters')}>
           <Select
             label={t('notifications.kind')}
-            data={KINDS}
+            data={KINDS.map((value) => ({ value, label: label('notifications.kinds', value) }))}
             clearable
             searchable
             value={kind}

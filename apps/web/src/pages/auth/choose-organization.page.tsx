@@ -5,12 +5,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { switchOrganization } from '../../session/session.service';
 import { useSession } from '../../session/use-session.hook';
 
 /** A person in several organizations picks the one this session works in (POST /auth/switch). */
 export function ChooseOrganizationPage() {
   const { t } = useTranslation('auth');
+  const label = useEnumLabel('admin');
   const session = useSession();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -49,7 +51,9 @@ export function ChooseOrganizationPage() {
               {membership.organizationName}
             </Button>
             <Text size="sm" c="gray.7">
-              {t('chooseOrganization.roles', { roles: membership.roles.join(', ') })}
+              {t('chooseOrganization.roles', {
+                roles: membership.roles.map((role) => label('roles', role)).join(', '),
+              })}
             </Text>
           </Stack>
         ))}

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/empty-state.component';
 import { ErrorState, useErrorMessage } from '../../components/error-state.component';
 import { LoadingState } from '../../components/loading-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 
 type Queue = components['schemas']['QueueView'];
@@ -86,16 +87,19 @@ function FailedJobItem({
 
 function QueueCard({ queue, onRetried }: { queue: Queue; onRetried: (message: string) => void }) {
   const { t } = useTranslation('platform');
+  const words = useEnumLabel('platform')('queues.names', queue.name);
+  // The queue's own name stays beside its words: it is the one a retry or a log line names.
+  const title = words === queue.name ? queue.name : t('queues.queueName', { label: words, name: queue.name });
   const titleId = `queue-${queue.name}`;
   const captionId = `queue-${queue.name}-counts`;
   return (
     <Paper component="section" withBorder p="md" radius="md" aria-labelledby={titleId}>
       <Title order={2} size="h4" id={titleId} mb="sm">
-        {queue.name}
+        {title}
       </Title>
       <Table withTableBorder={false} layout="fixed" mb="md">
         <caption id={captionId} className="visually-hidden">
-          {t('queues.counts', { queue: queue.name })}
+          {t('queues.counts', { queue: title })}
         </caption>
         <Table.Thead>
           <Table.Tr>
