@@ -167,7 +167,8 @@ describe('web app: a learner from the invitation mail to a verified certificate,
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/learn');
+    // A manager starts on the team view.
+    await page.waitForURL('**/team');
     await page.getByRole('navigation').getByRole('link', { name: 'Preferences' }).click();
     await page.getByRole('heading', { name: 'Preferences', level: 1 }).waitFor();
     await page.getByLabel('Escalation digest').waitFor();
