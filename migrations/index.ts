@@ -9,6 +9,7 @@ import { ActivityFile1764640000000 } from './1764640000000-activity-file';
 import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings';
 import { Reminders1764660000000 } from './1764660000000-reminders';
 import { BrowserSessions1764670000000 } from './1764670000000-browser-sessions';
+import { StateRequirements1764680000000 } from './1764680000000-state-requirements';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReminderSettings1764650000000,
   Reminders1764660000000,
   BrowserSessions1764670000000,
+  StateRequirements1764680000000,
 ];

@@ -698,6 +698,17 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
 
+    // State training requirements: platform reference data, read by the organization's staff
+    {
+      method: 'get',
+      path: '/api/v1/compliance/requirements',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body.items.some((item: { state: string }) => item.state === 'TX')).toBe(true);
+      },
+    },
+
     // Enrollments: the learner's own, and what educators may do to one
     {
       method: 'get',

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AuditHttpModule } from '@beacon/audit';
 import { CatalogHttpModule } from '@beacon/catalog';
 import { CertificatesHttpModule } from '@beacon/certificates';
+import { ComplianceHttpModule } from '@beacon/compliance';
 import { ConfigModule } from '@beacon/core/config';
 import { DatabaseModule } from '@beacon/core/database';
 import { EventsModule } from '@beacon/core/events';
@@ -39,6 +40,7 @@ import { HealthController } from './health.controller';
     CatalogHttpModule,
     EnrollmentHttpModule,
     CertificatesHttpModule,
+    ComplianceHttpModule,
     // Reminder templates, and the subscriber that moves held reminders when a request changes the window.
     RemindersModule,
   ],

@@ -315,6 +315,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/compliance/requirements': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * State human-trafficking training requirements for healthcare licensees
+     * @description Reference data shared by every organization, in code order (state first). Rows where no licensee rule was found, or only a posting is required, are listed as such. `unconfirmed` rules name in `note` what is unconfirmed and must not be applied as settled; `needsReview` also marks rules of confidence M or L.
+     */
+    get: operations['RequirementsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses': {
     parameters: {
       query?: never;
@@ -1820,6 +1840,12 @@ export interface components {
       /** @example 08:00 */
       start: string;
     };
+    RequirementSourceView: {
+      /** @example 26 TAC §370.1 (Legal Information Institute) */
+      title: string;
+      /** @example https://law.cornell.edu */
+      url: string | null;
+    };
     RetriedJobView: {
       id: string;
       name: string;
@@ -1862,6 +1888,78 @@ export interface components {
       name: string;
       timezone: string | null;
       updatedAt: string;
+    };
+    StateRequirementPage: {
+      items: components['schemas']['StateRequirementView'][];
+      nextCursor: string | null;
+    };
+    StateRequirementView: {
+      /** @enum {string} */
+      approvalMode: 'state_list' | 'board_approved' | 'category_acceptance' | 'facility_policy' | 'none';
+      approvalNote: string | null;
+      /**
+       * @description Stable key of the rule
+       * @example tx-practitioners
+       */
+      code: string;
+      /**
+       * @description H: statute or rule text seen; M: official summary or agreeing secondary sources; L: secondary only
+       * @enum {string}
+       */
+      confidence: 'H' | 'M' | 'L';
+      /** @description What the training (or posting) must cover */
+      contentSummary: string;
+      /** @description Set for every_n_renewals only */
+      everyNRenewals: number | null;
+      /**
+       * @description null when scope is none
+       * @enum {string|null}
+       */
+      frequency:
+        | 'one_time'
+        | 'each_renewal'
+        | 'every_n_renewals'
+        | 'annual'
+        | 'ongoing'
+        | 'posting_only'
+        | null;
+      frequencyNote: string | null;
+      /**
+       * @description null: the sources state no hours
+       * @example 1
+       */
+      hours: number | null;
+      hoursNote: string | null;
+      id: string;
+      /**
+       * @description Normalized license type codes the rule names: RN, LPN, LVN, APRN, MD, DO, PA, RPH, DDS, RDH, RT, MRT, PERFUSIONIST, LAC, DC, LMT, NHA, OT, OD, PT, DPM, RD
+       * @example [
+       *       "RN",
+       *       "LVN"
+       *     ]
+       */
+      licenseTypes: string[];
+      /** @description Who the rule covers, in words */
+      licenseTypesDescription: string;
+      /** @description Unconfirmed, or confidence below H: review before relying on it */
+      needsReview: boolean;
+      /** @description What is unconfirmed or needs review */
+      note: string | null;
+      /**
+       * @description When the rule was last checked against its sources
+       * @example 2026-12-03
+       */
+      reviewedOn: string;
+      /**
+       * @description licensee: each license holder; facility: a facility and its staff (or a posting); none: no rule
+       * @enum {string}
+       */
+      scope: 'licensee' | 'facility' | 'none';
+      sources: components['schemas']['RequirementSourceView'][];
+      /** @example TX */
+      state: string;
+      /** @description Part of this rule is unconfirmed (see note): do not apply it as settled */
+      unconfirmed: boolean;
     };
     SubmitAttemptDto: {
       answers: components['schemas']['AnswerDto'][];
@@ -2941,6 +3039,59 @@ export interface operations {
         };
       };
       /** @description Allowed roles: org_admin, educator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  RequirementsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+        /** @description Two-letter US state code (either case) */
+        state?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['StateRequirementPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
       403: {
         headers: {
           [name: string]: unknown;
