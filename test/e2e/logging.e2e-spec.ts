@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Response } from 'supertest';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { TenantTransaction } from '@beacon/core/database';
+import { GroupCommit, TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport } from '@beacon/core/mail';
 import { Clock } from '@beacon/core/time';
 import { DeliverNotificationJob, NotificationRepository, SendTimeChecks } from '@beacon/notifications';
@@ -185,6 +185,7 @@ describe('logs', () => {
     const sender = new DeliverNotificationJob(
       world.app.get(NotificationRepository),
       world.app.get(TenantTransaction),
+      world.app.get(GroupCommit),
       world.app.get(MailRenderer),
       world.app.get(MailTransport),
       world.app.get<AppConfig>(APP_CONFIG),

@@ -1,14 +1,15 @@
-import { TenantTransaction } from '@beacon/core/database';
+import { GroupCommit, TenantTransaction } from '@beacon/core/database';
 import { TestApp, TestOrganization } from '../support/test-app';
 
 /**
- * Statements sent with a transaction's opening (`TenantTransaction.openingWith` and `writeAlone`, the outbox's claim
- * and sent mark): one simple query each, a statement PREPAREd by SQL once per pooled connection. They must keep row
- * security, quote their values, and leave a connection usable after a failure.
+ * Statements sent with a transaction's opening (`TenantTransaction.writeAlone` and `writeTogether`, and through them
+ * `GroupCommit`, the outbox's claim and sent mark): one simple query each, a statement PREPAREd by SQL once per
+ * pooled connection. They must keep row security, quote their values, and leave a connection usable after a failure.
  */
 describe("statements sent with a transaction's opening", () => {
   let world: TestApp;
   let tx: TenantTransaction;
+  let commits: GroupCommit;
   let mine: TestOrganization;
   let theirs: TestOrganization;
 
@@ -32,6 +33,7 @@ describe("statements sent with a transaction's opening", () => {
   beforeAll(async () => {
     world = await TestApp.start();
     tx = world.app.get(TenantTransaction);
+    commits = world.app.get(GroupCommit);
     mine = await world.createOrganization('Opening Mine');
     theirs = await world.createOrganization('Opening Theirs');
   });
@@ -40,22 +42,26 @@ describe("statements sent with a transaction's opening", () => {
     await world.stop();
   });
 
-  it("answers the first statement's rows inside the organization, and commits the work done after it", async () => {
-    const id = await siteOf(mine, 'North');
-    const answered = await tx.openingWith(mine.id, rename(id, 'North Campus'), async (rows) => {
-      await tx.run(async (manager) =>
-        manager.query('UPDATE sites SET name = name || $2 WHERE id = $1', [id, ' (ED)']),
-      );
-      return rows;
-    });
-    expect(answered).toEqual([{ id, name: 'North Campus' }]);
-    expect(await nameOf(id)).toBe('North Campus (ED)');
+  it("answers each statement's rows, each in its own organization, in one transaction", async () => {
+    const north = await siteOf(mine, 'North');
+    const south = await siteOf(theirs, 'South');
+    const answered = await tx.writeTogether([
+      { organizationId: mine.id, statement: rename(north, 'North Campus') },
+      { organizationId: theirs.id, statement: rename(south, 'South Campus') },
+      { organizationId: mine.id, statement: rename(south, 'Taken') },
+    ]);
+    expect(answered).toEqual([
+      [{ id: north, name: 'North Campus' }],
+      [{ id: south, name: 'South Campus' }],
+      [],
+    ]);
+    expect(await nameOf(north)).toBe('North Campus');
+    expect(await nameOf(south)).toBe('South Campus');
   });
 
   it("finds nothing of another organization's, by row security", async () => {
     const id = await siteOf(theirs, 'South');
-    expect(await tx.openingWith(mine.id, rename(id, 'Taken'), async (rows) => rows)).toEqual([]);
-    await tx.writeAlone(mine.id, rename(id, 'Taken'));
+    expect(await tx.writeAlone(mine.id, rename(id, 'Taken'))).toEqual([]);
     expect(await nameOf(id)).toBe('South');
   });
 
@@ -83,5 +89,36 @@ describe("statements sent with a transaction's opening", () => {
         WHERE datname = current_database() AND usename = 'beacon_app' AND state LIKE 'idle in transaction%'`,
     );
     expect(open.n).toBe(0);
+  });
+
+  it('rolls back every statement written together when one fails', async () => {
+    const id = await siteOf(mine, 'Together');
+    await expect(
+      tx.writeTogether([
+        { organizationId: mine.id, statement: rename(id, 'Renamed') },
+        { organizationId: mine.id, statement: rename(id, null) },
+      ]),
+    ).rejects.toThrow(/null value/);
+    expect(await nameOf(id)).toBe('Together');
+  });
+
+  it('gathers concurrent writes and gives each its own outcome: one bad write fails only its caller', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => siteOf(i % 2 ? theirs : mine, `Site ${i}`)),
+    );
+    const outcomes = await Promise.allSettled(
+      ids.map((id, i) =>
+        commits.write<{ id: string; name: string }>(
+          i % 2 ? theirs.id : mine.id,
+          rename(id, i === 7 ? null : `Gathered ${i}`),
+        ),
+      ),
+    );
+    outcomes.forEach((outcome, i) => {
+      if (i === 7) expect(outcome.status).toBe('rejected');
+      else expect(outcome).toEqual({ status: 'fulfilled', value: [{ id: ids[i], name: `Gathered ${i}` }] });
+    });
+    expect(await nameOf(ids[7])).toBe('Site 7');
+    expect(await nameOf(ids[8])).toBe('Gathered 8');
   });
 });

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Queue } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { TenantTransaction } from '@beacon/core/database';
+import { GroupCommit, TenantTransaction } from '@beacon/core/database';
 import { MailRenderer, MailTransport } from '@beacon/core/mail';
 import { JobName, jobOptions, QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
 import { Clock } from '@beacon/core/time';
@@ -398,6 +398,7 @@ describe('the mail outbox (DESIGN.md "Jobs")', () => {
     const secondSender = new DeliverNotificationJob(
       world.app.get(NotificationRepository),
       world.app.get(TenantTransaction),
+      world.app.get(GroupCommit),
       world.app.get(MailRenderer),
       world.app.get(MailTransport),
       world.app.get<AppConfig>(APP_CONFIG),

@@ -6,7 +6,6 @@ import {
   preparedOne,
   type OpeningStatement,
   rows,
-  TenantTransaction,
 } from '@beacon/core/database';
 import type { MailKind, MailKinds } from '@beacon/core/mail';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
@@ -50,6 +49,8 @@ export type NotificationInsert = {
 
 /** Payload fields that carry a secret (a link with a token); erased once the mail has gone out or given up. */
 const SECRET_PAYLOAD_FIELDS = ['inviteUrl', 'resetUrl'];
+/** The same as an array literal, for statements sent as text (`OpeningStatement`). */
+const SECRET_FIELDS_LITERAL = `{${SECRET_PAYLOAD_FIELDS.join(',')}}`;
 
 /** Kinds whose one-time link was erased when the row failed: sending one again would mail a dead link. */
 export const ONE_TIME_LINK_KINDS = ['invitation', 'password_reset'];
@@ -71,8 +72,6 @@ export type ViewedNotificationRow = Pick<
 
 @Injectable()
 export class NotificationRepository {
-  constructor(private readonly tx: TenantTransaction) {}
-
   /** Inserts rows in the current transaction; a row whose dedupe key exists already is skipped. */
   async insertMany(organizationId: string | null, notifications: NotificationInsert[]): Promise<string[]> {
     if (notifications.length === 0) return [];
@@ -146,8 +145,8 @@ export class NotificationRepository {
   /**
    * Takes the row for sending with a lease; only a pending row that is due at `now` (the clock's), or a sending row
    * whose lease expired, is taken. Leases run on the database's time: they are about live processes. A statement
-   * for the transaction's opening (`TenantTransaction.openingWith`): the sender runs it once a mail. `stateColumn`
-   * (from `SendTimeChecks`) adds what the row's send-time check reads, over the row `n`.
+   * for the sender's group commit (`GroupCommit`): it runs once a mail, and commits before anything is sent.
+   * `stateColumn` (from `SendTimeChecks`) adds what the row's send-time check reads, over the row `n`.
    */
   claimStatement(id: string, leaseSeconds: number, now: Date, stateColumn: string): OpeningStatement {
     return {
@@ -162,14 +161,17 @@ export class NotificationRepository {
     };
   }
 
-  /** A claimed row that must not go out any more (what it was about has changed); it keeps no usable link. */
-  async markCancelled(id: string): Promise<void> {
-    await affected(
-      `UPDATE notifications
-          SET status = 'cancelled', lease_until = NULL, payload = payload - $2::text[], updated_at = now()
-        WHERE id = $1 AND status = 'sending'`,
-      [id, SECRET_PAYLOAD_FIELDS],
-    );
+  /**
+   * A claimed row that must not go out any more (what it was about has changed); it keeps no usable link. A
+   * statement for the sender's group commit, like the claim.
+   */
+  cancelStatement(id: string): OpeningStatement {
+    return {
+      sql: `UPDATE notifications
+               SET status = 'cancelled', lease_until = NULL, payload = payload - $2::text[], updated_at = now()
+             WHERE id = $1::uuid AND status = 'sending'`,
+      params: [id, SECRET_FIELDS_LITERAL],
+    };
   }
 
   /** What names the organization in its mail's List-Id. */
@@ -187,16 +189,16 @@ export class NotificationRepository {
     return row?.status ?? null;
   }
 
-  /** In a transaction of its own, in one round trip (`TenantTransaction.writeAlone`): the sender marks once a mail. */
-  async markSent(organizationId: string | null, id: string, smtpResponse: string): Promise<void> {
-    await this.tx.writeAlone(organizationId, {
+  /** The sent mark: a statement for the sender's group commit, like the claim. */
+  sentStatement(id: string, smtpResponse: string): OpeningStatement {
+    return {
       sql: `UPDATE notifications
                SET status = 'sent', sent_at = now(), lease_until = NULL, smtp_response = $2::text, last_error = NULL,
                    payload = payload - $3::text[], updated_at = now()
              WHERE id = $1::uuid AND status = 'sending'`,
       // The server's answer is stored as text, which cannot hold a NUL.
-      params: [id, smtpResponse.replace(/\0/g, '').slice(0, 1000), `{${SECRET_PAYLOAD_FIELDS.join(',')}}`],
-    });
+      params: [id, smtpResponse.replace(/\0/g, '').slice(0, 1000), SECRET_FIELDS_LITERAL],
+    };
   }
 
   /** Gives the row back after a failed send, so the retry (or the poll) can claim it again. */

@@ -32,4 +32,13 @@ describe('SendTimeChecks', () => {
       "CASE n.kind WHEN 'due_soon' THEN (SELECT 1) WHEN 'overdue' THEN (SELECT 1) END AS check_state",
     );
   });
+
+  it('runs in a transaction only the checks that read the database (registered without their state)', () => {
+    const checks = new SendTimeChecks();
+    checks.register(['due_soon'], jest.fn(), '(SELECT 1)');
+    checks.register(['escalation'], jest.fn());
+    expect(checks.readsDatabase('due_soon')).toBe(false);
+    expect(checks.readsDatabase('escalation')).toBe(true);
+    expect(checks.readsDatabase('invitation')).toBe(false);
+  });
 });

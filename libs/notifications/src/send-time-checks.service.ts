@@ -12,7 +12,11 @@ export type SendDecision =
     }
   | { send: false; reason: string };
 
-/** Runs in the claiming transaction, in the notification's organization; `now` is the injected clock's. */
+/**
+ * `now` is the injected clock's. A check registered with its state (`CheckStateSql`) decides from the claimed row
+ * alone and runs outside any transaction; one registered without runs in a transaction of its own, in the
+ * notification's organization, after the claim has committed.
+ */
 export type SendTimeCheck = (row: ClaimedNotificationRow, now: Date) => Promise<SendDecision>;
 
 /**
@@ -47,6 +51,11 @@ export class SendTimeChecks {
     if (this.states.size === 0) return 'NULL::json AS check_state';
     const cases = [...this.states].map(([kind, state]) => `WHEN '${kind.replace(/'/g, "''")}' THEN ${state}`);
     return `CASE n.kind ${cases.join(' ')} END AS check_state`;
+  }
+
+  /** Whether the kind's check reads the database (it was registered without its state). */
+  readsDatabase(kind: string): boolean {
+    return this.checks.has(kind) && !this.states.has(kind);
   }
 
   decide(row: ClaimedNotificationRow, now: Date): Promise<SendDecision> {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
+import { GroupCommit } from './group-commit.service';
 import { OrganizationDirectory } from './organization-directory.service';
 import { TenantTransaction } from './tenant-transaction.service';
 
@@ -21,7 +22,7 @@ import { TenantTransaction } from './tenant-transaction.service';
       }),
     }),
   ],
-  providers: [TenantTransaction, OrganizationDirectory],
-  exports: [TenantTransaction, OrganizationDirectory],
+  providers: [TenantTransaction, OrganizationDirectory, GroupCommit],
+  exports: [TenantTransaction, OrganizationDirectory, GroupCommit],
 })
 export class DatabaseModule {}

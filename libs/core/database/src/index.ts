@@ -1,6 +1,7 @@
 export * from './actor';
 export * from './database.module';
 export * from './execution-context';
+export * from './group-commit.service';
 export * from './organization-directory.service';
 export * from './postgres-errors';
 export * from './tenant-transaction.service';

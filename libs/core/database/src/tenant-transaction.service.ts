@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExecutionContext, Scope } from './execution-context';
-import { preparedName } from './sql';
+import { preparedName, rows } from './sql';
 import { RequestTransaction } from './request-transaction';
 
 type Work<T> = (manager: EntityManager) => Promise<T>;
@@ -121,35 +121,40 @@ export class TenantTransaction {
   }
 
   /**
-   * `withOrganization` (or, for `null`, `platform`) whose first statement travels with the transaction's opening:
-   * one round trip where it takes two. For work done once a mail (the outbox's claim). `work` gets its rows.
-   */
-  async openingWith<R, T>(
-    organizationId: string | null,
-    first: OpeningStatement,
-    work: (rows: R[]) => Promise<T>,
-  ): Promise<T> {
-    const scope = this.explicitScope(organizationId);
-    if (ExecutionContext.openScope())
-      return this.enter(scope, async (manager) => work(await manager.query(first.sql, [...first.params])));
-    return this.open(scope, (_manager, rows) => work(rows as R[]), first);
-  }
-
-  /**
    * One write in a transaction of its own, in one round trip: opening, statement and COMMIT together (see
-   * `opening`), where `withOrganization` takes three. For a write made once a mail (the outbox's sent mark).
-   * Inside an open transaction, it joins it.
+   * `opening`), where `withOrganization` takes three; it answers the statement's rows. For writes made once a mail
+   * (the outbox's claim and sent mark). Inside an open transaction, it joins it.
    */
-  async writeAlone(organizationId: string | null, statement: OpeningStatement): Promise<void> {
+  async writeAlone<R = unknown>(organizationId: string | null, statement: OpeningStatement): Promise<R[]> {
     const scope = this.explicitScope(organizationId);
     if (ExecutionContext.openScope())
-      return this.enter(scope, async (manager) => {
-        await manager.query(statement.sql, [...statement.params]);
-      });
+      return this.enter(scope, () => rows<R>(statement.sql, statement.params));
     const runner = this.dataSource.createQueryRunner();
     const client = (await runner.connect()) as LiteralClient;
     try {
-      await this.opening(client, scope, statement, true);
+      return await this.opening<R>(client, scope, statement, true);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /**
+   * Several writes, each in its own organization (or, for `null`, the platform), in one transaction committed in
+   * one round trip (see `together`); answers each statement's rows, in order. One failing statement rolls back them
+   * all. For writes of unrelated jobs gathered together (`GroupCommit`).
+   */
+  async writeTogether<R = unknown>(
+    writes: ReadonlyArray<{ organizationId: string | null; statement: OpeningStatement }>,
+  ): Promise<R[][]> {
+    if (ExecutionContext.openScope()) throw new Error('writeTogether opens its own transaction');
+    const statements = writes.map(({ organizationId, statement }) => ({
+      scope: this.explicitScope(organizationId),
+      statement,
+    }));
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as LiteralClient;
+    try {
+      return await this.together<R>(client, statements, true);
     } finally {
       await runner.release();
     }
@@ -171,26 +176,51 @@ export class TenantTransaction {
     return { organizationId, userId: this.actorUserId(), platform: organizationId === null };
   }
 
-  /**
-   * Opens a transaction with its first statement in one simple query, so one round trip: on this machine a round
-   * trip costs more CPU than a statement's planning. The simple protocol takes no parameters, so the statement is
-   * PREPAREd by SQL once per pooled connection and EXECUTEd with literals quoted by the driver: it keeps its plan.
-   * With `commit`, the transaction commits in the same round trip. On failure the transaction is rolled back.
-   */
+  /** `opening` with one scope and one statement: its rows. */
   private async opening<R>(
     client: LiteralClient,
     scope: Scope,
     first: OpeningStatement,
     commit: boolean,
   ): Promise<R[]> {
-    const name = preparedName(first.sql);
+    const [answered] = await this.together<R>(client, [{ scope, statement: first }], commit);
+    return answered;
+  }
+
+  /**
+   * Opens a transaction with its statements in one simple query, so one round trip: on this machine a round trip
+   * costs more CPU than a statement's planning. Each statement runs in its own scope (the settings are sent again
+   * only where the scope changes). The simple protocol takes no parameters, so each statement is PREPAREd by SQL
+   * once per pooled connection and EXECUTEd with literals quoted by the driver: it keeps its plan. With `commit`,
+   * the transaction commits in the same round trip. On failure the transaction is rolled back. Answers each
+   * statement's rows, in order.
+   */
+  private async together<R>(
+    client: LiteralClient,
+    statements: ReadonlyArray<{ scope: Scope; statement: OpeningStatement }>,
+    commit: boolean,
+  ): Promise<R[][]> {
     let prepared = preparedOn.get(client);
     if (!prepared) preparedOn.set(client, (prepared = new Set()));
-    const parts = prepared.has(name) ? [] : [`PREPARE ${name} AS ${first.sql}`];
-    parts.push('START TRANSACTION', inline(client, SET_CONTEXT, settings(scope)));
-    const executed = parts.length;
-    const values = first.params.map((value) => literal(client, value));
-    parts.push(values.length > 0 ? `EXECUTE ${name}(${values.join(', ')})` : `EXECUTE ${name}`);
+    const parts: string[] = [];
+    const preparing = new Set<string>();
+    for (const { statement } of statements) {
+      const name = preparedName(statement.sql);
+      if (prepared.has(name) || preparing.has(name)) continue;
+      preparing.add(name);
+      parts.push(`PREPARE ${name} AS ${statement.sql}`);
+    }
+    parts.push('START TRANSACTION');
+    const resultIndexes: number[] = [];
+    let current: Scope | null = null;
+    for (const { scope, statement } of statements) {
+      if (!current || !sameScope(current, scope)) parts.push(inline(client, SET_CONTEXT, settings(scope)));
+      current = scope;
+      const name = preparedName(statement.sql);
+      const values = statement.params.map((value) => literal(client, value));
+      resultIndexes.push(parts.length);
+      parts.push(values.length > 0 ? `EXECUTE ${name}(${values.join(', ')})` : `EXECUTE ${name}`);
+    }
     if (commit) parts.push('COMMIT');
     let results: Array<{ rows: unknown[] }>;
     try {
@@ -199,14 +229,18 @@ export class TenantTransaction {
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
       // PREPARE is not undone by the rollback: whether it ran decides whether the next use prepares again.
-      const found = await client
-        .query(`SELECT 1 FROM pg_prepared_statements WHERE name = '${name}'`)
-        .catch(() => null);
-      if (found && !Array.isArray(found) && found.rows.length > 0) prepared.add(name);
+      if (preparing.size > 0) {
+        const names = [...preparing].map((name) => `'${name}'`).join(', ');
+        const found = await client
+          .query(`SELECT name FROM pg_prepared_statements WHERE name IN (${names})`)
+          .catch(() => null);
+        if (found && !Array.isArray(found))
+          for (const row of found.rows as Array<{ name: string }>) prepared.add(row.name);
+      }
       throw error;
     }
-    prepared.add(name);
-    return results[executed].rows as R[];
+    for (const name of preparing) prepared.add(name);
+    return resultIndexes.map((index) => results[index].rows as R[]);
   }
 
   private enter<T>(scope: Scope, work: Work<T>): Promise<T> {

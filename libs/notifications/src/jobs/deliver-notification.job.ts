@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { TenantTransaction } from '@beacon/core/database';
+import { GroupCommit, TenantTransaction } from '@beacon/core/database';
 import { listIdHeader, MailRenderer, MailTransport, RenderedMail } from '@beacon/core/mail';
 import { Clock } from '@beacon/core/time';
 import { ClaimedNotificationRow, NotificationRepository } from '../notification.repository';
@@ -21,6 +21,7 @@ export class DeliverNotificationJob {
   constructor(
     private readonly repository: NotificationRepository,
     private readonly tx: TenantTransaction,
+    private readonly commits: GroupCommit,
     private readonly renderer: MailRenderer,
     private readonly transport: MailTransport,
     /** outboxLeaseSeconds (OUTBOX_LEASE, 60 s): long enough for one SMTP exchange; a dead sender's lease runs out. */
@@ -38,60 +39,47 @@ export class DeliverNotificationJob {
         : this.tx.platform(work);
 
     // The claim commits before anything is sent, so a second sender (a retry, a stalled job taken over by another
-    // worker) finds the row taken and never mails it twice. The feature's send-time check runs in the same
-    // transaction: a row it cancels is never seen as `sending` by anyone.
+    // worker) finds the row taken and never mails it twice. It goes with the group commit: under load, the claims
+    // and sent marks of many concurrent deliveries share one round trip.
     const now = this.clock.now();
-    const claim = this.repository.claimStatement(
-      notificationId,
-      this.config.outboxLeaseSeconds,
-      now,
-      this.checks.stateColumn(),
-    );
     const organizationId = payload.organizationId ?? null;
-    const claimed = await this.tx.openingWith(
+    const [row] = await this.commits.write<ClaimedNotificationRow>(
       organizationId,
-      claim,
-      async ([row]: ClaimedNotificationRow[]) => {
-        if (!row) return null;
-        const decision = await this.checks.decide(row, now);
-        if (!decision.send) {
-          await this.repository.markCancelled(notificationId);
-          this.logger.log(
-            { notificationId, kind: row.kind, reason: decision.reason },
-            'notification cancelled',
-          );
-          return { row, payload: null, listId: null };
-        }
-        return {
-          row,
-          payload: decision.payload ?? row.payload,
-          listId: row.organization_id ? await this.listId(row.organization_id) : null,
-        };
-      },
+      this.repository.claimStatement(
+        notificationId,
+        this.config.outboxLeaseSeconds,
+        now,
+        this.checks.stateColumn(),
+      ),
     );
-    if (!claimed) {
+    if (!row) {
       // Sent, failed or cancelled already, or a held reminder relayed early: the poll relays it again once due.
       const status = await inScope(() => this.repository.status(notificationId));
       if (status === 'sending')
         throw new LeaseHeldError(`notification ${notificationId} is held by another sender`);
       return;
     }
-    if (claimed.payload)
-      await this.send(
-        payload.organizationId ?? null,
-        claimed.row,
-        claimed.payload,
-        claimed.listId,
-        finalAttempt,
-        inScope,
-      );
+    const decision = this.checks.readsDatabase(row.kind)
+      ? await inScope(() => this.checks.decide(row, now))
+      : await this.checks.decide(row, now);
+    if (!decision.send) {
+      // Until this commits the row is `sending` under the lease: a sender dying here leaves it to be claimed and
+      // checked again once the lease runs out.
+      await this.commits.write(organizationId, this.repository.cancelStatement(notificationId));
+      this.logger.log({ notificationId, kind: row.kind, reason: decision.reason }, 'notification cancelled');
+      return;
+    }
+    const listId = row.organization_id ? await this.listId(row.organization_id, inScope) : null;
+    await this.send(organizationId, row, decision.payload ?? row.payload, listId, finalAttempt, inScope);
   }
 
-  /** Runs in the claim's transaction when it has to read. */
-  private async listId(organizationId: string): Promise<string | null> {
+  private async listId(
+    organizationId: string,
+    inScope: <T>(work: () => Promise<T>) => Promise<T>,
+  ): Promise<string | null> {
     const cached = this.listIds.get(organizationId);
     if (cached && Date.now() - cached.readAt < LIST_ID_TTL_MS) return cached.value;
-    const organization = await this.repository.organizationListName(organizationId);
+    const organization = await inScope(() => this.repository.organizationListName(organizationId));
     const value = organization ? listIdHeader(organization, this.config.publicUrl) : null;
     this.listIds.set(organizationId, { value, readAt: Date.now() });
     return value;
@@ -131,6 +119,6 @@ export class DeliverNotificationJob {
       );
       throw error;
     }
-    await this.repository.markSent(organizationId, row.id, response);
+    await this.commits.write(organizationId, this.repository.sentStatement(row.id, response));
   }
 }

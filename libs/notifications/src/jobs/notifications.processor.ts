@@ -11,8 +11,9 @@ import { DeliverNotificationJob } from './deliver-notification.job';
  * started once the configured send rate is set on it (`autorun: false`). A delivery is one SMTP exchange, so its
  * lock is short and checked often: a job a dead worker held is back in the queue within ~15 s instead of BullMQ's
  * 30-60 s. A live job is never taken for stalled (its lock is renewed), and should it be, the row's lease keeps a
- * second sender off it. 24 deliveries at once: each mostly waits (on two short transactions and one SMTP exchange),
- * and at 8 the worker sat idle between round trips (tools/bench/RESULTS.md, issue 9). The send rate itself is the
+ * second sender off it. 24 deliveries at once: each mostly waits (on its claim and sent mark, which the group commit
+ * gathers with other deliveries' into shared round trips, and on one SMTP exchange), and at 8 the worker sat idle
+ * between round trips (tools/bench/RESULTS.md, issue 9). The send rate itself is the
  * limiter's business, not this number's.
  */
 @Processor(QueueName.notifications, {
