@@ -43,7 +43,7 @@ export class GroupCommit {
       while (this.queued.length > 0) {
         const batch = this.queued.splice(0, MOST_TOGETHER);
         // Grouped by organization, so the transaction sets each tenant's settings once.
-        batch.sort((a, b) => (a.organizationId ?? '').localeCompare(b.organizationId ?? ''));
+        batch.sort((a, b) => ((a.organizationId ?? '') < (b.organizationId ?? '') ? -1 : 1));
         await this.commit(batch);
       }
     } finally {

@@ -122,20 +122,15 @@ export class TenantTransaction {
 
   /**
    * One write in a transaction of its own, in one round trip: opening, statement and COMMIT together (see
-   * `opening`), where `withOrganization` takes three; it answers the statement's rows. For writes made once a mail
+   * `together`), where `withOrganization` takes three; it answers the statement's rows. For writes made once a mail
    * (the outbox's claim and sent mark). Inside an open transaction, it joins it.
    */
   async writeAlone<R = unknown>(organizationId: string | null, statement: OpeningStatement): Promise<R[]> {
     const scope = this.explicitScope(organizationId);
     if (ExecutionContext.openScope())
       return this.enter(scope, () => rows<R>(statement.sql, statement.params));
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as LiteralClient;
-    try {
-      return await this.opening<R>(client, scope, statement, true);
-    } finally {
-      await runner.release();
-    }
+    const [answered] = await this.writeTogether<R>([{ organizationId, statement }]);
+    return answered;
   }
 
   /**
