@@ -163,6 +163,19 @@ function changedSide(side: 'o' | 'n'): string {
 }
 
 /**
+ * Every existing pair into the rollups at once (the migration's backfill; exported so a test can check it against
+ * what the triggers keep).
+ */
+export const ROLLUP_BACKFILL = applySql(
+  'deltas',
+  `signed AS (SELECT 1 AS sign, ${ENROLLMENT_COLUMNS} FROM enrollments),
+   ${contributionCtes('SELECT * FROM signed')},
+   placed AS (SELECT c.*, m.site_id, m.department_id
+                FROM contributions c JOIN memberships m ON m.id = c.membership_id),
+   deltas AS (${summedDeltas()}),`,
+);
+
+/**
  * `compliance_rollups`: counts of each member's current-cycle enrollments per (cohort, course, site, department,
  * due instant), and `compliance_rollup_bases`, the same per (cohort, course, site, department) as they stand once
  * every due instant has passed. The compliance summary reads the bases and corrects them with the rollup rows not
@@ -312,16 +325,7 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         EXECUTE FUNCTION compliance_rollups_memberships_updated();
     `);
     // Backfill: every existing pair, counted once (the migration runs as the owner, across organizations).
-    await q.query(
-      applySql(
-        'deltas',
-        `signed AS (SELECT 1 AS sign, ${ENROLLMENT_COLUMNS} FROM enrollments),
-         ${contributionCtes('SELECT * FROM signed')},
-         placed AS (SELECT c.*, m.site_id, m.department_id
-                      FROM contributions c JOIN memberships m ON m.id = c.membership_id),
-         deltas AS (${summedDeltas()}),`,
-      ),
-    );
+    await q.query(ROLLUP_BACKFILL);
   }
 
   async down(q: QueryRunner): Promise<void> {

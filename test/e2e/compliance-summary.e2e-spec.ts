@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ROLLUP_BACKFILL } from '../../migrations/1764690000000-compliance-rollups';
 import { Clock } from '@beacon/core/time';
 import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
 import {
@@ -595,6 +596,21 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
     expect(failures).toEqual([]);
     // Every kind of write changed rows.
     expect(written.every((count) => count > 0)).toBe(true);
+    // The migration's backfill, run over the same enrollments, writes exactly what the triggers kept.
+    const stored = () =>
+      world.ownerQuery(
+        `SELECT 'rollup' AS kind, to_jsonb(r) - 'organization_id' AS row FROM compliance_rollups r
+          WHERE (r.not_started, r.in_progress, r.completed, r.exempt, r.renewal, r.previous_not_started,
+                 r.previous_in_progress, r.previous_completed, r.previous_exempt) <> (0, 0, 0, 0, 0, 0, 0, 0, 0)
+         UNION ALL
+         SELECT 'base', to_jsonb(b) - 'organization_id' FROM compliance_rollup_bases b
+          WHERE (b.not_started, b.in_progress, b.completed, b.exempt, b.overdue) <> (0, 0, 0, 0, 0)
+         ORDER BY 1, 2`,
+      );
+    const kept = await stored();
+    await world.ownerQuery('DELETE FROM compliance_rollups; DELETE FROM compliance_rollup_bases');
+    await world.ownerQuery(ROLLUP_BACKFILL);
+    expect(await stored()).toEqual(kept);
     // Every transaction's deltas were added up at its commit.
     expect(await world.ownerQuery('SELECT count(*)::int AS n FROM compliance_rollup_deltas')).toEqual([
       { n: 0 },
