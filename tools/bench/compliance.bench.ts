@@ -312,9 +312,9 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
       managerChainBySite: await median(
         11,
         `WITH ${currentCycleCte(
-          `e.membership_id IN (WITH RECURSIVE chain(id) AS (
+          `e.membership_id = ANY (ARRAY(WITH RECURSIVE chain(id) AS (
              SELECT id FROM memberships WHERE manager_id = $2
-             UNION SELECT r.id FROM memberships r JOIN chain c ON r.manager_id = c.id) SELECT id FROM chain)`,
+             UNION SELECT r.id FROM memberships r JOIN chain c ON r.manager_id = c.id) SELECT id FROM chain))`,
           '$1',
         )}
          SELECT m.site_id, count(*), count(*) FILTER (WHERE ${enrollmentOverdue('$1', 'cc')})

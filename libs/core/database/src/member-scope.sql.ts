@@ -9,15 +9,22 @@ export function memberNameSql(m = 'm', u = 'u'): string {
   return `CASE WHEN ${m}.joined_at IS NULL THEN ${m}.name ELSE ${u}.name END`;
 }
 
+/** The organization of the open transaction, as row-level security reads it. */
+const CURRENT_ORGANIZATION = `NULLIF(current_setting('app.organization_id', true), '')::uuid`;
+
 /**
  * Membership ids in the reporting chain below a manager (direct and indirect reports, not the manager), as a
  * subquery for `IN (…)`. UNION (not UNION ALL) drops rows already found, so a cycle in manager_id ends the walk.
+ * The organization condition repeats what row-level security enforces, as a plain equality: the policy's OR (a
+ * person's own memberships) keeps the planner off the (organization_id, manager_id) index, and each step of the
+ * walk then scanned every membership of the organization.
  */
 export function reportingChainSql(managerParam: string): string {
   return `(WITH RECURSIVE chain(id) AS (
-             SELECT id FROM memberships WHERE manager_id = ${managerParam}
+             SELECT id FROM memberships WHERE organization_id = ${CURRENT_ORGANIZATION} AND manager_id = ${managerParam}
              UNION
              SELECT r.id FROM memberships r JOIN chain c ON r.manager_id = c.id
+              WHERE r.organization_id = ${CURRENT_ORGANIZATION}
            ) SELECT id FROM chain)`;
 }
 
