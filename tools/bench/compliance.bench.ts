@@ -1,5 +1,6 @@
 import argon2 from 'argon2';
 import { Client } from 'pg';
+import { reportingChainSql } from '@beacon/core/database';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
 import { apiCaller, forkBenchApi } from './api-call';
@@ -311,12 +312,7 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
       ),
       managerChainBySite: await median(
         11,
-        `WITH ${currentCycleCte(
-          `e.membership_id = ANY (ARRAY(WITH RECURSIVE chain(id) AS (
-             SELECT id FROM memberships WHERE manager_id = $2
-             UNION SELECT r.id FROM memberships r JOIN chain c ON r.manager_id = c.id) SELECT id FROM chain))`,
-          '$1',
-        )}
+        `WITH ${currentCycleCte(`e.membership_id = ANY (ARRAY${reportingChainSql('$2')})`, '$1')}
          SELECT m.site_id, count(*), count(*) FILTER (WHERE ${enrollmentOverdue('$1', 'cc')})
            FROM current_cycle cc JOIN memberships m ON m.id = cc.membership_id GROUP BY 1`,
         [now, (await owner.query(`SELECT ${id('m', `'${DEPARTMENT_MANAGER}'`)} AS id`)).rows[0].id],
