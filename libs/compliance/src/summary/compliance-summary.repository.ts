@@ -84,6 +84,8 @@ function named(grouping: SummaryGrouping, counts: string): string {
 export class ComplianceSummaryRepository {
   /** The filter fields naming nothing in this organization (row-level security hides other organizations). */
   async unknownFilters(filter: ComplianceFilter): Promise<Array<keyof ComplianceFilter>> {
+    // No filter, no round trip: the dashboard's first load names none.
+    if (Object.values(filter).every((id) => id === undefined)) return [];
     const found = await one<Record<keyof ComplianceFilter, boolean>>(
       `SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM sites WHERE id = $1)) AS "siteId",
               ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM departments WHERE id = $2)) AS "departmentId",
