@@ -11,6 +11,7 @@ import { Reminders1764660000000 } from './1764660000000-reminders';
 import { BrowserSessions1764670000000 } from './1764670000000-browser-sessions';
 import { StateRequirements1764680000000 } from './1764680000000-state-requirements';
 import { OutboxRecipientReference1764685000000 } from './1764685000000-outbox-recipient-reference';
+import { ComplianceRollups1764690000000 } from './1764690000000-compliance-rollups';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BrowserSessions1764670000000,
   StateRequirements1764680000000,
   OutboxRecipientReference1764685000000,
+  ComplianceRollups1764690000000,
 ];

@@ -709,6 +709,37 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
 
+    // The compliance dashboard: a manager counts their reporting chain (the learner alone), staff the organization
+    {
+      method: 'get',
+      path: '/api/v1/compliance/summary',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: '/api/v1/compliance/summary?groupBy=department' }),
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        const groups = res.body.groups as Array<{ id: string | null; enrolled: number }>;
+        const learnerGroup = groups.find((group) => group.id === fx.learnerDepartmentId);
+        expect(learnerGroup?.enrolled).toBeGreaterThan(0);
+        if (actor === 'manager') expect(groups.map((group) => group.id)).toEqual([fx.learnerDepartmentId]);
+        else expect(res.body.totals.enrolled).toBeGreaterThanOrEqual(learnerGroup?.enrolled ?? 1);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/compliance/trend',
+      success: 200,
+      allowed: READ,
+      prepare: async () => ({ path: '/api/v1/compliance/trend?from=2026-01-05&to=2026-01-18&interval=week' }),
+      verify: async (res, allowed) => {
+        if (allowed)
+          expect(res.body).toMatchObject({
+            items: [{ periodStart: '2026-01-05' }, { periodStart: '2026-01-12' }],
+            nextCursor: null,
+          });
+      },
+    },
+
     // Enrollments: the learner's own, and what educators may do to one
     {
       method: 'get',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { affected, ExecutionContext, one, reportingChainSql, rows } from '@beacon/core/database';
 import { afterCursor, type CursorPosition, newestFirst } from '@beacon/core/http';
+import { completionRate } from './completion-rate';
 import { currentCycleCte, enrollmentOverdue } from './enrollment.sql';
 
 export interface CohortRow {
@@ -162,8 +163,7 @@ export class CohortRepository {
         completed,
         overdue: row?.overdue ?? 0,
         exempt,
-        completionRate:
-          enrolled - exempt > 0 ? Math.round((completed / (enrolled - exempt)) * 10_000) / 10_000 : null,
+        completionRate: completionRate(completed, enrolled, exempt),
       });
     }
     return stats;

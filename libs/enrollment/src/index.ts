@@ -1,3 +1,6 @@
 export * from './enrollment-http.module';
 export * from './enrollment.module';
 export * from './enrollment-sync.service';
+// The definitions of cohort stats, for the compliance summary (numbers must agree with cohort stats).
+export { completionRate } from './completion-rate';
+export { currentCycleCte, enrollmentOverdue } from './enrollment.sql';

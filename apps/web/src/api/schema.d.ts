@@ -335,6 +335,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/compliance/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Compliance counts, in total and grouped by site, department, cohort or course
+     * @description Counts each member's current-cycle enrollment of each cohort, as cohort stats do: withdrawn enrollments are not counted, exempt ones are out of the completion rate, a recertification cycle neither started nor due yet counts by the completed cycle before it, and `overdue` is judged at the time of the request. Site and department are the member's current ones; members without one form the group with `id: null`, so the groups add up to the totals. A manager sees only their reporting chain (direct and indirect reports); org_admin and educators see the organization. An id of another organization (or none) in a filter is a 400 naming it. `from`/`to` filter on the due date of each member's newest cycle (see them).
+     */
+    get: operations['ComplianceSummaryController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/compliance/trend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Weekly completions and completion rate
+     * @description One item per week from the week of `from` to the week of `to`, weeks starting on Monday in the organization's time zone, oldest first (`nextCursor` is always null). `completed`: enrollments completed during the week. `completionRate`: of the enrollments due before the end of the week (any cycle; withdrawn and exempt ones left out), the share completed before the end of the week (`completedByPeriodEnd / dueByPeriodEnd`; null when nothing was due). Only `interval=week`; `to` at most 731 days after `from`. A manager sees only their reporting chain. Site and department filters use the member's current place.
+     */
+    get: operations['ComplianceSummaryController_trend'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/courses': {
     parameters: {
       query?: never;
@@ -1147,6 +1187,60 @@ export interface components {
       stats: components['schemas']['CohortStatsView'];
       target: components['schemas']['CohortTargetDto'];
       updatedAt: string;
+    };
+    ComplianceCountsView: {
+      completed: number;
+      /** @description completed / (enrolled − exempt), 0..1 rounded to 4 places; null when that is 0 */
+      completionRate: number | null;
+      /** @description Members' current-cycle enrollments, withdrawn ones not counted */
+      enrolled: number;
+      exempt: number;
+      inProgress: number;
+      notStarted: number;
+      /** @description Due instant passed, neither completed nor exempt (at the time of the request) */
+      overdue: number;
+    };
+    ComplianceGroupView: {
+      completed: number;
+      /** @description completed / (enrolled − exempt), 0..1 rounded to 4 places; null when that is 0 */
+      completionRate: number | null;
+      /** @description Members' current-cycle enrollments, withdrawn ones not counted */
+      enrolled: number;
+      exempt: number;
+      /** @description The site, department, cohort or course id (for courses: the newest version of the course code); null for members without a site or department */
+      id: string | null;
+      inProgress: number;
+      /** @description null with the id */
+      name: string | null;
+      notStarted: number;
+      /** @description Due instant passed, neither completed nor exempt (at the time of the request) */
+      overdue: number;
+    };
+    CompliancePeriodPage: {
+      /** @description Oldest period first */
+      items: components['schemas']['CompliancePeriodView'][];
+      /** @description Always null: every period is in one answer */
+      nextCursor: string | null;
+    };
+    CompliancePeriodView: {
+      /** @description Enrollments completed during the period */
+      completed: number;
+      /** @description Of those, the ones completed before the end of the period */
+      completedByPeriodEnd: number;
+      /** @description completedByPeriodEnd / dueByPeriodEnd, 0..1 rounded to 4 places; null when nothing was due */
+      completionRate: number | null;
+      /** @description Enrollments due before the end of the period (not exempt, not withdrawn, any cycle) */
+      dueByPeriodEnd: number;
+      /**
+       * @description The period's first day: a Monday, in the organization's time zone
+       * @example 2026-01-05
+       */
+      periodStart: string;
+    };
+    ComplianceSummaryView: {
+      /** @description Groups with at least one enrollment, by name (the null group last); they add up to the totals */
+      groups: components['schemas']['ComplianceGroupView'][];
+      totals: components['schemas']['ComplianceCountsView'];
     };
     ContactHourMethodView: {
       /** @description How the minutes were arrived at, with the figures */
@@ -3071,6 +3165,128 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['StateRequirementPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ComplianceSummaryController_summary: {
+    parameters: {
+      query?: {
+        /** @description Only enrollments of this cohort */
+        cohortId?: string;
+        /** @description Only enrollments of this course, any version of it (same course code) */
+        courseId?: string;
+        /** @description Only members whose department is this one (the member's current one) */
+        departmentId?: string;
+        /** @description Only enrollments due on or after this local date (the organization's time zone). The due date filtered is that of the member's newest cycle of the cohort: the counted enrollment's own, or, while a recertification cycle is open but not due yet, that cycle's. Enrollments without a due date are left out when `from` or `to` is given. */
+        from?: string;
+        groupBy?: 'site' | 'department' | 'cohort' | 'course';
+        /** @description Only members whose site is this one (the member's current site) */
+        siteId?: string;
+        /** @description Only enrollments due on or before this local date (inclusive); see `from`. */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComplianceSummaryView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ComplianceSummaryController_trend: {
+    parameters: {
+      query: {
+        /** @description Only enrollments of this cohort */
+        cohortId?: string;
+        /** @description Only enrollments of this course, any version of it (same course code) */
+        courseId?: string;
+        /** @description Only members whose department is this one (the member's current one) */
+        departmentId?: string;
+        /** @description First local date; the first period is its week */
+        from: string;
+        interval?: 'week';
+        /** @description Only members whose site is this one (the member's current site) */
+        siteId?: string;
+        /** @description Last local date (inclusive), at most 2 years (731 days) after `from` */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompliancePeriodPage'];
         };
       };
       /** @description Invalid input; `errors` names each bad field. */

@@ -18,7 +18,7 @@ function Stat({ label, value, tone }: { label: string; value: number; tone?: 're
   );
 }
 
-/** Counts over the whole reporting chain, whatever the list's filters. */
+/** Counts over the whole reporting chain, whatever the list's filters (the compliance summary's totals). */
 export function TeamSummary() {
   const { t } = useTranslation('team');
   const query = useQuery(teamSummaryQuery);
@@ -26,19 +26,12 @@ export function TeamSummary() {
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const summary = query.data;
   return (
-    <>
-      <SimpleGrid component="dl" cols={{ base: 2, sm: 5 }} spacing="sm" m={0}>
-        <Stat label={t('summary.people')} value={summary.people} />
-        <Stat label={t('summary.overdue')} value={summary.overdue} tone="red" />
-        <Stat label={t('summary.inProgress')} value={summary.inProgress} />
-        <Stat label={t('summary.notStarted')} value={summary.notStarted} />
-        <Stat label={t('summary.completed')} value={summary.completed} />
-      </SimpleGrid>
-      {summary.partial && (
-        <Text size="sm" mt="xs">
-          {t('summary.partial', { count: summary.counted })}
-        </Text>
-      )}
-    </>
+    <SimpleGrid component="dl" cols={{ base: 2, sm: 5 }} spacing="sm" m={0}>
+      <Stat label={t('summary.enrolled')} value={summary.enrolled} />
+      <Stat label={t('summary.overdue')} value={summary.overdue} tone="red" />
+      <Stat label={t('summary.inProgress')} value={summary.inProgress} />
+      <Stat label={t('summary.notStarted')} value={summary.notStarted} />
+      <Stat label={t('summary.completed')} value={summary.completed} />
+    </SimpleGrid>
   );
 }

@@ -1,0 +1,283 @@
+import { Injectable } from '@nestjs/common';
+import { ExecutionContext, one, reportingChainSql, rows } from '@beacon/core/database';
+import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
+import type { SummaryGrouping } from '../dto/compliance-summary.dto';
+
+export interface ComplianceFilter {
+  siteId?: string;
+  departmentId?: string;
+  cohortId?: string;
+  courseId?: string;
+}
+
+/** Local dates (YYYY-MM-DD, inclusive) in the organization's time zone. */
+export interface DueRange {
+  from?: string;
+  to?: string;
+}
+
+export interface GroupCountsRow {
+  group_id: string | null;
+  group_name: string | null;
+  enrolled: number;
+  not_started: number;
+  in_progress: number;
+  completed: number;
+  overdue: number;
+  exempt: number;
+}
+
+export interface TrendRow {
+  period_start: string;
+  completed: number;
+  due_by_end: number;
+  completed_by_end: number;
+}
+
+/** The group key of a counted row: over `x` (rollup counts) and `co`, or `r` (a current-cycle enrollment) and `m`. */
+const GROUP_KEYS: Record<SummaryGrouping, { rollup: string; chain: string }> = {
+  site: { rollup: 'x.site_id::text', chain: 'm.site_id::text' },
+  department: { rollup: 'x.department_id::text', chain: 'm.department_id::text' },
+  cohort: { rollup: 'x.cohort_id::text', chain: 'r.cohort_id::text' },
+  // Versions of a course share its code: they are one course to an administrator.
+  course: { rollup: 'co.code', chain: 'co.code' },
+};
+
+/** The id and name of each group key `g.group_key`, as a lateral join (`named`). */
+const GROUP_NAMES: Record<SummaryGrouping, string> = {
+  site: 'SELECT s.id, s.name FROM sites s WHERE s.id = g.group_key::uuid',
+  department: 'SELECT d.id, d.name FROM departments d WHERE d.id = g.group_key::uuid',
+  cohort: 'SELECT c.id, c.name FROM cohorts c WHERE c.id = g.group_key::uuid',
+  course:
+    'SELECT c.id, c.title AS name FROM courses c WHERE c.code = g.group_key ORDER BY c.version DESC LIMIT 1',
+};
+
+/** The organization's time zone, as an uncorrelated subquery (planned once per statement). */
+function organizationZone(params: unknown[]): string {
+  return `(SELECT o.timezone FROM organizations o WHERE o.id = $${params.push(ExecutionContext.organizationId())})`;
+}
+
+/** The start of a local date in the organization's time zone, as an instant. */
+function startOfLocalDay(dateParam: string, zone: string): string {
+  return `((${dateParam}::date)::timestamp AT TIME ZONE ${zone})`;
+}
+
+/** `course_id` of `alias` is a version of the course `courseParam` names (same code). */
+function sameCourse(alias: string, courseParam: string): string {
+  return `${alias}.course_id IN (SELECT v.id FROM courses v WHERE v.code = (SELECT k.code FROM courses k WHERE k.id = ${courseParam}))`;
+}
+
+/** Wraps per-group counts with each group's id and name, ordered by name (the null group last), then id. */
+function named(grouping: SummaryGrouping, counts: string): string {
+  return `SELECT n.id AS group_id, n.name AS group_name, g.enrolled, g.not_started, g.in_progress, g.completed,
+                 g.overdue, g.exempt
+            FROM (${counts}) g
+            LEFT JOIN LATERAL (${GROUP_NAMES[grouping]}) n ON true
+           ORDER BY n.name IS NULL, n.name, n.id`;
+}
+
+/**
+ * The compliance summary's reads. Organization-wide answers come from `compliance_rollups` (kept current by the
+ * triggers of migration 1764690000000), a manager's from their chain's enrollments through the member index.
+ */
+@Injectable()
+export class ComplianceSummaryRepository {
+  /** The filter fields naming nothing in this organization (row-level security hides other organizations). */
+  async unknownFilters(filter: ComplianceFilter): Promise<Array<keyof ComplianceFilter>> {
+    // No filter, no round trip: the dashboard's first load names none.
+    if (Object.values(filter).every((id) => id === undefined)) return [];
+    const found = await one<Record<keyof ComplianceFilter, boolean>>(
+      `SELECT ($1::uuid IS NULL OR EXISTS (SELECT 1 FROM sites WHERE id = $1)) AS "siteId",
+              ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM departments WHERE id = $2)) AS "departmentId",
+              ($3::uuid IS NULL OR EXISTS (SELECT 1 FROM cohorts WHERE id = $3)) AS "cohortId",
+              ($4::uuid IS NULL OR EXISTS (SELECT 1 FROM courses WHERE id = $4)) AS "courseId"`,
+      [filter.siteId ?? null, filter.departmentId ?? null, filter.cohortId ?? null, filter.courseId ?? null],
+    );
+    return (['siteId', 'departmentId', 'cohortId', 'courseId'] as const).filter((field) => !found?.[field]);
+  }
+
+  /**
+   * Counts per group for the whole organization, from the rollups (kept current by the triggers of migration
+   * 1764690000000): without a due-date range, each group's base counts (as they stand once every due instant has
+   * passed) corrected by the rollup rows due at or after `now`, read through the due index; with a range, the
+   * rollup rows due within it. Either way overdue is exact at the reader's clock, and the rows read do not grow
+   * with the number of enrollments.
+   */
+  async organizationGroups(
+    grouping: SummaryGrouping,
+    filter: ComplianceFilter,
+    range: DueRange,
+    now: Date,
+  ): Promise<GroupCountsRow[]> {
+    const params: unknown[] = [now];
+    const where = ['true'];
+    if (filter.siteId) where.push(`x.site_id = $${params.push(filter.siteId)}`);
+    if (filter.departmentId) where.push(`x.department_id = $${params.push(filter.departmentId)}`);
+    if (filter.cohortId) where.push(`x.cohort_id = $${params.push(filter.cohortId)}`);
+    if (filter.courseId) where.push(sameCourse('x', `$${params.push(filter.courseId)}`));
+    const filters = where.join(' AND ');
+    const ranged = range.from !== undefined || range.to !== undefined;
+    // Per row: the counters as SQL over `r` (a rollup row) at the clock $1.
+    const passed = 'r.due_at < $1';
+    const counted = ranged
+      ? `SELECT r.*,
+                r.not_started + CASE WHEN ${passed} THEN r.renewal ELSE r.previous_not_started END AS ns,
+                r.in_progress + CASE WHEN ${passed} THEN 0 ELSE r.previous_in_progress END AS ip,
+                r.completed + CASE WHEN ${passed} THEN 0 ELSE r.previous_completed END AS co,
+                r.exempt + CASE WHEN ${passed} THEN 0 ELSE r.previous_exempt END AS ex,
+                CASE WHEN ${passed} THEN r.not_started + r.in_progress + r.renewal ELSE 0 END AS od
+           FROM compliance_rollups r
+          WHERE ${this.dueRange('r.due_at', range, params).join(' AND ')}`
+      : `SELECT b.organization_id, b.cohort_id, b.course_id, b.site_id, b.department_id,
+                b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex, b.overdue AS od
+           FROM compliance_rollup_bases b
+         UNION ALL
+         -- Not due yet: the previous cycle still counts instead of a renewal, and nothing is overdue.
+         SELECT r.organization_id, r.cohort_id, r.course_id, r.site_id, r.department_id,
+                r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
+                r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
+           FROM compliance_rollups r
+          WHERE r.due_at >= $1`;
+    const joinCourse = grouping === 'course' ? 'JOIN courses co ON co.id = x.course_id' : '';
+    return rows<GroupCountsRow>(
+      named(
+        grouping,
+        `SELECT ${GROUP_KEYS[grouping].rollup} AS group_key,
+                sum(x.ns + x.ip + x.co + x.ex)::int AS enrolled,
+                sum(x.ns)::int AS not_started,
+                sum(x.ip)::int AS in_progress,
+                sum(x.co)::int AS completed,
+                sum(x.od)::int AS overdue,
+                sum(x.ex)::int AS exempt
+           FROM (${counted}) x ${joinCourse}
+          WHERE ${filters}
+          GROUP BY 1
+         HAVING sum(x.ns + x.ip + x.co + x.ex) > 0`,
+      ),
+      params,
+    );
+  }
+
+  /**
+   * Counts per group for a manager's reporting chain, straight from the chain's enrollments (the member index
+   * bounds it by the chain), by the definitions of cohort stats.
+   */
+  async chainGroups(
+    grouping: SummaryGrouping,
+    filter: ComplianceFilter,
+    range: DueRange,
+    now: Date,
+    managerId: string,
+  ): Promise<GroupCountsRow[]> {
+    const params: unknown[] = [now, managerId];
+    // The chain as an array: the member index is then probed once per person, where `IN (subquery)` let the
+    // planner (which cannot estimate a recursive walk) scan every enrollment of the organization.
+    const scope = [`e.membership_id = ANY (ARRAY${reportingChainSql('$2')})`];
+    if (filter.cohortId) scope.push(`e.cohort_id = $${params.push(filter.cohortId)}`);
+    const where = ['true'];
+    if (filter.siteId) where.push(`m.site_id = $${params.push(filter.siteId)}`);
+    if (filter.departmentId) where.push(`m.department_id = $${params.push(filter.departmentId)}`);
+    if (filter.courseId) where.push(sameCourse('r', `$${params.push(filter.courseId)}`));
+    const dueFilters = this.dueRange('latest.due_at', range, params);
+    where.push(...dueFilters);
+    // The range filters the newest cycle's due date, as the rollup's key does (see the query's documentation).
+    const joinLatest =
+      dueFilters.length > 0
+        ? `JOIN ranked latest ON latest.cohort_id = r.cohort_id AND latest.membership_id = r.membership_id
+                             AND latest.cycle_rank = 1`
+        : '';
+    const joinCourse = grouping === 'course' ? 'JOIN courses co ON co.id = r.course_id' : '';
+    // The planner cannot estimate a recursive walk and guesses a million rows: its cost would switch on JIT
+    // compilation, ~100 ms here for a statement that runs in a few. For the rest of this transaction only.
+    await one(`SELECT set_config('jit', 'off', true)`);
+    return rows<GroupCountsRow>(
+      named(
+        grouping,
+        `WITH ${currentCycleCte(scope.join(' AND '), '$1')}
+         SELECT ${GROUP_KEYS[grouping].chain} AS group_key,
+                count(*)::int AS enrolled,
+                count(*) FILTER (WHERE r.status = 'not_started')::int AS not_started,
+                count(*) FILTER (WHERE r.status = 'in_progress')::int AS in_progress,
+                count(*) FILTER (WHERE r.status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE ${enrollmentOverdue('$1', 'r')})::int AS overdue,
+                count(*) FILTER (WHERE r.status = 'exempt')::int AS exempt
+           FROM current_cycle r
+           JOIN memberships m ON m.id = r.membership_id
+           ${joinLatest} ${joinCourse}
+          WHERE ${where.join(' AND ')}
+          GROUP BY 1`,
+      ),
+      params,
+    );
+  }
+
+  /**
+   * Weekly periods from the week of `from` to the week of `to` (weeks start on Monday in the organization's time
+   * zone), in one pass over the enrollments in scope (not withdrawn; any cycle): per enrollment the week it fell
+   * due and the week it was completed, then running sums. `managerId`: only that manager's reporting chain.
+   */
+  async weeklyTrend(
+    from: string,
+    to: string,
+    filter: ComplianceFilter,
+    managerId: string | null,
+  ): Promise<TrendRow[]> {
+    const params: unknown[] = [from, to];
+    const zone = organizationZone(params);
+    const where = [`e.status <> 'withdrawn'`];
+    if (managerId)
+      where.push(`e.membership_id = ANY (ARRAY${reportingChainSql(`$${params.push(managerId)}`)})`);
+    if (filter.cohortId) where.push(`e.cohort_id = $${params.push(filter.cohortId)}`);
+    if (filter.courseId) where.push(sameCourse('e', `$${params.push(filter.courseId)}`));
+    if (filter.siteId) where.push(`m.site_id = $${params.push(filter.siteId)}`);
+    if (filter.departmentId) where.push(`m.department_id = $${params.push(filter.departmentId)}`);
+    const joinMember =
+      filter.siteId || filter.departmentId ? 'JOIN memberships m ON m.id = e.membership_id' : '';
+    // Week of a local day: floor((day - first Monday) / 7), negative before the first period.
+    const week = (instant: string) => `floor(((${instant} AT TIME ZONE p.zone)::date - p.monday) / 7.0)::int`;
+    return rows<TrendRow>(
+      `WITH p AS (
+              SELECT ${zone} AS zone, ($1::date - (extract(isodow FROM $1::date)::int - 1)) AS monday
+            ),
+            weeks AS (
+              SELECT k, to_char(p.monday + 7 * k, 'YYYY-MM-DD') AS period_start
+                FROM p, generate_series(0, ($2::date - p.monday) / 7) AS k
+            ),
+            placed AS (
+              SELECT CASE WHEN e.due_at IS NOT NULL AND e.status <> 'exempt'
+                          THEN greatest(${week('e.due_at')}, 0) END AS due_week,
+                     CASE WHEN e.completed_at IS NOT NULL THEN ${week('e.completed_at')} END AS done_week
+                FROM enrollments e ${joinMember}, p
+               WHERE ${where.join(' AND ')}
+            ),
+            done_weeks AS (SELECT done_week AS k, count(*) AS n FROM placed WHERE done_week >= 0 GROUP BY 1),
+            due_weeks AS (SELECT due_week AS k, count(*) AS n FROM placed WHERE due_week IS NOT NULL GROUP BY 1),
+            -- In the rate's numerator from the week an enrollment is both due and completed (the later of the two).
+            both_weeks AS (
+              SELECT greatest(due_week, done_week) AS k, count(*) AS n FROM placed
+               WHERE due_week IS NOT NULL AND done_week IS NOT NULL GROUP BY 1
+            )
+       SELECT w.period_start,
+              coalesce(dw.n, 0)::int AS completed,
+              (sum(coalesce(uw.n, 0)) OVER (ORDER BY w.k))::int AS due_by_end,
+              (sum(coalesce(bw.n, 0)) OVER (ORDER BY w.k))::int AS completed_by_end
+         FROM weeks w
+         LEFT JOIN done_weeks dw ON dw.k = w.k
+         LEFT JOIN due_weeks uw ON uw.k = w.k
+         LEFT JOIN both_weeks bw ON bw.k = w.k
+        ORDER BY w.k`,
+      params,
+    );
+  }
+
+  private dueRange(column: string, range: DueRange, params: unknown[]): string[] {
+    if (range.from === undefined && range.to === undefined) return [];
+    const zone = organizationZone(params);
+    const where: string[] = [];
+    if (range.from !== undefined)
+      where.push(`${column} >= ${startOfLocalDay(`$${params.push(range.from)}`, zone)}`);
+    if (range.to !== undefined)
+      where.push(`${column} < ${startOfLocalDay(`($${params.push(range.to)}::date + 1)`, zone)}`);
+    return where;
+  }
+}
