@@ -439,6 +439,27 @@ describe('report exports: requested over HTTP, built by the worker from a cursor
     );
   });
 
+  describe('a revoked certificate', () => {
+    it('stays in the certificates report, marked revoked, and proves no completion any more', async () => {
+      await world
+        .http()
+        .post(`/api/v1/certificates/${certificate.id}/revoke`)
+        .set(...bearer(org.admin))
+        .send({ reason: 'Issued in error' })
+        .expect(200);
+      const certificates = rowsOf((await built(org.admin, { type: 'certificates', format: 'csv' })).table);
+      expect(certificates.map((row) => [row['Certificate number'], row.Revoked])).toEqual([
+        [certificate.number, 'yes'],
+      ]);
+      const compliance = rowsOf((await built(org.admin, { type: 'compliance', format: 'csv' })).table);
+      const avery = compliance.filter((row) => row.Member === 'Avery Núñez');
+      expect(avery.map((row) => [row.Status, row['Certificate number']])).toEqual([
+        ['completed', ''],
+        ['completed', ''],
+      ]);
+    });
+  });
+
   describe("a manager's report", () => {
     it('holds only their reporting chain, two levels down, and only they (and staff) see it', async () => {
       const morgan = await built(people.morgan.session, { type: 'compliance', format: 'csv' });
