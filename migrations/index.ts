@@ -12,6 +12,7 @@ import { BrowserSessions1764670000000 } from './1764670000000-browser-sessions';
 import { StateRequirements1764680000000 } from './1764680000000-state-requirements';
 import { OutboxRecipientReference1764685000000 } from './1764685000000-outbox-recipient-reference';
 import { ComplianceRollups1764690000000 } from './1764690000000-compliance-rollups';
+import { Reports1764700000000 } from './1764700000000-reports';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   StateRequirements1764680000000,
   OutboxRecipientReference1764685000000,
   ComplianceRollups1764690000000,
+  Reports1764700000000,
 ];

@@ -211,6 +211,29 @@ describe('access matrix: every endpoint × every role', () => {
     };
   }
 
+  /**
+   * A report of the actor's own where they may request one (a manager sees only theirs), else of the admin; once
+   * `ready`, its file is there to download.
+   */
+  async function freshReport(actor: ActorName, ready = false): Promise<string> {
+    const session = (READ as readonly string[]).includes(actor)
+      ? fx.sessions[actor as SignedInActor]
+      : admin();
+    const res = await world
+      .http()
+      .post('/api/v1/reports')
+      .set(...bearer(session))
+      .send({ type: 'overdue', format: 'csv' });
+    expect(res.status).toBe(202);
+    if (ready)
+      await until(
+        `report ${res.body.id} is ready`,
+        async () => (await asAdmin('get', `/api/v1/reports/${res.body.id}`)).body.status === 'ready',
+        20_000,
+      );
+    return res.body.id as string;
+  }
+
   async function enrollmentRow(id: string) {
     const [row] = await world.ownerQuery<{ status: string; extra_attempts: number }>(
       'SELECT status, extra_attempts FROM enrollments WHERE id = $1',
@@ -737,6 +760,51 @@ describe('access matrix: every endpoint × every role', () => {
             items: [{ periodStart: '2026-01-05' }, { periodStart: '2026-01-12' }],
             nextCursor: null,
           });
+      },
+    },
+    // Report exports: requested by staff and managers; a manager's report is theirs alone (see reports.e2e-spec)
+    {
+      method: 'post',
+      path: '/api/v1/reports',
+      success: 202,
+      allowed: READ,
+      prepare: async () => ({ path: '/api/v1/reports', body: { type: 'overdue', format: 'csv' } }),
+      verify: async (res, allowed, _call, actor) => {
+        if (allowed)
+          expect(res.body).toMatchObject({
+            status: 'queued',
+            type: 'overdue',
+            scope: actor === 'manager' ? 'reporting_chain' : 'organization',
+          });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/reports',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/reports/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async (actor) => ({ path: `/api/v1/reports/${await freshReport(actor)}` }),
+      verify: async (res, allowed, call) => {
+        if (allowed) expect(res.body.id).toBe(call.path.split('/')[4]);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/reports/{id}/download',
+      success: 200,
+      allowed: READ,
+      prepare: async (actor) => ({ path: `/api/v1/reports/${await freshReport(actor, true)}/download` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       },
     },
 

@@ -50,6 +50,7 @@ describe('the queue overview for platform admins', () => {
       'outbox',
       'members',
       'reminders',
+      'reports',
     ]);
     const notifications = res.body.items.find((q: { name: string }) => q.name === 'notifications');
     expect(notifications.counts.failed).toBeGreaterThanOrEqual(1);

@@ -2,6 +2,9 @@ import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import argon2 from 'argon2';
 import { Queue } from 'bullmq';
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import request from 'supertest';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
@@ -58,6 +61,8 @@ export class TestApp {
   worker: INestApplicationContext | null = null;
   readonly database: string;
   readonly queuePrefix: string;
+  /** This suite's STORAGE_DIR (generated files such as reports), deleted when it stops. */
+  readonly storageDir: string;
   private counter = 0;
   /** PASSWORD hashed once per suite: fixtures write it directly instead of paying argon2 for each person. */
   private passwordHash!: string;
@@ -67,6 +72,7 @@ export class TestApp {
     const suffix = `${process.pid}_${randomBytes(4).toString('hex')}`;
     this.database = `beacon_e2e_${suffix}`;
     this.queuePrefix = `beacon-e2e-${suffix}`;
+    this.storageDir = join(tmpdir(), `beacon-e2e-files-${suffix}`);
   }
 
   static async start(options: StartOptions = {}): Promise<TestApp> {
@@ -92,6 +98,7 @@ export class TestApp {
       DATABASE_APP_URL: this.appUrl,
       REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
       QUEUE_PREFIX: this.queuePrefix,
+      STORAGE_DIR: this.storageDir,
       SMTP_URL: this.mail.url,
       PUBLIC_URL: 'http://beacon.test',
       JWT_SECRET: randomBytes(32).toString('hex'),
@@ -333,6 +340,7 @@ export class TestApp {
     await this.mail.stop();
     await deleteKeysWithPrefix(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379', this.queuePrefix);
     await dropDatabase(this.ownerUrl);
+    await rm(this.storageDir, { recursive: true, force: true });
   }
 }
 

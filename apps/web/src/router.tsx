@@ -108,6 +108,11 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appRoute,
+    path: '/reports',
+    component: lazyRouteComponent(() => import('./pages/reports/reports.page'), 'ReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
     path: '/platform/organizations',
     component: lazyRouteComponent(() => import('./pages/platform/organizations.page'), 'OrganizationsPage'),
   }),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { ComplianceJobsModule } from '@beacon/compliance';
 import { ConfigModule } from '@beacon/core/config';
 import { DatabaseModule } from '@beacon/core/database';
 import { EventsModule } from '@beacon/core/events';
@@ -28,6 +29,7 @@ import { JobSchedules } from './job-schedules.service';
     // Its subscriber to `member.changed` enrolls the members a large import's follow-up hands over.
     EnrollmentModule,
     RemindersJobsModule,
+    ComplianceJobsModule,
     DiscoveryModule,
   ],
   providers: [JobSchedules, BullWorkers],

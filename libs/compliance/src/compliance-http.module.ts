@@ -1,21 +1,28 @@
 import { Module } from '@nestjs/common';
 import { ComplianceSummaryController } from './http/compliance-summary.controller';
+import { ReportsController } from './http/reports.controller';
 import { RequirementsController } from './http/requirements.controller';
+import { ReportFilterRepository } from './reports/report-filter.repository';
+import { ReportsModule } from './reports/reports.module';
+import { ReportsService } from './reports/reports.service';
 import { StateRequirementRepository } from './requirements/state-requirement.repository';
 import { StateRequirementsSeedService } from './requirements/state-requirements-seed.service';
 import { StateRequirementsService } from './requirements/state-requirements.service';
 import { ComplianceSummaryRepository } from './summary/compliance-summary.repository';
 import { ComplianceSummaryService } from './summary/compliance-summary.service';
 
-/** The api seeds the state training requirements at start-up (idempotent) and serves them. */
+/** The api seeds the state training requirements at start-up (idempotent) and serves them; reports are requested here. */
 @Module({
+  imports: [ReportsModule],
   providers: [
     StateRequirementRepository,
     StateRequirementsService,
     StateRequirementsSeedService,
     ComplianceSummaryRepository,
     ComplianceSummaryService,
+    ReportFilterRepository,
+    ReportsService,
   ],
-  controllers: [RequirementsController, ComplianceSummaryController],
+  controllers: [RequirementsController, ComplianceSummaryController, ReportsController],
 })
 export class ComplianceHttpModule {}

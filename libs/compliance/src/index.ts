@@ -1,4 +1,7 @@
 export * from './compliance-http.module';
+export * from './compliance-jobs.module';
 export { STATE_REQUIREMENTS } from './requirements/seed/state-requirements.seed';
 export { StateRequirementsSeedService } from './requirements/state-requirements-seed.service';
 export type { StateRequirementSeed } from './requirements/state-requirement.types';
+export { BuildReportJob } from './reports/jobs/build-report.job';
+export { ReportSweepJob } from './reports/jobs/report-sweep.job';

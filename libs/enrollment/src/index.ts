@@ -3,4 +3,5 @@ export * from './enrollment.module';
 export * from './enrollment-sync.service';
 // The definitions of cohort stats, for the compliance summary (numbers must agree with cohort stats).
 export { completionRate } from './completion-rate';
+// The one definition of an enrollment's current cycle and of overdue, for reports over enrollments.
 export { currentCycleCte, enrollmentOverdue } from './enrollment.sql';

@@ -930,6 +930,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Reports, newest first
+     * @description org_admins and educators see every report of the organization; a manager sees only the reports they requested (404 for any other, as for an unknown id).
+     */
+    get: operations['ReportsController_list'];
+    put?: never;
+    /**
+     * Request an export; the worker builds the file
+     * @description compliance: one row per enrollment (each member's current cycle of each cohort, withdrawn enrollments left out, as in cohort stats). overdue: its overdue rows, with days overdue. certificates: one row per certificate with license, credits and verification (revoked ones marked). A manager's report holds only their reporting chain (direct and indirect reports). Dates are ISO (YYYY-MM-DD) in the organization's time zone. Text cells starting with = + - @, a tab or a carriage return get a leading apostrophe, so a spreadsheet shows them as text. A filter id that is not of this organization → 400 naming the field; a type not available yet → 400 naming `type`.
+     */
+    post: operations['ReportsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A report's status and progress (rowCount while running)
+     * @description org_admins and educators see every report of the organization; a manager sees only the reports they requested (404 for any other, as for an unknown id).
+     */
+    get: operations['ReportsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/reports/{id}/download': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The report's file (CSV in UTF-8 with a BOM, or an Excel workbook)
+     * @description org_admins and educators see every report of the organization; a manager sees only the reports they requested (404 for any other, as for an unknown id). 409 while queued or running, and for a failed report; 410 once expired (REPORT_RETENTION_DAYS after it was ready): request it again.
+     */
+    get: operations['ReportsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/sites': {
     parameters: {
       query?: never;
@@ -1458,6 +1522,13 @@ export interface components {
       name: string;
       platformRoles: ('platform_admin' | 'facilitator')[];
     };
+    CreateReportDto: {
+      filters?: components['schemas']['ReportFiltersDto'];
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /** @enum {string} */
+      type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
+    };
     CreateSiteDto: {
       address?: Record<string, never>;
       /** @enum {string} */
@@ -1933,6 +2004,77 @@ export interface components {
       end: string;
       /** @example 08:00 */
       start: string;
+    };
+    ReportFiltersDto: {
+      /**
+       * Format: uuid
+       * @description Enrollments of this cohort (certificates: of enrollments of this cohort)
+       */
+      cohortId?: string;
+      /**
+       * Format: uuid
+       * @description This course, every version of its code
+       */
+      courseId?: string;
+      /**
+       * Format: uuid
+       * @description Members whose department is this one (the member's department now)
+       */
+      departmentId?: string;
+      /**
+       * Format: uuid
+       * @description Members whose site is this one (the member's site now)
+       */
+      siteId?: string;
+    };
+    ReportFiltersView: {
+      /** Format: uuid */
+      cohortId?: string;
+      /** Format: uuid */
+      courseId?: string;
+      /** Format: uuid */
+      departmentId?: string;
+      /** Format: uuid */
+      siteId?: string;
+    };
+    ReportPage: {
+      items: components['schemas']['ReportView'][];
+      nextCursor: string | null;
+    };
+    ReportRequesterView: {
+      /** @description The membership id */
+      id: string;
+      name: string;
+    };
+    ReportView: {
+      createdAt: string;
+      /** @description Why the report failed (status failed) */
+      error: string | null;
+      /** @description When the file is deleted (ready reports); a download after it answers 410 */
+      expiresAt: string | null;
+      /** @description Bytes of the file once ready */
+      fileSize: number | null;
+      filters: components['schemas']['ReportFiltersView'];
+      finishedAt: string | null;
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      id: string;
+      requestedBy: components['schemas']['ReportRequesterView'];
+      /** @description Rows written so far while running (moves every 10,000 rows), all rows once ready; null queued */
+      rowCount: number | null;
+      /**
+       * @description reporting_chain: a manager's report, bounded to their direct and indirect reports
+       * @enum {string}
+       */
+      scope: 'organization' | 'reporting_chain';
+      startedAt: string | null;
+      /**
+       * @description queued → running → ready or failed; expired once its file was deleted after REPORT_RETENTION_DAYS
+       * @enum {string}
+       */
+      status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+      /** @enum {string} */
+      type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
     };
     RequirementSourceView: {
       /** @example 26 TAC §370.1 (Legal Information Institute) */
@@ -5647,6 +5789,243 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string;
+          'text/csv': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The token was already used or has expired. */
+      410: {
         headers: {
           [name: string]: unknown;
         };

@@ -14,6 +14,7 @@ export interface NavigationItem {
     | 'notifications'
     | 'audit'
     | 'team'
+    | 'reports'
     | 'platformOrganizations'
     | 'platformUsers'
     | 'platformCatalog'
@@ -50,6 +51,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { to: '/admin/audit', label: 'audit', roles: ['org_admin'], section: 'administration' },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
+  { to: '/reports', label: 'reports', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
   {
     to: '/platform/organizations',
     label: 'platformOrganizations',

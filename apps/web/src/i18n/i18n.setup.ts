@@ -5,6 +5,7 @@ import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
+import enReports from './en/reports.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -12,6 +13,7 @@ import esAuth from './es/auth.json';
 import esCommon from './es/common.json';
 import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
+import esReports from './es/reports.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -24,6 +26,7 @@ export const resources = {
     verify: enVerify,
     admin: enAdmin,
     team: enTeam,
+    reports: enReports,
     platform: enPlatform,
   },
   es: {
@@ -33,6 +36,7 @@ export const resources = {
     verify: esVerify,
     admin: esAdmin,
     team: esTeam,
+    reports: esReports,
     platform: esPlatform,
   },
 } as const;

@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     expect(config.creditTypes).toEqual([]);
     expect(config.accreditationStatements).toEqual([]);
     expect(config.moduleMinTimeShare).toBe(0.5);
+    expect(config.reportRetentionDays).toBe(7);
+    expect(config.reportSweepEveryMs).toBe(60_000);
+  });
+
+  it('reads the report retention in whole days, and refuses anything else naming the variable', () => {
+    expect(loadConfig({ ...base, REPORT_RETENTION_DAYS: '30' }).reportRetentionDays).toBe(30);
+    for (const value of ['0', '-1', '1.5', 'a week', '3651'])
+      expect(() => loadConfig({ ...base, REPORT_RETENTION_DAYS: value })).toThrow(/REPORT_RETENTION_DAYS/);
   });
 
   it('reads the credit types the provider is accredited for and the module time share', () => {

@@ -34,6 +34,10 @@ export interface AppConfig {
    */
   readonly importBatchSize: number;
   readonly storageDir: string;
+  /** Days a generated report file is kept (from when it was ready); the report sweep then deletes it. */
+  readonly reportRetentionDays: number;
+  /** How often the worker deletes expired report files and queues again reports whose job was lost. */
+  readonly reportSweepEveryMs: number;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;
   /** Failed logins from one IP per window: high, because a hospital's staff share one address. */
@@ -299,6 +303,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailRatePerSecond: r.int('MAIL_RATE_PER_SECOND', 50, 1, 100_000),
     importBatchSize: r.int('IMPORT_BATCH_SIZE', 10_000, 1, 100_000),
     storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
+    reportRetentionDays: r.int('REPORT_RETENTION_DAYS', 7, 1, 3650),
+    reportSweepEveryMs: r.duration('REPORT_SWEEP_EVERY', '1m'),
     trustProxy: r.bool('TRUST_PROXY', false),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 10, 1, 10_000),
     loginMaxFailuresPerIp: r.int('LOGIN_MAX_FAILURES_PER_IP', 200, 1, 1_000_000),

@@ -8,8 +8,8 @@ export interface EndpointDoc {
   status?: number;
   /** The documented success response (a DTO class), when there is a body. */
   type?: unknown;
-  /** The media type of a success body that is a file rather than JSON (e.g. application/pdf). */
-  file?: string;
+  /** The media type (or types) of a success body that is a file rather than JSON (e.g. application/pdf). */
+  file?: string | readonly string[];
   errors?: Array<400 | 404 | 409 | 410 | 413 | 422 | 429>;
   /** Response headers of the success answer, by name, each with what it carries (e.g. Set-Cookie). */
   headers?: Record<string, string>;
@@ -44,7 +44,9 @@ export function Endpoint(doc: EndpointDoc): MethodDecorator {
           status,
           description: 'Success',
           headers,
-          content: { [doc.file]: { schema: { type: 'string', format: 'binary' } } },
+          content: Object.fromEntries(
+            [doc.file].flat().map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+          ),
         })
       : ApiResponse({ status, description: 'Success', headers, type: doc.type as never }),
     ...[400, ...(doc.errors ?? [])]

@@ -22,11 +22,13 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
     case JobName.relayPendingNotifications:
     case JobName.resumeMemberImports:
     case JobName.reminderSweep:
+    case JobName.reportSweep:
       // A scheduler's tick: the next tick is its retry.
       return { ...base, attempts: 1 };
     case JobName.pollOrganizationOutbox:
     case JobName.resumeOrganizationImports:
     case JobName.sweepOrganizationReminders:
+    case JobName.sweepOrganizationReports:
       // One job per organization and job name while it waits, runs or backs off: ticks never pile up behind a
       // slow or failing organization, and its retries keep their backoff.
       return { ...base, attempts: 4, deduplication: { id: `${name}:${key}` } };
@@ -40,5 +42,10 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
       };
     case JobName.followUpMemberImport:
       return { ...base, jobId: key };
+    case JobName.buildReport:
+      // One job per report (its id is the report's): asking again while it waits or runs is a no-op. A run
+      // starts the file from scratch, so a retry after a crash or an error never leaves two files. The last
+      // attempt's failure is recorded on the report.
+      return { ...base, jobId: key, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } };
   }
 }

@@ -29,5 +29,11 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
       job: JobName.reminderSweep,
       everyMs: config.reminderSweepEveryMs,
     },
+    {
+      id: SchedulerId.reportSweep,
+      queue: QueueName.reports,
+      job: JobName.reportSweep,
+      everyMs: config.reportSweepEveryMs,
+    },
   ];
 }

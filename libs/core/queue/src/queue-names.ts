@@ -6,6 +6,8 @@ export const QueueName = {
   outbox: 'outbox',
   members: 'members',
   reminders: 'reminders',
+  /** Report exports (one job per report) and the report sweep (expired files, lost jobs). */
+  reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -19,6 +21,9 @@ export const JobName = {
   reminderSweep: 'reminder-sweep',
   sweepOrganizationReminders: 'sweep-organization-reminders',
   resumeOrganizationImports: 'resume-organization-imports',
+  buildReport: 'build-report',
+  reportSweep: 'report-sweep',
+  sweepOrganizationReports: 'sweep-organization-reports',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -26,5 +31,6 @@ export const SchedulerId = {
   relayPendingNotifications: 'relay-pending-notifications',
   resumeMemberImports: 'resume-member-imports',
   reminderSweep: 'reminder-sweep',
+  reportSweep: 'report-sweep',
 } as const;
 export type SchedulerId = (typeof SchedulerId)[keyof typeof SchedulerId];

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ReportFiles } from './files/report-files';
+import { ReportQueue } from './report-queue';
+import { ReportRepository } from './report.repository';
+import { REPORT_SOURCE_LIST, ReportSources } from './report-sources';
+import { certificatesReportSource } from './sources/certificates.report-source';
+import { complianceReportSource } from './sources/compliance.report-source';
+import { overdueReportSource } from './sources/overdue.report-source';
+
+/** What the api (requests, downloads) and the worker (building, retention) share about reports. */
+@Module({
+  providers: [
+    {
+      provide: REPORT_SOURCE_LIST,
+      useValue: [complianceReportSource, overdueReportSource, certificatesReportSource],
+    },
+    ReportSources,
+    ReportRepository,
+    ReportFiles,
+    ReportQueue,
+  ],
+  exports: [ReportSources, ReportRepository, ReportFiles, ReportQueue],
+})
+export class ReportsModule {}
