@@ -10,6 +10,7 @@ import { ReminderSettings1764650000000 } from './1764650000000-reminder-settings
 import { Reminders1764660000000 } from './1764660000000-reminders';
 import { BrowserSessions1764670000000 } from './1764670000000-browser-sessions';
 import { StateRequirements1764680000000 } from './1764680000000-state-requirements';
+import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Reminders1764660000000,
   BrowserSessions1764670000000,
   StateRequirements1764680000000,
+  LicenseCategories1764710000000,
 ];
