@@ -14,6 +14,7 @@ export interface NavigationItem {
     | 'notifications'
     | 'audit'
     | 'team'
+    | 'requirementGaps'
     | 'platformOrganizations'
     | 'platformUsers'
     | 'platformCatalog'
@@ -24,7 +25,7 @@ export interface NavigationItem {
   section: NavigationSection;
 }
 
-export type NavigationSection = 'learning' | 'administration' | 'team' | 'platform';
+export type NavigationSection = 'learning' | 'administration' | 'team' | 'compliance' | 'platform';
 
 const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 
@@ -50,6 +51,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { to: '/admin/audit', label: 'audit', roles: ['org_admin'], section: 'administration' },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
+  {
+    to: '/compliance/requirement-gaps',
+    label: 'requirementGaps',
+    roles: ['manager', 'org_admin', 'educator'],
+    section: 'compliance',
+  },
   {
     to: '/platform/organizations',
     label: 'platformOrganizations',

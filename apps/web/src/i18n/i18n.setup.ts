@@ -5,6 +5,7 @@ import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
 import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
+import enRequirements from './en/requirements.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -12,6 +13,7 @@ import esAuth from './es/auth.json';
 import esCommon from './es/common.json';
 import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
+import esRequirements from './es/requirements.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -25,6 +27,7 @@ export const resources = {
     admin: enAdmin,
     team: enTeam,
     platform: enPlatform,
+    requirements: enRequirements,
   },
   es: {
     common: esCommon,
@@ -34,6 +37,7 @@ export const resources = {
     admin: esAdmin,
     team: esTeam,
     platform: esPlatform,
+    requirements: esRequirements,
   },
 } as const;
 
