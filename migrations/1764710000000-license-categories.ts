@@ -7,10 +7,11 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *    Nurse"...) as the codes the state rules name, or null when not recognised. IMMUTABLE, so gaps are computed
  *    set-based in SQL. Generated from libs/compliance/src/requirements/license-categories.ts (the gaps e2e suite
  *    checks this text is what the table generates): a change of the table is a new migration that replaces the functions.
- * 2. An index of the members who hold a license, by state: the only members gaps are computed for.
+ * 2. The licensed members in the gaps list's order (license expiry, none last; then id): a page is read from it and
+ *    stops once full, instead of sorting every licensed member of the organization.
  */
 export const LICENSE_CATEGORY_FUNCTIONS = `CREATE FUNCTION license_category_of_key(key text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN '{
     "rn": "RN", "registerednurse": "RN", "registeredprofessionalnurse": "RN", "professionalnurse": "RN",
     "rnbsn": "RN", "rnmsn": "RN", "bsnrn": "RN", "msnrn": "RN", "rnbc": "RN", "rnc": "RN",
@@ -65,7 +66,7 @@ export const LICENSE_CATEGORY_FUNCTIONS = `CREATE FUNCTION license_category_of_k
   }'::jsonb ->> key;
 
 CREATE FUNCTION license_category(license_type text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN coalesce(
     license_category_of_key(lower(regexp_replace(license_type, '[^A-Za-z0-9]+', '', 'g'))),
     license_category_of_key(lower(regexp_replace(substring(license_type FROM '^[^,(;]*'), '[^A-Za-z0-9]+', '', 'g'))));
@@ -77,14 +78,15 @@ export class LicenseCategories1764710000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(LICENSE_CATEGORY_FUNCTIONS);
     await q.query(`
-      CREATE INDEX memberships_license_state_idx ON memberships (organization_id, license_state)
+      CREATE INDEX memberships_license_due_idx
+        ON memberships (organization_id, (coalesce(license_expires_on, 'infinity'::date)), id)
         WHERE license_state IS NOT NULL AND status <> 'deactivated';
     `);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
-      DROP INDEX memberships_license_state_idx;
+      DROP INDEX memberships_license_due_idx;
       DROP FUNCTION license_category(text);
       DROP FUNCTION license_category_of_key(text);
     `);

@@ -172,7 +172,8 @@ export function ruleCodesOf(category: LicenseCategory): LicenseCategory[] {
 /**
  * The database's mirror of `licenseCategory`: `license_category(text)`, IMMUTABLE so it can be used anywhere in a
  * set-based query (or an index). The alias map is a jsonb literal (a keyed lookup, not a scan of the list);
- * `regexp_replace` before `lower` drops the same characters `licenseTypeKey` drops.
+ * `regexp_replace` before `lower` drops the same characters `licenseTypeKey` drops. Not STRICT (null gives null
+ * anyway): a STRICT SQL function around `coalesce` is not inlined, and runs ~10x slower per row.
  */
 export function licenseCategoryFunctionSql(): string {
   // One line per category, wrapped: the migration that holds this text stays readable and reviewable.
@@ -187,13 +188,13 @@ export function licenseCategoryFunctionSql(): string {
     return wrapped;
   });
   return `CREATE FUNCTION license_category_of_key(key text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN '{
     ${lines.join(',\n    ')}
   }'::jsonb ->> key;
 
 CREATE FUNCTION license_category(license_type text) RETURNS text
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN coalesce(
     license_category_of_key(lower(regexp_replace(license_type, '[^A-Za-z0-9]+', '', 'g'))),
     license_category_of_key(lower(regexp_replace(substring(license_type FROM '^[^,(;]*'), '[^A-Za-z0-9]+', '', 'g'))));

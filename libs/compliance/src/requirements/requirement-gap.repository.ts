@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { memberNameSql, reportingChainSql, rows } from '@beacon/core/database';
+import { memberNameSql, one, reportingChainSql, rows } from '@beacon/core/database';
 import type { RequirementFrequency } from './state-requirement.types';
 
 export const GAP_STATUSES = ['open', 'met', 'all'] as const;
@@ -168,11 +168,15 @@ export function requirementGapsSql(query: GapQuery): { sql: string; params: unkn
     ),
     evaluated AS (
       SELECT p.*, best.certificate_id, best.certificate_number, best.course_code, best.completed_on,
-             best.credit_hours, best.approval_id, best.approved, best.in_period, best.hours_ok,
-             EXISTS (SELECT 1 FROM approvals a
-                      WHERE a.state = p.rule_state AND (a.license_types IS NULL OR a.license_types @> ARRAY[p.category]))
-               AS has_approval
+             best.credit_hours, best.approval_id, best.approved, best.in_period, best.hours_ok, ha.has_approval
         FROM pairs p
+        -- OFFSET 0 keeps it a subquery evaluated once per row: flattened, the later CASEs would repeat the EXISTS.
+        CROSS JOIN LATERAL (
+          SELECT EXISTS (SELECT 1 FROM approvals a
+                          WHERE a.state = p.rule_state
+                            AND (a.license_types IS NULL OR a.license_types @> ARRAY[p.category])) AS has_approval
+          OFFSET 0
+        ) ha
         LEFT JOIN LATERAL (
           SELECT x.* FROM (
             SELECT c.id AS certificate_id, c.number AS certificate_number, c.course_code, c.completed_on,
@@ -262,8 +266,11 @@ export function requirementGapsSql(query: GapQuery): { sql: string; params: unkn
 /** State requirement gaps of the organization the transaction is bound to (row-level security applies). */
 @Injectable()
 export class RequirementGapRepository {
-  list(query: GapQuery): Promise<RequirementGapRow[]> {
+  async list(query: GapQuery): Promise<RequirementGapRow[]> {
     const { sql, params } = requirementGapsSql(query);
+    // The planner prices the per-member evaluation over the whole organization, above jit_above_cost; compiling it
+    // took 2.8 s of a 3.3 s first page over 100,000 licensed members, to read 51 rows. For this transaction only.
+    await one(`SELECT set_config('jit', 'off', true)`);
     return rows<RequirementGapRow>(sql, params);
   }
 }
