@@ -13,6 +13,7 @@ import { StateRequirements1764680000000 } from './1764680000000-state-requiremen
 import { OutboxRecipientReference1764685000000 } from './1764685000000-outbox-recipient-reference';
 import { ComplianceRollups1764690000000 } from './1764690000000-compliance-rollups';
 import { Reports1764700000000 } from './1764700000000-reports';
+import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   OutboxRecipientReference1764685000000,
   ComplianceRollups1764690000000,
   Reports1764700000000,
+  LicenseCategories1764710000000,
 ];

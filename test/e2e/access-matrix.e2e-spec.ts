@@ -807,6 +807,18 @@ describe('access matrix: every endpoint × every role', () => {
         if (allowed) expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       },
     },
+    {
+      method: 'get',
+      path: '/api/v1/compliance/requirement-gaps',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
+        const members = (res.body.items as Array<{ member: { id: string } }>).map((item) => item.member.id);
+        if (actor === 'manager') expect(members.every((id) => id === fx.memberId)).toBe(true);
+      },
+    },
 
     // Enrollments: the learner's own, and what educators may do to one
     {

@@ -548,13 +548,31 @@ describe('report exports: requested over HTTP, built by the worker from a cursor
       // The same site is fine for its own organization.
       await requested(other.admin, { type: 'overdue', format: 'csv', filters: { siteId: otherSiteId } });
     });
+  });
 
-    it('refuses a type whose source is not available yet with a 400 naming type', async () => {
-      const res = await post(org.admin, { type: 'requirement_gaps', format: 'csv' }).expect(400);
-      expect(res.body.errors).toEqual([
-        { field: 'type', message: 'requirement_gaps reports are not available yet' },
-      ]);
-    });
+  describe('the requirement gaps report', () => {
+    it.each<Format>(['csv', 'xlsx'])(
+      'builds the requirement_gaps export: a state rule stays open, with why, while the provider has no approved course (%s)',
+      async (format) => {
+        const { table } = await built(org.admin, { type: 'requirement_gaps', format });
+        expect(table[0]).toEqual(
+          expect.arrayContaining(['Member', 'License state', 'Rule', 'Status', 'Reason']),
+        );
+        const avery = rowsOf(table).find((row) => row.Member === 'Avery Núñez');
+        expect(avery).toMatchObject({
+          'Employee ID': 'E-100',
+          'License type': 'RN',
+          'License state': 'TX',
+          Rule: 'tx-nurses',
+          Status: 'open',
+        });
+        // Whether Avery's certificate still stands (a test above revokes it) changes the words, not the verdict.
+        expect(avery?.Reason).toMatch(/approved for TX RN by the provider's configuration$/);
+        // Morgan, two levels above Avery, sees Avery alone: the only licensed member of that chain.
+        const chain = await built(people.morgan.session, { type: 'requirement_gaps', format });
+        expect(rowsOf(chain.table).map((row) => row.Member)).toEqual(['Avery Núñez']);
+      },
+    );
   });
 
   describe('another organization', () => {

@@ -113,6 +113,14 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appRoute,
+    path: '/compliance/requirement-gaps',
+    component: lazyRouteComponent(
+      () => import('./pages/compliance/requirement-gaps.page'),
+      'RequirementGapsPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
     path: '/platform/organizations',
     component: lazyRouteComponent(() => import('./pages/platform/organizations.page'), 'OrganizationsPage'),
   }),

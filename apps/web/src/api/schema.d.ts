@@ -315,6 +315,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/compliance/requirement-gaps': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who owes state-mandated human-trafficking training, by when, and why it is still open
+     * @description One row per licensed member and licensee rule of their license's state that names their license category; one row without a rule for a license type that is not recognised in a state with licensee rules. A manager sees their reporting chain; org_admin and educators the organization; deactivated members are left out. A rule is met by a certificate of a course the provider configured as approved for that state and license type (PROVIDER_STATE_APPROVALS), with the rule hours, in its current period (per renewal: the two years before the license expires). Open rows (the default; `status=met|all` for the others) say why in `reason`. Rules the facts mark unconfirmed are flagged (`unconfirmed`). Ordered by dueBy (none last), then member, then rule.
+     */
+    get: operations['RequirementGapsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/compliance/requirements': {
     parameters: {
       query?: never;
@@ -1619,6 +1639,90 @@ export interface components {
       /** @example Alex Rivera */
       name: string;
     };
+    GapCertificateView: {
+      /** @description The approval's reference, as configured */
+      approvalId: string | null;
+      /** @example 2026-12-03 */
+      completedOn: string;
+      /** @example HT-101 */
+      courseCode: string;
+      /** @example 1 */
+      creditHours: number;
+      id: string;
+      number: string;
+    };
+    GapLicenseView: {
+      /**
+       * @description The category read from the type; null: not recognised
+       * @enum {string|null}
+       */
+      category:
+        | 'RN'
+        | 'LPN'
+        | 'LVN'
+        | 'APRN'
+        | 'MD'
+        | 'DO'
+        | 'PA'
+        | 'RPH'
+        | 'DDS'
+        | 'RDH'
+        | 'RT'
+        | 'MRT'
+        | 'PERFUSIONIST'
+        | 'LAC'
+        | 'DC'
+        | 'LMT'
+        | 'NHA'
+        | 'OT'
+        | 'OD'
+        | 'PT'
+        | 'DPM'
+        | 'RD'
+        | 'SW'
+        | 'EMT'
+        | 'PARAMEDIC'
+        | 'CNA'
+        | null;
+      /** @example 2027-06-30 */
+      expiresOn: string | null;
+      /** @example TX */
+      state: string;
+      /** @description As entered or imported */
+      type: string | null;
+    };
+    GapMemberView: {
+      employeeId: string | null;
+      /** @description The membership id */
+      id: string;
+      name: string;
+    };
+    GapPlaceView: {
+      id: string;
+      name: string;
+    };
+    GapRuleView: {
+      /** @enum {string} */
+      approvalMode: 'state_list' | 'board_approved' | 'category_acceptance' | 'facility_policy' | 'none';
+      /** @example fl-nurses */
+      code: string;
+      /** @enum {string} */
+      confidence: 'H' | 'M' | 'L';
+      everyNRenewals: number | null;
+      /** @enum {string} */
+      frequency: 'one_time' | 'each_renewal' | 'every_n_renewals' | 'annual' | 'ongoing' | 'posting_only';
+      frequencyNote: string | null;
+      /** @description null: the sources state no hours */
+      hours: number | null;
+      id: string;
+      /** @description Unconfirmed, or confidence below H */
+      needsReview: boolean;
+      note: string | null;
+      /** @example FL */
+      state: string;
+      /** @description Part of the rule is unconfirmed (see note): do not apply it as settled */
+      unconfirmed: boolean;
+    };
     GrantAttemptsDto: {
       /** @example 1 */
       count: number;
@@ -2075,6 +2179,47 @@ export interface components {
       status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
       /** @enum {string} */
       type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
+    };
+    RequirementGapPage: {
+      items: components['schemas']['RequirementGapView'][];
+      nextCursor: string | null;
+    };
+    RequirementGapView: {
+      department: components['schemas']['GapPlaceView'] | null;
+      /**
+       * @description The license's expiry, i.e. its next renewal, for every licensee rule: per-renewal rules are met within the term ending then, one-time rules before it. A fixed historical deadline (FL: 2021-01-01 for those licensed then) is in rule.frequencyNote. null: the expiry is unknown.
+       * @example 2027-06-30
+       */
+      dueBy: string | null;
+      license: components['schemas']['GapLicenseView'];
+      member: components['schemas']['GapMemberView'];
+      /** @description Open and dueBy has passed */
+      overdue: boolean;
+      /** @description Completions count from this day (the current period); null: any time (one-time rules) */
+      periodStart: string | null;
+      /**
+       * @description Why the gap is open, in words
+       * @example HT-101 gives 1.0 h, FL requires 2.0 h
+       */
+      reason: string | null;
+      /** @enum {string|null} */
+      reasonCode:
+        | 'license_type_not_recognised'
+        | 'no_approved_course'
+        | 'not_approved'
+        | 'insufficient_hours'
+        | 'outside_period'
+        | 'no_completion'
+        | null;
+      /** @description null when the license type is not recognised (the state has licensee rules) */
+      rule: components['schemas']['GapRuleView'] | null;
+      /** @description The certificate that meets the rule */
+      satisfiedBy: components['schemas']['GapCertificateView'] | null;
+      site: components['schemas']['GapPlaceView'] | null;
+      /** @enum {string} */
+      status: 'met' | 'open';
+      /** @description The rule is one the facts mark unconfirmed (rule.unconfirmed, on the row itself) */
+      unconfirmed: boolean;
     };
     RequirementSourceView: {
       /** @example 26 TAC §370.1 (Legal Information Institute) */
@@ -3275,6 +3420,93 @@ export interface operations {
         };
       };
       /** @description Allowed roles: org_admin, educator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  RequirementGapsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        /** @description Members of this department (the member's department) */
+        departmentId?: string;
+        /** @description The license category read from the member's license type (either case) */
+        licenseType?:
+          | 'RN'
+          | 'LPN'
+          | 'LVN'
+          | 'APRN'
+          | 'MD'
+          | 'DO'
+          | 'PA'
+          | 'RPH'
+          | 'DDS'
+          | 'RDH'
+          | 'RT'
+          | 'MRT'
+          | 'PERFUSIONIST'
+          | 'LAC'
+          | 'DC'
+          | 'LMT'
+          | 'NHA'
+          | 'OT'
+          | 'OD'
+          | 'PT'
+          | 'DPM'
+          | 'RD'
+          | 'SW'
+          | 'EMT'
+          | 'PARAMEDIC'
+          | 'CNA';
+        limit?: number;
+        /** @description Members of this site (the member's site) */
+        siteId?: string;
+        /** @description The license's state: a two-letter code (either case) */
+        state?: string;
+        /** @description open (default), met or all */
+        status?: 'open' | 'met' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RequirementGapPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
       403: {
         headers: {
           [name: string]: unknown;

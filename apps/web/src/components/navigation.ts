@@ -15,6 +15,7 @@ export interface NavigationItem {
     | 'audit'
     | 'team'
     | 'reports'
+    | 'requirementGaps'
     | 'platformOrganizations'
     | 'platformUsers'
     | 'platformCatalog'
@@ -25,7 +26,7 @@ export interface NavigationItem {
   section: NavigationSection;
 }
 
-export type NavigationSection = 'learning' | 'administration' | 'team' | 'platform';
+export type NavigationSection = 'learning' | 'administration' | 'team' | 'compliance' | 'platform';
 
 const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 
@@ -52,6 +53,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/admin/audit', label: 'audit', roles: ['org_admin'], section: 'administration' },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
   { to: '/reports', label: 'reports', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
+  {
+    to: '/compliance/requirement-gaps',
+    label: 'requirementGaps',
+    roles: ['manager', 'org_admin', 'educator'],
+    section: 'compliance',
+  },
   {
     to: '/platform/organizations',
     label: 'platformOrganizations',

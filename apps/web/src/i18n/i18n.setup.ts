@@ -6,6 +6,7 @@ import enCommon from './en/common.json';
 import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
 import enReports from './en/reports.json';
+import enRequirements from './en/requirements.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -14,6 +15,7 @@ import esCommon from './es/common.json';
 import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
 import esReports from './es/reports.json';
+import esRequirements from './es/requirements.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -28,6 +30,7 @@ export const resources = {
     team: enTeam,
     reports: enReports,
     platform: enPlatform,
+    requirements: enRequirements,
   },
   es: {
     common: esCommon,
@@ -38,6 +41,7 @@ export const resources = {
     team: esTeam,
     reports: esReports,
     platform: esPlatform,
+    requirements: esRequirements,
   },
 } as const;
 

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { RequirementGapsModule } from '../requirement-gaps.module';
+import { RequirementGapsReportSource } from '../requirements/requirement-gaps.report-source';
 import { ReportFiles } from './files/report-files';
 import { ReportQueue } from './report-queue';
 import { ReportRepository } from './report.repository';
@@ -9,10 +11,17 @@ import { overdueReportSource } from './sources/overdue.report-source';
 
 /** What the api (requests, downloads) and the worker (building, retention) share about reports. */
 @Module({
+  imports: [RequirementGapsModule],
   providers: [
     {
       provide: REPORT_SOURCE_LIST,
-      useValue: [complianceReportSource, overdueReportSource, certificatesReportSource],
+      useFactory: (requirementGaps: RequirementGapsReportSource) => [
+        complianceReportSource,
+        overdueReportSource,
+        certificatesReportSource,
+        requirementGaps,
+      ],
+      inject: [RequirementGapsReportSource],
     },
     ReportSources,
     ReportRepository,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDuration } from './duration';
+import { parseStateApprovals, StateApproval } from './state-approvals';
 
 export interface AppConfig {
   readonly nodeEnv: string;
@@ -49,6 +50,8 @@ export interface AppConfig {
   readonly accreditationStatements: readonly string[];
   /** The credit types the provider is accredited to award; a certificate claims no other. */
   readonly creditTypes: readonly CreditType[];
+  /** The provider's course approvals per state (`PROVIDER_STATE_APPROVALS`); only these count toward state rules. */
+  readonly stateApprovals: readonly StateApproval[];
   /** The share (0..1) of a module's estimated minutes that must pass between opening and completing it. */
   readonly moduleMinTimeShare: number;
   readonly providerInbox: string;
@@ -179,6 +182,12 @@ class Reader {
       return [];
     }
     return types;
+  }
+
+  stateApprovals(name: string): StateApproval[] {
+    const { approvals, problems } = parseStateApprovals(name, this.raw(name));
+    this.problems.push(...problems);
+    return approvals;
   }
 
   fraction(name: string, fallback: number): number {
@@ -313,6 +322,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     providerAddress: r.string('PROVIDER_ADDRESS', ''),
     accreditationStatements: r.list('PROVIDER_ACCREDITATION_STATEMENTS'),
     creditTypes: r.creditTypes('PROVIDER_CREDIT_TYPES'),
+    stateApprovals: r.stateApprovals('PROVIDER_STATE_APPROVALS'),
     moduleMinTimeShare: r.fraction('MODULE_MIN_TIME_SHARE', 0.5),
     providerInbox: r.matching('PROVIDER_INBOX', 'training@beacon.local', EMAIL, 'an email address'),
     logLevel: r.matching('LOG_LEVEL', 'info', /^(fatal|error|warn|info|debug|trace|silent)$/, 'a pino level'),

@@ -138,8 +138,8 @@ export class BuildReportJob {
    * Outside the streaming transaction (a fresh async context, so it does not join it) and committed at once, so
    * the progress is visible while the rows are still being read.
    */
-  private progress(report: ReportRecord, runId: string, rowCount: number): Promise<void> {
-    return ExecutionContext.run(null, () =>
+  private async progress(report: ReportRecord, runId: string, rowCount: number): Promise<void> {
+    await ExecutionContext.run(null, () =>
       this.tx.writeAlone(
         report.organization_id,
         this.reports.progressStatement(report.id, runId, rowCount, this.clock.now()),
