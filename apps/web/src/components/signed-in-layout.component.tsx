@@ -85,7 +85,13 @@ function SignedInShell({ children }: { children?: ReactNode }) {
               {t(`navigation.sections.${section}`)}
             </Text>
             {items.map((item) => (
-              <NavLinkLink key={item.to} to={item.to} label={t(`navigation.${item.label}`)} onClick={close} />
+              <NavLinkLink
+                key={item.to}
+                to={item.to}
+                activeOptions={{ exact: item.exact ?? false }}
+                label={t(`navigation.${item.label}`)}
+                onClick={close}
+              />
             ))}
           </Stack>
         ))}
