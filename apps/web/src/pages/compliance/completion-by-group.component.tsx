@@ -91,9 +91,11 @@ export function CompletionByGroup({
           orientation="vertical"
           accessibilityLayer={false}
           withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
+          // The legend in the series' order (recharts sorts it by label otherwise).
+          legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
           textColor="gray.8"
           yAxisProps={{ width: 120 }}
+          xAxisProps={{ allowDecimals: false }}
           series={[
             { name: 'completed', label: t('groups.series.completed'), color: 'teal.8' },
             { name: 'onTrack', label: t('groups.series.onTrack'), color: 'blue.4' },

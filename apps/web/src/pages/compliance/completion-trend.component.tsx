@@ -79,7 +79,8 @@ export function CompletionTrend({ periods }: { periods: readonly CompliancePerio
             dataKey="week"
             accessibilityLayer={false}
             withLegend
-            legendProps={{ verticalAlign: 'bottom' }}
+            legendProps={{ verticalAlign: 'bottom', itemSorter: null }}
+            curveType="linear"
             textColor="gray.8"
             connectNulls={false}
             yAxisProps={{ domain: [0, 100], tickFormatter: (value: number) => `${value}%` }}
