@@ -226,12 +226,18 @@ describe('web app: the compliance dashboard in Chromium', () => {
     await context.close();
   });
 
-  it('tells an admin with nothing enrolled how to start', async () => {
+  it('names the filters of a link that do not fit, and tells an admin with nothing enrolled how to start', async () => {
     const empty = await world.createOrganization('Quiet Health');
     const { context, page } = await newPage(browser, baseUrl);
     await signIn(page, empty.admin.user.email);
-    await page.goto('/compliance');
+    // A link naming a site of another organization (or none): the api's refusal is shown, and the way out.
+    await page.goto(`/compliance?siteId=${places.north}`);
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').innerText()).toMatch(/These filters do not fit[\s\S]*: Site\./);
+    await checkPage(page, 'compliance-dashboard-refused');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
     await page.getByText('No one is enrolled in training yet.', { exact: false }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.getByRole('link', { name: 'Create a cohort' }).click();
     await page.waitForURL(/\/admin\/cohorts\/new$/);
     await context.close();

@@ -16,6 +16,7 @@ import { summaryQuery, trendQuery } from './compliance-dashboard.queries';
 import { type ComplianceSearch, FILTER_KEYS, lastWeeks } from './compliance-search';
 import { CompletionByGroup } from './completion-by-group.component';
 import { CompletionTrend } from './completion-trend.component';
+import { FilterRefusal, refusedFilters } from './filter-refusal.component';
 import { OverdueList } from './overdue-list.component';
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
@@ -57,8 +58,10 @@ export function ComplianceDashboardPage() {
   const summary = useQuery(summaryQuery(search, grouping));
   const trend = useQuery(trendQuery(search, range));
   const filtered = FILTER_KEYS.some((key) => search[key] !== undefined);
-  // With nothing enrolled at all, the empty state says what to do; no trend or list of nothing below it.
-  const nothingAtAll = !filtered && summary.data?.totals.enrolled === 0;
+  const refused = refusedFilters(summary.error);
+  // With nothing enrolled at all, the empty state says what to do; no trend or list of nothing below it. Refused
+  // filters refuse the trend too.
+  const onlyTheTop = (!filtered && summary.data?.totals.enrolled === 0) || refused.length > 0;
 
   const update = (change: Partial<ComplianceSearch>) =>
     void navigate({ search: (current) => ({ ...current, ...change }), replace: true });
@@ -79,6 +82,8 @@ export function ComplianceDashboardPage() {
       </Section>
       {summary.isPending ? (
         <LoadingState />
+      ) : refused.length > 0 ? (
+        <FilterRefusal refused={refused} />
       ) : summary.isError ? (
         <ErrorState error={summary.error} onRetry={() => void summary.refetch()} />
       ) : summary.data.totals.enrolled === 0 ? (
@@ -93,7 +98,7 @@ export function ComplianceDashboardPage() {
           </Section>
         </>
       )}
-      {!nothingAtAll && (
+      {!onlyTheTop && (
         <Section id="compliance-trend-title" title={t('trend.title')}>
           {trend.isPending ? (
             <LoadingState />
@@ -104,7 +109,7 @@ export function ComplianceDashboardPage() {
           )}
         </Section>
       )}
-      {!nothingAtAll && (
+      {!onlyTheTop && (
         <Section id="compliance-overdue-title" title={t('overdue.title')}>
           <OverdueList />
         </Section>
