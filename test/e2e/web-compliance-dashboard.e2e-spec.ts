@@ -134,6 +134,11 @@ describe('web app: the compliance dashboard in Chromium', () => {
 
     await page.getByLabel('Group by').selectOption({ label: 'Department' });
     await page.waitForURL(/groupBy=department/);
+    // The navigation still marks the page as the current one, whatever view the URL holds.
+    const entry = page
+      .getByRole('navigation')
+      .getByRole('link', { name: 'Compliance dashboard', exact: true });
+    expect(await entry.getAttribute('aria-current')).toBe('page');
     const byDepartment = page.getByRole('table', { name: 'Completion by department' });
     await byDepartment.waitFor({ state: 'attached' });
     // enrolled, completed, in progress, not started, overdue, exempt, rate

@@ -88,7 +88,8 @@ function SignedInShell({ children }: { children?: ReactNode }) {
               <NavLinkLink
                 key={item.to}
                 to={item.to}
-                activeOptions={{ exact: item.exact ?? false }}
+                // An entry names a page, whatever view of it the search params hold.
+                activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
                 label={t(`navigation.${item.label}`)}
                 onClick={close}
               />
