@@ -13,6 +13,7 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password.page';
 import { InvitePage } from './pages/auth/invite.page';
 import { ResetPasswordPage } from './pages/auth/reset-password.page';
 import { SignInPage } from './pages/auth/sign-in.page';
+import { complianceSearch } from './pages/compliance/compliance-search';
 import { HomePage } from './pages/home.page';
 import { CertificatesPage } from './pages/learn/certificates.page';
 import { MyTrainingPage } from './pages/learn/my-training.page';
@@ -110,6 +111,15 @@ const appRoutes = [
     getParentRoute: () => appRoute,
     path: '/reports',
     component: lazyRouteComponent(() => import('./pages/reports/reports.page'), 'ReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/compliance',
+    validateSearch: complianceSearch,
+    component: lazyRouteComponent(
+      () => import('./pages/compliance/compliance-dashboard.page'),
+      'ComplianceDashboardPage',
+    ),
   }),
   createRoute({
     getParentRoute: () => appRoute,
