@@ -329,14 +329,15 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
       // What the api runs: the rollup rows keyed by the chain's managers.
       managerChainRollupBySite: await median(
         21,
-        `SELECT x.site_id, sum(x.ns), sum(x.ip), sum(x.co), sum(x.ex), sum(x.od)
+        `WITH chain (id) AS MATERIALIZED (SELECT unnest(${chain}))
+         SELECT x.site_id, sum(x.ns), sum(x.ip), sum(x.co), sum(x.ex), sum(x.od)
            FROM (SELECT b.site_id, b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex,
                         b.overdue AS od
-                   FROM compliance_rollup_bases b WHERE b.manager_id = ANY (${chain})
+                   FROM compliance_rollup_bases b WHERE b.manager_id IN (SELECT id FROM chain)
                  UNION ALL
                  SELECT r.site_id, r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
                         r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
-                   FROM compliance_rollups r WHERE r.manager_id = ANY (${chain}) AND r.due_at >= $1) x
+                   FROM compliance_rollups r WHERE r.manager_id IN (SELECT id FROM chain) AND r.due_at >= $1) x
           GROUP BY 1`,
         [now, manager],
       ),

@@ -46,11 +46,14 @@ const GROUP_KEYS: Record<SummaryGrouping, string> = {
 };
 
 /**
- * The managers whose direct reports make up the reporting chain of `managerParam`: that manager and everyone in
- * their chain (most of whom manage nobody, and so key no rollup row), as an array.
+ * The managers whose direct reports make up the reporting chain of `managerParam`, as the CTE `chain (id)`: that
+ * manager and everyone in their chain (most of whom manage nobody, and so key no rollup row). Materialized once
+ * and matched by a semi-join: `= ANY (array)` compared each rollup row with every element, ~60 ms for 2,000.
  */
-function chainManagers(managerParam: string): string {
-  return `ARRAY[${managerParam}::uuid] || ARRAY${reportingChainSql(managerParam)}`;
+function chainManagersCte(managerParam: string): string {
+  return `WITH chain (id) AS MATERIALIZED (
+            SELECT ${managerParam}::uuid UNION SELECT walk.id FROM ${reportingChainSql(managerParam)} AS walk (id)
+          )`;
 }
 
 /** The id and name of each group key `g.group_key`, as a lateral join (`named`). */
@@ -129,8 +132,9 @@ export class ComplianceSummaryRepository {
     if (filter.courseId) where.push(sameCourse('x', `$${params.push(filter.courseId)}`));
     const filters = where.join(' AND ');
     // Repeated in each branch below (not on their union) so that each reads through its manager index.
-    const managers = managerId === null ? null : chainManagers(`$${params.push(managerId)}`);
-    const chain = (alias: string) => (managers === null ? 'true' : `${alias}.manager_id = ANY (${managers})`);
+    const chainCte = managerId === null ? '' : chainManagersCte(`$${params.push(managerId)}`);
+    const chain = (alias: string) =>
+      managerId === null ? 'true' : `${alias}.manager_id IN (SELECT chain.id FROM chain)`;
     const ranged = range.from !== undefined || range.to !== undefined;
     // Per row: the counters as SQL over `r` (a rollup row) at the clock $1.
     const passed = 'r.due_at < $1';
@@ -164,7 +168,8 @@ export class ComplianceSummaryRepository {
     return rows<GroupCountsRow>(
       named(
         grouping,
-        `SELECT ${GROUP_KEYS[grouping]} AS group_key,
+        `${chainCte}
+         SELECT ${GROUP_KEYS[grouping]} AS group_key,
                 sum(x.ns + x.ip + x.co + x.ex)::int AS enrolled,
                 sum(x.ns)::int AS not_started,
                 sum(x.ip)::int AS in_progress,
