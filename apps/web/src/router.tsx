@@ -113,6 +113,14 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appRoute,
+    path: '/reports/schedules',
+    component: lazyRouteComponent(
+      () => import('./pages/reports/report-schedules.page'),
+      'ReportSchedulesPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
     path: '/compliance/requirement-gaps',
     component: lazyRouteComponent(
       () => import('./pages/compliance/requirement-gaps.page'),

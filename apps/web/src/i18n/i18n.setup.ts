@@ -7,6 +7,7 @@ import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
 import enReports from './en/reports.json';
 import enRequirements from './en/requirements.json';
+import enSchedules from './en/schedules.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -16,6 +17,7 @@ import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
 import esReports from './es/reports.json';
 import esRequirements from './es/requirements.json';
+import esSchedules from './es/schedules.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -31,6 +33,7 @@ export const resources = {
     reports: enReports,
     platform: enPlatform,
     requirements: enRequirements,
+    schedules: enSchedules,
   },
   es: {
     common: esCommon,
@@ -42,6 +45,7 @@ export const resources = {
     reports: esReports,
     platform: esPlatform,
     requirements: esRequirements,
+    schedules: esSchedules,
   },
 } as const;
 

@@ -53,7 +53,7 @@ const Recipients = (): PropertyDecorator =>
   );
 
 export class CreateReportScheduleDto extends ReportSelectionDto {
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'xlsx' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, description: 'xlsx when left out' })
   @IsOptional()
   @IsIn(REPORT_FORMATS, { message: FORMAT_MESSAGE })
   format?: (typeof REPORT_FORMATS)[number];

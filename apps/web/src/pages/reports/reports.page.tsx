@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
+import { AnchorLink } from '../../components/router-links.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { notify } from '../admin/notify';
@@ -68,6 +69,9 @@ export function ReportsPage() {
       <div>
         <PageTitle>{t('title')}</PageTitle>
         <Text mt="-sm">{t('intro')}</Text>
+        <AnchorLink to="/reports/schedules" mt="xs" display="inline-block">
+          {t('schedulesLink')}
+        </AnchorLink>
       </div>
       <section aria-labelledby="report-request-title">
         <Title order={2} size="h4" id="report-request-title" mb="sm">
