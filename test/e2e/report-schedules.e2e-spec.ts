@@ -110,7 +110,8 @@ describe('report schedules: weekly or monthly reports, mailed once per period as
       ?.status;
 
   beforeAll(async () => {
-    world = await TestApp.start();
+    // The tests sweep themselves, at the instants they set; the scheduler's own ticks stay out of the way.
+    world = await TestApp.start({ env: { REPORT_SWEEP_EVERY: '1h' } });
     // Both processes read the test clock: the api (next runs) and the worker (sweep, build, mail).
     for (const context of [world.app, world.worker])
       jest.spyOn(context?.get(Clock) as Clock, 'now').mockImplementation(() => new Date(now));
@@ -232,6 +233,18 @@ describe('report schedules: weekly or monthly reports, mailed once per period as
       expect((forEducator.body.items as Array<{ email: string }>).map((item) => item.email)).not.toContain(
         manager.email,
       );
+    });
+    it("follows the organization's time zone as it is: a new zone moves the next run to 06:00 there", async () => {
+      const created = await schedule(other.admin, {
+        type: 'overdue',
+        frequency: 'weekly',
+        recipients: [other.admin.user.email],
+      });
+      expect(created.nextRunAt).toBe(MONDAY_0600_CST);
+      await api(other.admin).patch('/api/v1/organization', { timezone: 'America/Los_Angeles' }).expect(200);
+      const moved = await api(other.admin).get(`/api/v1/report-schedules/${created.id}`).expect(200);
+      expect(moved.body.nextRunAt).toBe('2027-03-08T14:00:00.000Z');
+      await api(other.admin).patch('/api/v1/organization', { timezone: 'America/Chicago' }).expect(200);
     });
   });
 
@@ -458,6 +471,27 @@ describe('report schedules: weekly or monthly reports, mailed once per period as
         [weekly.id],
       );
       expect(reports[0].n).toBe(2);
+    });
+
+    it('pauses, at its next run, the schedule of a creator who may no longer request reports', async () => {
+      const person = await world.addMember(org, ['educator']);
+      const created = await schedule(person.session, {
+        type: 'overdue',
+        frequency: 'weekly',
+        recipients: [person.email],
+      });
+      await world.ownerQuery(
+        `UPDATE report_schedules SET active = false WHERE organization_id = $1 AND id <> $2`,
+        [org.id, created.id],
+      );
+      await api(org.admin)
+        .patch(`/api/v1/members/${person.memberId}`, { roles: ['learner'] })
+        .expect(200);
+      setClock('2027-03-22T11:00:00Z');
+      await sweep(org);
+      expect(await runsOf(created.id)).toEqual([]);
+      const read = await api(org.admin).get(`/api/v1/report-schedules/${created.id}`).expect(200);
+      expect(read.body).toMatchObject({ active: false, nextRunAt: null });
     });
 
     it('mails a failed report as a short notice, and nobody who has lost the right to receive it', async () => {
