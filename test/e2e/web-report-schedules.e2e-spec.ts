@@ -64,6 +64,15 @@ describe('web app: an educator schedules a report, pauses and deletes it in Chro
     await row.getByText(org.admin.user.email).waitFor();
     await row.getByText(/^in \d+ (days|hours|minutes) \(.*6:00 AM C[SD]T\)$/).waitFor();
     await checkPage(page, 'report-schedules');
+    await page.getByRole('button', { name: 'Español' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Informes programados' }).waitFor();
+    const fila = table.getByRole('row', { name: /Capacitación vencida/ });
+    await fila.getByText('Mensual (el día 1)').waitFor();
+    await fila.getByText(/^dentro de \d+ (días|horas|minutos) \(/).waitFor();
+    await page.getByLabel('Destinatarios').first().waitFor();
+    await checkPage(page, 'report-schedules-es');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Report schedules' }).waitFor();
     const listed = await world.ownerQuery<{ frequency: string; format: string; n: number }>(
       `SELECT frequency, format, cardinality(recipient_ids) AS n FROM report_schedules WHERE organization_id = $1`,
       [org.id],

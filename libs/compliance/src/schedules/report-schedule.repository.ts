@@ -112,9 +112,9 @@ export class ReportScheduleRepository {
   }
 
   /** The schedule's row locked for a change, if `createdBy` (when given) created it. */
-  async lock(id: string, createdBy: string | null): Promise<{ type: ReportType } | null> {
-    return one<{ type: ReportType }>(
-      `SELECT type FROM report_schedules WHERE id = $1 AND ($2::uuid IS NULL OR created_by = $2) FOR UPDATE`,
+  async lock(id: string, createdBy: string | null): Promise<{ type: ReportType; created_by: string } | null> {
+    return one<{ type: ReportType; created_by: string }>(
+      `SELECT type, created_by FROM report_schedules WHERE id = $1 AND ($2::uuid IS NULL OR created_by = $2) FOR UPDATE`,
       [id, createdBy],
     );
   }

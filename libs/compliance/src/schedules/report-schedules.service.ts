@@ -66,7 +66,6 @@ export class ReportSchedulesService {
     return this.tx.run(async () => {
       const locked = await this.schedules.lock(id, ownOnly());
       if (!locked) throw Problems.notFound('report schedule');
-      const current = await this.require(id);
       await this.schedules.update(
         id,
         {
@@ -77,7 +76,7 @@ export class ReportSchedulesService {
           recipientIds:
             dto.recipients === undefined
               ? undefined
-              : await this.recipientIds(current.created_by, dto.recipients),
+              : await this.recipientIds(locked.created_by, dto.recipients),
         },
         this.clock.now(),
       );
