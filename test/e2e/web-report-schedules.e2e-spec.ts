@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
-import { PASSWORD, TestApp, TestOrganization } from '../support/test-app';
+import { bearer, PASSWORD, TestApp, TestOrganization } from '../support/test-app';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone.
 jest.setTimeout(240_000);
@@ -98,6 +98,25 @@ describe('web app: an educator schedules a report, pauses and deletes it in Chro
     expect(
       await world.ownerQuery('SELECT id FROM report_schedules WHERE organization_id = $1', [org.id]),
     ).toEqual([]);
+
+    // The mail's link: the reports page, signed in, with the linked report marked in the list.
+    const requested = await world
+      .http()
+      .post('/api/v1/reports')
+      .set(...bearer(educator.session))
+      .send({ type: 'overdue', format: 'csv' })
+      .expect(202);
+    await world
+      .http()
+      .post('/api/v1/reports')
+      .set(...bearer(educator.session))
+      .send({ type: 'compliance', format: 'csv' })
+      .expect(202);
+    await page.goto(`/reports?id=${requested.body.id}`);
+    const marked = page.locator('tr[aria-current="true"]');
+    await marked.getByText('Overdue training').waitFor();
+    expect(await marked.count()).toBe(1);
+    await checkPage(page, 'reports-linked');
     await context.close();
   });
 });

@@ -109,6 +109,9 @@ const appRoutes = [
   createRoute({
     getParentRoute: () => appRoute,
     path: '/reports',
+    // `?id=`: the report a scheduled report's mail links to, marked in the list.
+    validateSearch: (search: Record<string, unknown>): { id?: string } =>
+      typeof search.id === 'string' ? { id: search.id } : {},
     component: lazyRouteComponent(() => import('./pages/reports/reports.page'), 'ReportsPage'),
   }),
   createRoute({

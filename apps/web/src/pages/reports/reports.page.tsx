@@ -1,5 +1,6 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/error-state.component';
@@ -62,6 +63,7 @@ export function ReportsPage() {
     onError: (error) => notify(errorMessage(error), 'failure'),
   });
   const items = query.data?.items ?? [];
+  const { id: linked } = useSearch({ from: '/app/reports' });
   const typeLabel = (value: string) => t(`types.${value as ReportType}`);
 
   return (
@@ -128,7 +130,11 @@ export function ReportsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((report) => (
-                  <Table.Tr key={report.id}>
+                  <Table.Tr
+                    key={report.id}
+                    aria-current={report.id === linked ? 'true' : undefined}
+                    bg={report.id === linked ? 'yellow.0' : undefined}
+                  >
                     <Table.Td>{typeLabel(report.type)}</Table.Td>
                     <Table.Td>{t(`formats.${report.format as ReportFormat}`)}</Table.Td>
                     <Table.Td>{formatDate(report.createdAt)}</Table.Td>
