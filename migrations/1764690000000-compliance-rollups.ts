@@ -50,10 +50,10 @@ function contributionCtes(source: string): string {
 /** The counters of a base row: each group's counts as if every due instant had passed. */
 const BASE_COUNTERS = ['not_started', 'in_progress', 'completed', 'exempt', 'overdue'];
 
-const KEY = 'organization_id, cohort_id, course_id, site_id, department_id, due_at';
-const BASE_KEY = 'organization_id, cohort_id, course_id, site_id, department_id';
+const KEY = 'organization_id, cohort_id, course_id, site_id, department_id, manager_id, due_at';
+const BASE_KEY = 'organization_id, cohort_id, course_id, site_id, department_id, manager_id';
 
-/** The signed contributions of `placed` (CTE: contributions with the member's site and department) summed by key. */
+/** The signed contributions of `placed` (CTE: contributions with the member's site, department and manager) summed by key. */
 function summedDeltas(): string {
   const sums = [
     `coalesce(sum(sign) FILTER (WHERE counted = 'not_started'), 0)`,
@@ -148,7 +148,8 @@ function enrollmentDeltas(oldRows: string, newRows: string): string {
                           SELECT -1, ${ENROLLMENT_COLUMNS} FROM old_e),
                ${contributionCtes('SELECT * FROM signed')}
           ${recordDeltas(
-            `SELECT c.*, m.site_id, m.department_id FROM contributions c JOIN memberships m ON m.id = c.membership_id`,
+            `SELECT c.*, m.site_id, m.department_id, m.manager_id
+               FROM contributions c JOIN memberships m ON m.id = c.membership_id`,
           )}`;
 }
 
@@ -170,21 +171,21 @@ export const ROLLUP_BACKFILL = applySql(
   'deltas',
   `signed AS (SELECT 1 AS sign, ${ENROLLMENT_COLUMNS} FROM enrollments),
    ${contributionCtes('SELECT * FROM signed')},
-   placed AS (SELECT c.*, m.site_id, m.department_id
+   placed AS (SELECT c.*, m.site_id, m.department_id, m.manager_id
                 FROM contributions c JOIN memberships m ON m.id = c.membership_id),
    deltas AS (${summedDeltas()}),`,
 );
 
 /**
  * `compliance_rollups`: counts of each member's current-cycle enrollments per (cohort, course, site, department,
- * due instant), and `compliance_rollup_bases`, the same per (cohort, course, site, department) as they stand once
+ * direct manager, due instant), and `compliance_rollup_bases`, the same without the due instant as they stand once
  * every due instant has passed. The compliance summary reads the bases and corrects them with the rollup rows not
  * due yet at its clock: a few thousand rows instead of grouping a million enrollments (see `applyDeltas`).
  *
  * Kept current in the same transaction as every write: statement-level triggers (with transition tables, so a
  * 100,000-row reconcile is one set-based delta, not 100,000 row triggers) on enrollments (any insert, delete, or
  * change of status, due instant, cycle, course, cohort or member) and on memberships (a member moving to another
- * site or department moves their counts) record the transaction's deltas; a deferred constraint trigger adds them
+ * site, department or manager moves their counts) record the transaction's deltas; a deferred constraint trigger adds them
  * up at commit, in one global key order. Shared rollup rows are therefore locked only for the commit's last
  * moment and always in the same order: concurrent transactions queue there and never deadlock (taking them in
  * each statement instead deadlocked under a burst of two-statement completions). Every write path (completion, exemption, withdrawal, enrollment sync,
@@ -206,6 +207,9 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         course_id uuid NOT NULL REFERENCES courses (id),
         site_id uuid,
         department_id uuid,
+        -- The member's direct manager: a manager's chain sums the rows of every manager in it (no foreign key:
+        -- memberships are never deleted, and its check would lock the manager's row on every counted write).
+        manager_id uuid,
         due_at timestamptz,
         ${COUNTERS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ')},
         FOREIGN KEY (organization_id, cohort_id) REFERENCES cohorts (organization_id, id),
@@ -213,9 +217,10 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         FOREIGN KEY (organization_id, department_id) REFERENCES departments (organization_id, id)
       );
       CREATE UNIQUE INDEX compliance_rollups_key_uq
-        ON compliance_rollups (organization_id, cohort_id, course_id, site_id, department_id, due_at) NULLS NOT DISTINCT;
-      -- The rows a read corrects the bases with: due at or after its clock.
+        ON compliance_rollups (${KEY}) NULLS NOT DISTINCT;
+      -- The rows a read corrects the bases with: due at or after its clock; a manager's, by manager.
       CREATE INDEX compliance_rollups_due_idx ON compliance_rollups (organization_id, due_at);
+      CREATE INDEX compliance_rollups_manager_idx ON compliance_rollups (organization_id, manager_id, due_at);
 
       CREATE TABLE compliance_rollup_bases (
         organization_id uuid NOT NULL REFERENCES organizations (id),
@@ -223,13 +228,14 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         course_id uuid NOT NULL REFERENCES courses (id),
         site_id uuid,
         department_id uuid,
+        manager_id uuid,
         ${BASE_COUNTERS.map((c) => `${c} integer NOT NULL DEFAULT 0`).join(',\n        ')},
         FOREIGN KEY (organization_id, cohort_id) REFERENCES cohorts (organization_id, id),
         FOREIGN KEY (organization_id, site_id) REFERENCES sites (organization_id, id),
         FOREIGN KEY (organization_id, department_id) REFERENCES departments (organization_id, id)
       );
-      CREATE UNIQUE INDEX compliance_rollup_bases_key_uq
-        ON compliance_rollup_bases (organization_id, cohort_id, course_id, site_id, department_id) NULLS NOT DISTINCT;
+      CREATE UNIQUE INDEX compliance_rollup_bases_key_uq ON compliance_rollup_bases (${BASE_KEY}) NULLS NOT DISTINCT;
+      CREATE INDEX compliance_rollup_bases_manager_idx ON compliance_rollup_bases (organization_id, manager_id);
 
       -- Each transaction's deltas until its commit applies them (see compliance_rollups_apply).
       CREATE TABLE compliance_rollup_deltas (
@@ -239,6 +245,7 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         course_id uuid NOT NULL,
         site_id uuid,
         department_id uuid,
+        manager_id uuid,
         due_at timestamptz,
         ${COUNTERS.map((c) => `${c} integer NOT NULL`).join(',\n        ')}
       );
@@ -285,26 +292,29 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
         RETURN NULL;
       END $fn$;
 
-      -- A member who moves takes the counts of all their pairs from the old place to the new one.
+      -- A member who moves (site, department or manager) takes the counts of all their pairs to the new place.
       CREATE FUNCTION compliance_rollups_memberships_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
         IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-                    WHERE (o.site_id, o.department_id) IS DISTINCT FROM (n.site_id, n.department_id)) THEN
+                    WHERE (o.site_id, o.department_id, o.manager_id)
+                          IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id)) THEN
           WITH moved AS (
                  SELECT n.id, o.site_id AS old_site_id, o.department_id AS old_department_id,
-                        n.site_id AS new_site_id, n.department_id AS new_department_id
+                        o.manager_id AS old_manager_id, n.site_id AS new_site_id,
+                        n.department_id AS new_department_id, n.manager_id AS new_manager_id
                    FROM old_rows o JOIN new_rows n ON n.id = o.id
-                  WHERE (o.site_id, o.department_id) IS DISTINCT FROM (n.site_id, n.department_id)),
+                  WHERE (o.site_id, o.department_id, o.manager_id)
+                        IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id)),
                signed AS (SELECT 1 AS sign, e.${ENROLLMENT_COLUMNS.split(', ').join(', e.')}
                             FROM moved mv JOIN enrollments e ON e.membership_id = mv.id),
                ${contributionCtes('SELECT * FROM signed')}
           ${recordDeltas(
             `SELECT c.sign, c.organization_id, c.cohort_id, c.course_id, c.due_at, c.counted, c.renewal, c.previous,
-                    mv.new_site_id AS site_id, mv.new_department_id AS department_id
+                    mv.new_site_id AS site_id, mv.new_department_id AS department_id, mv.new_manager_id AS manager_id
                FROM contributions c JOIN moved mv ON mv.id = c.membership_id
              UNION ALL
              SELECT -c.sign, c.organization_id, c.cohort_id, c.course_id, c.due_at, c.counted, c.renewal, c.previous,
-                    mv.old_site_id, mv.old_department_id
+                    mv.old_site_id, mv.old_department_id, mv.old_manager_id
                FROM contributions c JOIN moved mv ON mv.id = c.membership_id`,
           )};
         END IF;

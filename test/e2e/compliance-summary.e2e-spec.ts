@@ -441,6 +441,32 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
     expect(await trend(org.admin, 'from=2024-01-01&to=2025-12-31')).toHaveLength(105);
   });
 
+  it("moves a member's counts to their new manager's chain at once", async () => {
+    const before = {
+      dana: (await summary(people.dana.session)).totals.enrolled,
+      blake: (await summary(people.blake.session)).totals.enrolled,
+      morgan: (await summary(people.morgan.session)).totals.enrolled,
+    };
+    // Blake's chain is Riley alone.
+    const riley = before.blake;
+    expect(riley).toBeGreaterThan(0);
+    const manage = (managerId: string) =>
+      world
+        .http()
+        .patch(`/api/v1/members/${people.riley.memberId}`)
+        .set(...bearer(org.admin))
+        .send({ managerId })
+        .expect(200);
+    await manage(people.dana.memberId);
+    expect((await summary(people.blake.session)).totals.enrolled).toBe(0);
+    expect((await summary(people.dana.session)).totals.enrolled).toBe(before.dana + riley);
+    // Still in Morgan's chain, one level lower.
+    expect((await summary(people.morgan.session)).totals.enrolled).toBe(before.morgan);
+    await manage(people.blake.memberId);
+    expect((await summary(people.blake.session)).totals.enrolled).toBe(riley);
+    expect((await summary(people.dana.session)).totals.enrolled).toBe(before.dana);
+  });
+
   it('keeps the rollup equal to a GROUP BY recompute through a burst of concurrent mixed writes', async () => {
     // A recurring cohort and more people, in both sites and nowhere.
     const recurring = await createCohort(world, org.admin, {
@@ -476,6 +502,7 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
       )
     ).map((row) => row.id);
 
+    const managersOf = [null, people.morgan.memberId, people.dana.memberId, people.blake.memberId];
     // A small deterministic generator, so a failure can be replayed.
     let seed = 20261203;
     const random = (n: number) => {
@@ -543,15 +570,15 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
             [m],
           ),
         ),
-      // Move to another place (or none).
+      // Move to another place (or none), under another manager (or none).
       (c, m) => {
         const place = placesOf[random(4)];
+        const manager = managersOf[random(managersOf.length)];
         return rowsOf(
-          c.query('UPDATE memberships SET site_id = $2, department_id = $3 WHERE id = $1', [
-            m,
-            place.siteId ?? null,
-            place.departmentId ?? null,
-          ]),
+          c.query(
+            'UPDATE memberships SET site_id = $2, department_id = $3, manager_id = $4 WHERE id = $1 AND $4::uuid IS DISTINCT FROM id',
+            [m, place.siteId ?? null, place.departmentId ?? null, manager],
+          ),
         );
       },
       // A new due date for the member's open enrollments (as a cohort's due-date change does).
@@ -619,39 +646,40 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
     // At several clocks (before, among and after the due dates written), the rollup's answer per cohort, site and
     // department equals a GROUP BY over the current cycles, by the definition of cohort stats.
     const fromRollup = `
-      SELECT r.cohort_id, r.site_id, r.department_id,
+      SELECT r.cohort_id, r.site_id, r.department_id, r.manager_id,
              sum(r.not_started + CASE WHEN r.due_at < $2 THEN r.renewal ELSE r.previous_not_started END)::int AS not_started,
              sum(r.in_progress + CASE WHEN r.due_at < $2 THEN 0 ELSE r.previous_in_progress END)::int AS in_progress,
              sum(r.completed + CASE WHEN r.due_at < $2 THEN 0 ELSE r.previous_completed END)::int AS completed,
              sum(r.exempt + CASE WHEN r.due_at < $2 THEN 0 ELSE r.previous_exempt END)::int AS exempt,
              sum(CASE WHEN r.due_at < $2 THEN r.not_started + r.in_progress + r.renewal ELSE 0 END)::int AS overdue
         FROM compliance_rollups r WHERE r.organization_id = $1
-       GROUP BY 1, 2, 3`;
+       GROUP BY 1, 2, 3, 4`;
     // What a read without a due-date range uses: the bases, corrected by the rows not due yet.
     const fromBases = `
-      SELECT x.cohort_id, x.site_id, x.department_id, sum(x.ns)::int AS not_started,
+      SELECT x.cohort_id, x.site_id, x.department_id, x.manager_id, sum(x.ns)::int AS not_started,
              sum(x.ip)::int AS in_progress, sum(x.co)::int AS completed, sum(x.ex)::int AS exempt,
              sum(x.od)::int AS overdue
-        FROM (SELECT b.cohort_id, b.site_id, b.department_id, b.not_started AS ns, b.in_progress AS ip,
+        FROM (SELECT b.cohort_id, b.site_id, b.department_id, b.manager_id, b.not_started AS ns, b.in_progress AS ip,
                      b.completed AS co, b.exempt AS ex, b.overdue AS od
                 FROM compliance_rollup_bases b WHERE b.organization_id = $1
               UNION ALL
-              SELECT r.cohort_id, r.site_id, r.department_id, r.previous_not_started - r.renewal,
+              SELECT r.cohort_id, r.site_id, r.department_id, r.manager_id, r.previous_not_started - r.renewal,
                      r.previous_in_progress, r.previous_completed, r.previous_exempt,
                      -(r.not_started + r.in_progress + r.renewal)
                 FROM compliance_rollups r WHERE r.organization_id = $1 AND r.due_at >= $2) x
-       GROUP BY 1, 2, 3`;
+       GROUP BY 1, 2, 3, 4`;
     const recomputed = `
       WITH ${currentCycleCte('e.organization_id = $1', '$2')}
-      SELECT cc.cohort_id, m.site_id, m.department_id,
+      SELECT cc.cohort_id, m.site_id, m.department_id, m.manager_id,
              count(*) FILTER (WHERE cc.status = 'not_started')::int AS not_started,
              count(*) FILTER (WHERE cc.status = 'in_progress')::int AS in_progress,
              count(*) FILTER (WHERE cc.status = 'completed')::int AS completed,
              count(*) FILTER (WHERE cc.status = 'exempt')::int AS exempt,
              count(*) FILTER (WHERE ${enrollmentOverdue('$2', 'cc')})::int AS overdue
         FROM current_cycle cc JOIN memberships m ON m.id = cc.membership_id
-       GROUP BY 1, 2, 3`;
-    const key = (row: Record<string, unknown>) => `${row.cohort_id}/${row.site_id}/${row.department_id}`;
+       GROUP BY 1, 2, 3, 4`;
+    const key = (row: Record<string, unknown>) =>
+      `${row.cohort_id}/${row.site_id}/${row.department_id}/${row.manager_id}`;
     const nonEmpty = (rows: Array<Record<string, number>>) =>
       rows
         .filter((row) => row.not_started + row.in_progress + row.completed + row.exempt > 0)

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
+const READY_WITHIN_MS = 60_000;
 
 /**
  * Starts the real worker as a child process with the suite's environment (to kill it with SIGKILL mid-job) and
@@ -17,7 +18,11 @@ export async function startWorkerProcess(children: ChildProcess[]): Promise<Chil
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker process not ready in 20 s: ${stderr}`)), 20_000);
+    // Compiling and booting the worker takes ~5 s alone, and several times that beside other suites on 2 cores.
+    const timer = setTimeout(
+      () => reject(new Error(`worker process not ready in ${READY_WITHIN_MS / 1000} s: ${stderr}`)),
+      READY_WITHIN_MS,
+    );
     child.once('message', (message) => {
       clearTimeout(timer);
       if (message === 'ready') resolve();

@@ -292,6 +292,10 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
     return Math.round(times[Math.floor(times.length / 2)] * 100) / 100;
   };
   const now = new Date();
+  const manager = (await owner.query(`SELECT ${id('m', `'${DEPARTMENT_MANAGER}'`)} AS id`)).rows[0].id;
+  /** The manager and everyone in their chain: the rollup's manager keys the api reads. */
+  const chainOf = (param: string) => `ARRAY[${param}::uuid] || ARRAY${reportingChainSql(param)}`;
+  const chain = chainOf('$2');
   try {
     return {
       rollupBySite: await median(
@@ -315,13 +319,28 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
            FROM current_cycle cc JOIN memberships m ON m.id = cc.membership_id GROUP BY 1`,
         [now],
       ),
-      managerChainBySite: await median(
+      managerChainGroupByBySite: await median(
         11,
         `WITH ${currentCycleCte(`e.membership_id = ANY (ARRAY${reportingChainSql('$2')})`, '$1')}
          SELECT m.site_id, count(*), count(*) FILTER (WHERE ${enrollmentOverdue('$1', 'cc')})
            FROM current_cycle cc JOIN memberships m ON m.id = cc.membership_id GROUP BY 1`,
-        [now, (await owner.query(`SELECT ${id('m', `'${DEPARTMENT_MANAGER}'`)} AS id`)).rows[0].id],
+        [now, manager],
       ),
+      // What the api runs: the rollup rows keyed by the chain's managers.
+      managerChainRollupBySite: await median(
+        21,
+        `SELECT x.site_id, sum(x.ns), sum(x.ip), sum(x.co), sum(x.ex), sum(x.od)
+           FROM (SELECT b.site_id, b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex,
+                        b.overdue AS od
+                   FROM compliance_rollup_bases b WHERE b.manager_id = ANY (${chain})
+                 UNION ALL
+                 SELECT r.site_id, r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
+                        r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
+                   FROM compliance_rollups r WHERE r.manager_id = ANY (${chain}) AND r.due_at >= $1) x
+          GROUP BY 1`,
+        [now, manager],
+      ),
+      managerChainWalk: await median(21, `SELECT cardinality(${chainOf('$1')})`, [manager]),
     };
   } finally {
     await client.end();

@@ -13,6 +13,7 @@ import { ForgotPasswordPage } from './pages/auth/forgot-password.page';
 import { InvitePage } from './pages/auth/invite.page';
 import { ResetPasswordPage } from './pages/auth/reset-password.page';
 import { SignInPage } from './pages/auth/sign-in.page';
+import { complianceSearch } from './pages/compliance/compliance-search';
 import { HomePage } from './pages/home.page';
 import { CertificatesPage } from './pages/learn/certificates.page';
 import { MyTrainingPage } from './pages/learn/my-training.page';
@@ -120,6 +121,15 @@ const appRoutes = [
     component: lazyRouteComponent(
       () => import('./pages/reports/report-schedules.page'),
       'ReportSchedulesPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/compliance',
+    validateSearch: complianceSearch,
+    component: lazyRouteComponent(
+      () => import('./pages/compliance/compliance-dashboard.page'),
+      'ComplianceDashboardPage',
     ),
   }),
   createRoute({

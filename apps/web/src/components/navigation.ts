@@ -15,6 +15,7 @@ export interface NavigationItem {
     | 'audit'
     | 'team'
     | 'reports'
+    | 'complianceDashboard'
     | 'requirementGaps'
     | 'platformOrganizations'
     | 'platformUsers'
@@ -24,6 +25,8 @@ export interface NavigationItem {
   roles: readonly string[];
   /** The heading it is listed under, when a person sees more than one. */
   section: NavigationSection;
+  /** Current only on this very path: another entry lives under it. */
+  exact?: boolean;
 }
 
 export type NavigationSection = 'learning' | 'administration' | 'team' | 'compliance' | 'platform';
@@ -53,6 +56,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/admin/audit', label: 'audit', roles: ['org_admin'], section: 'administration' },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
   { to: '/reports', label: 'reports', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
+  {
+    to: '/compliance',
+    label: 'complianceDashboard',
+    roles: ['manager', 'org_admin', 'educator'],
+    section: 'compliance',
+    exact: true,
+  },
   {
     to: '/compliance/requirement-gaps',
     label: 'requirementGaps',

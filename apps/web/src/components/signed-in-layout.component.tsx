@@ -85,7 +85,14 @@ function SignedInShell({ children }: { children?: ReactNode }) {
               {t(`navigation.sections.${section}`)}
             </Text>
             {items.map((item) => (
-              <NavLinkLink key={item.to} to={item.to} label={t(`navigation.${item.label}`)} onClick={close} />
+              <NavLinkLink
+                key={item.to}
+                to={item.to}
+                // An entry names a page, whatever view of it the search params hold.
+                activeOptions={{ exact: item.exact ?? false, includeSearch: false }}
+                label={t(`navigation.${item.label}`)}
+                onClick={close}
+              />
             ))}
           </Stack>
         ))}

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import enAdmin from './en/admin.json';
 import enAuth from './en/auth.json';
 import enCommon from './en/common.json';
+import enCompliance from './en/compliance.json';
 import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
 import enReports from './en/reports.json';
@@ -13,6 +14,7 @@ import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
 import esAuth from './es/auth.json';
 import esCommon from './es/common.json';
+import esCompliance from './es/compliance.json';
 import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
 import esReports from './es/reports.json';
@@ -33,6 +35,7 @@ export const resources = {
     reports: enReports,
     platform: enPlatform,
     requirements: enRequirements,
+    compliance: enCompliance,
     schedules: enSchedules,
   },
   es: {
@@ -45,6 +48,7 @@ export const resources = {
     reports: esReports,
     platform: esPlatform,
     requirements: esRequirements,
+    compliance: esCompliance,
     schedules: esSchedules,
   },
 } as const;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext, one, reportingChainSql, rows } from '@beacon/core/database';
-import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
 import type { SummaryGrouping } from '../dto/compliance-summary.dto';
 
 export interface ComplianceFilter {
@@ -34,14 +33,25 @@ export interface TrendRow {
   completed_by_end: number;
 }
 
-/** The group key of a counted row: over `x` (rollup counts) and `co`, or `r` (a current-cycle enrollment) and `m`. */
-const GROUP_KEYS: Record<SummaryGrouping, { rollup: string; chain: string }> = {
-  site: { rollup: 'x.site_id::text', chain: 'm.site_id::text' },
-  department: { rollup: 'x.department_id::text', chain: 'm.department_id::text' },
-  cohort: { rollup: 'x.cohort_id::text', chain: 'r.cohort_id::text' },
+/** The longest a summary read may run. */
+const SUMMARY_TIME_LIMIT = '10s';
+
+/** The group key of a counted row, over `x` (rollup counts) and `co` (its course). */
+const GROUP_KEYS: Record<SummaryGrouping, string> = {
+  site: 'x.site_id::text',
+  department: 'x.department_id::text',
+  cohort: 'x.cohort_id::text',
   // Versions of a course share its code: they are one course to an administrator.
-  course: { rollup: 'co.code', chain: 'co.code' },
+  course: 'co.code',
 };
+
+/**
+ * The managers whose direct reports make up the reporting chain of `managerParam`: that manager and everyone in
+ * their chain (most of whom manage nobody, and so key no rollup row), as an array.
+ */
+function chainManagers(managerParam: string): string {
+  return `ARRAY[${managerParam}::uuid] || ARRAY${reportingChainSql(managerParam)}`;
+}
 
 /** The id and name of each group key `g.group_key`, as a lateral join (`named`). */
 const GROUP_NAMES: Record<SummaryGrouping, string> = {
@@ -77,8 +87,8 @@ function named(grouping: SummaryGrouping, counts: string): string {
 }
 
 /**
- * The compliance summary's reads. Organization-wide answers come from `compliance_rollups` (kept current by the
- * triggers of migration 1764690000000), a manager's from their chain's enrollments through the member index.
+ * The compliance summary's reads. Its counts come from `compliance_rollups` (kept current by the triggers of
+ * migration 1764690000000), for the organization or a manager's reporting chain alike.
  */
 @Injectable()
 export class ComplianceSummaryRepository {
@@ -97,17 +107,19 @@ export class ComplianceSummaryRepository {
   }
 
   /**
-   * Counts per group for the whole organization, from the rollups (kept current by the triggers of migration
-   * 1764690000000): without a due-date range, each group's base counts (as they stand once every due instant has
-   * passed) corrected by the rollup rows due at or after `now`, read through the due index; with a range, the
-   * rollup rows due within it. Either way overdue is exact at the reader's clock, and the rows read do not grow
-   * with the number of enrollments.
+   * Counts per group, from the rollups (kept current by the triggers of migration 1764690000000): without a
+   * due-date range, each group's base counts (as they stand once every due instant has passed) corrected by the
+   * rollup rows due at or after `now`, read through the due index; with a range, the rollup rows due within it.
+   * Either way overdue is exact at the reader's clock, and the rows read do not grow with the number of
+   * enrollments. `managerId`: only that manager's reporting chain, as the rows keyed by a manager in it (each row
+   * is keyed by its members' direct manager), so a chain of thousands reads the rows of its few managers.
    */
-  async organizationGroups(
+  async groups(
     grouping: SummaryGrouping,
     filter: ComplianceFilter,
     range: DueRange,
     now: Date,
+    managerId: string | null,
   ): Promise<GroupCountsRow[]> {
     const params: unknown[] = [now];
     const where = ['true'];
@@ -116,6 +128,9 @@ export class ComplianceSummaryRepository {
     if (filter.cohortId) where.push(`x.cohort_id = $${params.push(filter.cohortId)}`);
     if (filter.courseId) where.push(sameCourse('x', `$${params.push(filter.courseId)}`));
     const filters = where.join(' AND ');
+    // Repeated in each branch below (not on their union) so that each reads through its manager index.
+    const managers = managerId === null ? null : chainManagers(`$${params.push(managerId)}`);
+    const chain = (alias: string) => (managers === null ? 'true' : `${alias}.manager_id = ANY (${managers})`);
     const ranged = range.from !== undefined || range.to !== undefined;
     // Per row: the counters as SQL over `r` (a rollup row) at the clock $1.
     const passed = 'r.due_at < $1';
@@ -127,22 +142,29 @@ export class ComplianceSummaryRepository {
                 r.exempt + CASE WHEN ${passed} THEN 0 ELSE r.previous_exempt END AS ex,
                 CASE WHEN ${passed} THEN r.not_started + r.in_progress + r.renewal ELSE 0 END AS od
            FROM compliance_rollups r
-          WHERE ${this.dueRange('r.due_at', range, params).join(' AND ')}`
+          WHERE ${chain('r')} AND ${this.dueRange('r.due_at', range, params).join(' AND ')}`
       : `SELECT b.organization_id, b.cohort_id, b.course_id, b.site_id, b.department_id,
                 b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex, b.overdue AS od
            FROM compliance_rollup_bases b
+          WHERE ${chain('b')}
          UNION ALL
          -- Not due yet: the previous cycle still counts instead of a renewal, and nothing is overdue.
          SELECT r.organization_id, r.cohort_id, r.course_id, r.site_id, r.department_id,
                 r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
                 r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
            FROM compliance_rollups r
-          WHERE r.due_at >= $1`;
+          WHERE ${chain('r')} AND r.due_at >= $1`;
     const joinCourse = grouping === 'course' ? 'JOIN courses co ON co.id = x.course_id' : '';
+    // For the rest of this transaction only. The planner cannot estimate a recursive walk and guesses a million
+    // rows: its cost would switch on JIT compilation, ~100 ms here for a statement that runs in a few. And a
+    // dashboard read never holds a pooled connection for long: past the limit it is cancelled and answers 503.
+    await one(
+      `SELECT set_config('jit', 'off', true), set_config('statement_timeout', '${SUMMARY_TIME_LIMIT}', true)`,
+    );
     return rows<GroupCountsRow>(
       named(
         grouping,
-        `SELECT ${GROUP_KEYS[grouping].rollup} AS group_key,
+        `SELECT ${GROUP_KEYS[grouping]} AS group_key,
                 sum(x.ns + x.ip + x.co + x.ex)::int AS enrolled,
                 sum(x.ns)::int AS not_started,
                 sum(x.ip)::int AS in_progress,
@@ -153,59 +175,6 @@ export class ComplianceSummaryRepository {
           WHERE ${filters}
           GROUP BY 1
          HAVING sum(x.ns + x.ip + x.co + x.ex) > 0`,
-      ),
-      params,
-    );
-  }
-
-  /**
-   * Counts per group for a manager's reporting chain, straight from the chain's enrollments (the member index
-   * bounds it by the chain), by the definitions of cohort stats.
-   */
-  async chainGroups(
-    grouping: SummaryGrouping,
-    filter: ComplianceFilter,
-    range: DueRange,
-    now: Date,
-    managerId: string,
-  ): Promise<GroupCountsRow[]> {
-    const params: unknown[] = [now, managerId];
-    // The chain as an array: the member index is then probed once per person, where `IN (subquery)` let the
-    // planner (which cannot estimate a recursive walk) scan every enrollment of the organization.
-    const scope = [`e.membership_id = ANY (ARRAY${reportingChainSql('$2')})`];
-    if (filter.cohortId) scope.push(`e.cohort_id = $${params.push(filter.cohortId)}`);
-    const where = ['true'];
-    if (filter.siteId) where.push(`m.site_id = $${params.push(filter.siteId)}`);
-    if (filter.departmentId) where.push(`m.department_id = $${params.push(filter.departmentId)}`);
-    if (filter.courseId) where.push(sameCourse('r', `$${params.push(filter.courseId)}`));
-    const dueFilters = this.dueRange('latest.due_at', range, params);
-    where.push(...dueFilters);
-    // The range filters the newest cycle's due date, as the rollup's key does (see the query's documentation).
-    const joinLatest =
-      dueFilters.length > 0
-        ? `JOIN ranked latest ON latest.cohort_id = r.cohort_id AND latest.membership_id = r.membership_id
-                             AND latest.cycle_rank = 1`
-        : '';
-    const joinCourse = grouping === 'course' ? 'JOIN courses co ON co.id = r.course_id' : '';
-    // The planner cannot estimate a recursive walk and guesses a million rows: its cost would switch on JIT
-    // compilation, ~100 ms here for a statement that runs in a few. For the rest of this transaction only.
-    await one(`SELECT set_config('jit', 'off', true)`);
-    return rows<GroupCountsRow>(
-      named(
-        grouping,
-        `WITH ${currentCycleCte(scope.join(' AND '), '$1')}
-         SELECT ${GROUP_KEYS[grouping].chain} AS group_key,
-                count(*)::int AS enrolled,
-                count(*) FILTER (WHERE r.status = 'not_started')::int AS not_started,
-                count(*) FILTER (WHERE r.status = 'in_progress')::int AS in_progress,
-                count(*) FILTER (WHERE r.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE ${enrollmentOverdue('$1', 'r')})::int AS overdue,
-                count(*) FILTER (WHERE r.status = 'exempt')::int AS exempt
-           FROM current_cycle r
-           JOIN memberships m ON m.id = r.membership_id
-           ${joinLatest} ${joinCourse}
-          WHERE ${where.join(' AND ')}
-          GROUP BY 1`,
       ),
       params,
     );

@@ -47,11 +47,7 @@ export class ComplianceSummaryService {
       const filter = await this.checkedFilter(query);
       const now = this.clock.now();
       const manager = chainReader(ExecutionContext.optionalActor());
-      const rows =
-        manager === null
-          ? await this.summaries.organizationGroups(grouping, filter, range, now)
-          : await this.summaries.chainGroups(grouping, filter, range, now, manager);
-      const groups = rows.map(toGroup);
+      const groups = (await this.summaries.groups(grouping, filter, range, now, manager)).map(toGroup);
       return { totals: totalsOf(groups), groups };
     });
   }
