@@ -248,6 +248,35 @@ describe('report schedules: weekly or monthly reports, mailed once per period as
     });
   });
 
+  describe('periods', () => {
+    it('start at 06:00 local on the Monday or the 1st, across daylight saving, in either hemisphere', async () => {
+      const cases: Array<[string, string, string, string]> = [
+        // Chicago leaves daylight time on Sunday 2027-11-07: 06:00 is 11:00Z on Nov 1 and 12:00Z on Nov 8.
+        ['weekly', 'America/Chicago', '2027-11-01T10:59:59Z', '2027-10-25'],
+        ['weekly', 'America/Chicago', '2027-11-01T11:00:00Z', '2027-11-01'],
+        ['weekly', 'America/Chicago', '2027-11-08T11:59:59Z', '2027-11-01'],
+        ['weekly', 'America/Chicago', '2027-11-08T12:00:00Z', '2027-11-08'],
+        ['monthly', 'America/Chicago', '2027-03-01T11:59:59Z', '2027-02-01'],
+        ['monthly', 'America/Chicago', '2027-03-01T12:00:00Z', '2027-03-01'],
+        // Auckland is on daylight time (UTC+13) in January: its 1st at 06:00 is still 31 December in UTC.
+        ['monthly', 'Pacific/Auckland', '2026-12-31T16:59:59Z', '2026-12-01'],
+        ['monthly', 'Pacific/Auckland', '2026-12-31T17:00:00Z', '2027-01-01'],
+      ];
+      for (const [frequency, zone, at, period] of cases) {
+        const [row] = await world.ownerQuery<{ period: string; next: string }>(
+          `SELECT report_schedule_period($1, $2, $3)::text AS period,
+                  report_schedule_next($1, report_schedule_period($1, $2, $3))::text AS next`,
+          [frequency, zone, at],
+        );
+        expect({ frequency, zone, at, period: row.period }).toEqual({ frequency, zone, at, period });
+        const next = new Date(`${period}T00:00:00Z`);
+        if (frequency === 'weekly') next.setUTCDate(next.getUTCDate() + 7);
+        else next.setUTCMonth(next.getUTCMonth() + 1);
+        expect(row.next).toBe(next.toISOString().slice(0, 10));
+      }
+    });
+  });
+
   describe('bad input', () => {
     const expectField = (body: { errors: Array<{ field: string; message: string }> }, field: string) =>
       expect(body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
