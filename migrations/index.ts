@@ -14,6 +14,7 @@ import { OutboxRecipientReference1764685000000 } from './1764685000000-outbox-re
 import { ComplianceRollups1764690000000 } from './1764690000000-compliance-rollups';
 import { Reports1764700000000 } from './1764700000000-reports';
 import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
+import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ComplianceRollups1764690000000,
   Reports1764700000000,
   LicenseCategories1764710000000,
+  ReportSchedules1764720000000,
 ];

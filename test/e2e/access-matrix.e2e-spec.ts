@@ -234,6 +234,23 @@ describe('access matrix: every endpoint × every role', () => {
     return res.body.id as string;
   }
 
+  /** A report schedule of the actor's own where they may schedule (a manager sees only theirs), else of the admin. */
+  async function freshSchedule(actor: ActorName): Promise<string> {
+    const session = (READ as readonly string[]).includes(actor)
+      ? fx.sessions[actor as SignedInActor]
+      : admin();
+    const res = await world
+      .http()
+      .post('/api/v1/report-schedules')
+      .set(...bearer(session))
+      .send({ type: 'overdue', frequency: 'weekly', recipients: [session.user.email] });
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  const scheduleCount = async (id: string) =>
+    (await world.ownerQuery('SELECT id FROM report_schedules WHERE id = $1', [id])).length;
+
   async function enrollmentRow(id: string) {
     const [row] = await world.ownerQuery<{ status: string; extra_attempts: number }>(
       'SELECT status, extra_attempts FROM enrollments WHERE id = $1',
@@ -805,6 +822,85 @@ describe('access matrix: every endpoint × every role', () => {
       prepare: async (actor) => ({ path: `/api/v1/reports/${await freshReport(actor, true)}/download` }),
       verify: async (res, allowed) => {
         if (allowed) expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      },
+    },
+    // Report schedules: as reports; a manager's schedule is theirs alone (see report-schedules.e2e-spec)
+    {
+      method: 'post',
+      path: '/api/v1/report-schedules',
+      success: 201,
+      allowed: READ,
+      prepare: async () => ({
+        path: '/api/v1/report-schedules',
+        body: { type: 'overdue', frequency: 'monthly', recipients: [admin().user.email] },
+      }),
+      verify: async (res, allowed, _call, actor) => {
+        if (allowed)
+          expect(res.body).toMatchObject({
+            frequency: 'monthly',
+            format: 'xlsx',
+            recipients: [admin().user.email],
+            scope: actor === 'manager' ? 'reporting_chain' : 'organization',
+          });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/report-schedules',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/report-schedules/recipients',
+      success: 200,
+      allowed: READ,
+      verify: async (res, allowed) => {
+        if (!allowed) return;
+        const emails = (res.body.items as Array<{ email: string }>).map((item) => item.email);
+        expect(emails).toContain(admin().user.email);
+        expect(emails).not.toContain(fx.sessions.learner.user.email);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/report-schedules/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async (actor) => ({ path: `/api/v1/report-schedules/${await freshSchedule(actor)}` }),
+      verify: async (res, allowed, call) => {
+        if (allowed) expect(res.body.id).toBe(call.path.split('/')[4]);
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/report-schedules/{id}',
+      success: 200,
+      allowed: READ,
+      prepare: async (actor) => ({
+        path: `/api/v1/report-schedules/${await freshSchedule(actor)}`,
+        body: { active: false },
+      }),
+      verify: async (res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ active: boolean }>(
+          'SELECT active FROM report_schedules WHERE id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(row.active).toBe(!allowed);
+        if (allowed) expect(res.body).toMatchObject({ active: false, nextRunAt: null });
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/report-schedules/{id}',
+      success: 204,
+      allowed: READ,
+      prepare: async (actor) => ({ path: `/api/v1/report-schedules/${await freshSchedule(actor)}` }),
+      verify: async (_res, allowed, call) => {
+        expect(await scheduleCount(call.path.split('/')[4])).toBe(allowed ? 0 : 1);
       },
     },
     {

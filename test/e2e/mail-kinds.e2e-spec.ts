@@ -67,6 +67,16 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
       },
     ],
   },
+  report_schedule: {
+    recipientName: 'Edna Educator',
+    organizationName: 'Mercy General',
+    reportType: 'certificates',
+    frequency: 'weekly',
+    periodStart: '2030-01-07',
+    outcome: 'ready',
+    url: 'http://beacon.test/reports?id=00000000-0000-4000-8000-000000000003',
+    locale: 'es',
+  },
 };
 
 describe('mail kinds', () => {

@@ -110,7 +110,18 @@ const appRoutes = [
   createRoute({
     getParentRoute: () => appRoute,
     path: '/reports',
+    // `?id=`: the report a scheduled report's mail links to, marked in the list.
+    validateSearch: (search: Record<string, unknown>): { id?: string } =>
+      typeof search.id === 'string' ? { id: search.id } : {},
     component: lazyRouteComponent(() => import('./pages/reports/reports.page'), 'ReportsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/reports/schedules',
+    component: lazyRouteComponent(
+      () => import('./pages/reports/report-schedules.page'),
+      'ReportSchedulesPage',
+    ),
   }),
   createRoute({
     getParentRoute: () => appRoute,

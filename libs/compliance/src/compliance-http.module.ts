@@ -1,12 +1,16 @@
 import { Module } from '@nestjs/common';
 import { ComplianceSummaryController } from './http/compliance-summary.controller';
+import { ReportSchedulesController } from './http/report-schedules.controller';
 import { ReportsController } from './http/reports.controller';
 import { RequirementGapsController } from './http/requirement-gaps.controller';
 import { RequirementsController } from './http/requirements.controller';
 import { ReportFilterRepository } from './reports/report-filter.repository';
+import { ReportRequestCheck } from './reports/report-request-check';
 import { ReportsModule } from './reports/reports.module';
 import { ReportsService } from './reports/reports.service';
 import { RequirementGapsModule } from './requirement-gaps.module';
+import { ReportScheduleRepository } from './schedules/report-schedule.repository';
+import { ReportSchedulesService } from './schedules/report-schedules.service';
 import { RequirementGapRepository } from './requirements/requirement-gap.repository';
 import { RequirementGapsService } from './requirements/requirement-gaps.service';
 import { StateRequirementRepository } from './requirements/state-requirement.repository';
@@ -15,7 +19,7 @@ import { StateRequirementsService } from './requirements/state-requirements.serv
 import { ComplianceSummaryRepository } from './summary/compliance-summary.repository';
 import { ComplianceSummaryService } from './summary/compliance-summary.service';
 
-/** The api seeds the state training requirements at start-up (idempotent) and serves them, the summary, the gaps; reports are requested here. */
+/** The api seeds the state training requirements at start-up (idempotent) and serves them, the summary, the gaps; reports are requested and scheduled here. */
 @Module({
   imports: [ReportsModule, RequirementGapsModule],
   providers: [
@@ -25,7 +29,10 @@ import { ComplianceSummaryService } from './summary/compliance-summary.service';
     ComplianceSummaryRepository,
     ComplianceSummaryService,
     ReportFilterRepository,
+    ReportRequestCheck,
     ReportsService,
+    ReportScheduleRepository,
+    ReportSchedulesService,
     RequirementGapRepository,
     RequirementGapsService,
   ],
@@ -33,6 +40,7 @@ import { ComplianceSummaryService } from './summary/compliance-summary.service';
     RequirementsController,
     ComplianceSummaryController,
     ReportsController,
+    ReportSchedulesController,
     RequirementGapsController,
   ],
 })

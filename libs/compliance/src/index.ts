@@ -13,3 +13,5 @@ export {
 } from './requirements/license-categories';
 export { BuildReportJob } from './reports/jobs/build-report.job';
 export { ReportSweepJob } from './reports/jobs/report-sweep.job';
+export { ReportScheduleSweepJob } from './schedules/report-schedule-sweep.job';
+export type { ReportScheduleMail } from './schedules/mail/report-schedule-mail.types';

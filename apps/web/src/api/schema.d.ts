@@ -950,6 +950,78 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/report-schedules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Report schedules, newest first
+     * @description org_admins and educators see every schedule of the organization; a manager sees only the schedules they created (404 for any other, as for an unknown id).
+     */
+    get: operations['ReportSchedulesController_list'];
+    put?: never;
+    /**
+     * Schedule a report, built weekly or monthly and mailed to its recipients as a link
+     * @description weekly: each Monday at 06:00, monthly: on the 1st at 06:00, in the organization's time zone (daylight saving included); each period runs once. The report is requested as its creator: a manager's holds their reporting chain. When it is ready each recipient gets a mail with a link to the reports page, which needs sign-in; the file is never attached. A failed report mails a short notice with the same link. `type` and `filters` are checked as for POST /reports; `format` defaults to xlsx. Recipients are emails of the organization's active org_admins and educators, or of the schedule's creator; any other address → 400 naming `recipients` and the address.
+     */
+    post: operations['ReportSchedulesController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/report-schedules/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A report schedule
+     * @description org_admins and educators see every schedule of the organization; a manager sees only the schedules they created (404 for any other, as for an unknown id).
+     */
+    get: operations['ReportSchedulesController_get'];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a schedule (the reports it built stay)
+     * @description org_admins and educators see every schedule of the organization; a manager sees only the schedules they created (404 for any other, as for an unknown id).
+     */
+    delete: operations['ReportSchedulesController_delete'];
+    options?: never;
+    head?: never;
+    /**
+     * Change a schedule's format, filters, frequency or recipients, or pause and resume it
+     * @description org_admins and educators see every schedule of the organization; a manager sees only the schedules they created (404 for any other, as for an unknown id). A new frequency, or resuming, starts from the next period to come. The type cannot change: schedule another. Recipients are emails of the organization's active org_admins and educators, or of the schedule's creator; any other address → 400 naming `recipients` and the address.
+     */
+    patch: operations['ReportSchedulesController_update'];
+    trace?: never;
+  };
+  '/api/v1/report-schedules/recipients': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Who the caller may name as recipients of a schedule
+     * @description The organization's active org_admins and educators, and the caller; the whole list at once (nextCursor null).
+     */
+    get: operations['ReportSchedulesController_recipients'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/reports': {
     parameters: {
       query?: never;
@@ -1546,6 +1618,23 @@ export interface components {
       filters?: components['schemas']['ReportFiltersDto'];
       /** @enum {string} */
       format: 'csv' | 'xlsx';
+      /** @enum {string} */
+      type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
+    };
+    CreateReportScheduleDto: {
+      filters?: components['schemas']['ReportFiltersDto'];
+      /**
+       * @description xlsx when left out
+       * @enum {string}
+       */
+      format?: 'csv' | 'xlsx';
+      /**
+       * @description weekly: each Monday at 06:00, monthly: on the 1st at 06:00, both in the organization's time zone
+       * @enum {string}
+       */
+      frequency: 'weekly' | 'monthly';
+      /** @description Emails of the organization's active org_admins and educators, or of the schedule's creator; 1 to 50. */
+      recipients: string[];
       /** @enum {string} */
       type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
     };
@@ -2150,6 +2239,49 @@ export interface components {
       id: string;
       name: string;
     };
+    ReportScheduleCreatorView: {
+      /** @description The membership id */
+      id: string;
+      name: string;
+    };
+    ReportSchedulePage: {
+      items: components['schemas']['ReportScheduleView'][];
+      nextCursor: string | null;
+    };
+    ReportScheduleView: {
+      /** @description false: paused, no report is built until it is resumed */
+      active: boolean;
+      createdAt: string;
+      createdBy: components['schemas']['ReportScheduleCreatorView'];
+      filters: components['schemas']['ReportFiltersView'];
+      /** @enum {string} */
+      format: 'csv' | 'xlsx';
+      /**
+       * @description weekly: each Monday at 06:00, monthly: on the 1st at 06:00, both in the organization's time zone
+       * @enum {string}
+       */
+      frequency: 'weekly' | 'monthly';
+      id: string;
+      /**
+       * Format: uuid
+       * @description The report of the last run (GET /reports/:id)
+       */
+      lastReportId: string | null;
+      /** @description When the last scheduled report was requested */
+      lastRunAt: string | null;
+      /** @description When the next report is built (06:00 local on its Monday or 1st); null while paused */
+      nextRunAt: string | null;
+      /** @description The recipients’ emails */
+      recipients: string[];
+      /**
+       * @description reporting_chain: a manager's schedule, whose reports hold their direct and indirect reports (decided from the creator's roles at each run)
+       * @enum {string}
+       */
+      scope: 'organization' | 'reporting_chain';
+      /** @enum {string} */
+      type: 'compliance' | 'overdue' | 'certificates' | 'requirement_gaps';
+      updatedAt: string;
+    };
     ReportView: {
       createdAt: string;
       /** @description Why the report failed (status failed) */
@@ -2236,6 +2368,18 @@ export interface components {
     };
     RevokeCertificateDto: {
       reason: string;
+    };
+    ScheduleRecipientPage: {
+      items: components['schemas']['ScheduleRecipientView'][];
+      /** @description Always null: the whole list at once */
+      nextCursor: string | null;
+    };
+    ScheduleRecipientView: {
+      email: string;
+      /** @description The membership id */
+      memberId: string;
+      name: string;
+      roles: string[];
     };
     SessionResponse: {
       accessToken: string;
@@ -2423,6 +2567,21 @@ export interface components {
       escalationDigest?: 'immediate' | 'daily' | 'weekly';
       /** @enum {string} */
       locale?: 'en' | 'es';
+    };
+    UpdateReportScheduleDto: {
+      /** @description false pauses the schedule; true resumes it from the next period to come (none is caught up) */
+      active?: boolean;
+      /** @description Replaces the filters; {} clears them. Checked as for POST /reports. */
+      filters?: components['schemas']['ReportFiltersDto'];
+      /** @enum {string} */
+      format?: 'csv' | 'xlsx';
+      /**
+       * @description weekly: each Monday at 06:00, monthly: on the 1st at 06:00, both in the organization's time zone
+       * @enum {string}
+       */
+      frequency?: 'weekly' | 'monthly';
+      /** @description Emails of the organization's active org_admins and educators, or of the schedule's creator; 1 to 50. */
+      recipients?: string[];
     };
     UpdateSiteDto: {
       address?: string | null;
@@ -6021,6 +6180,331 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportSchedulePage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateReportScheduleDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_delete: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateReportScheduleDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ReportScheduleView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  ReportSchedulesController_recipients: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ScheduleRecipientPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

@@ -8,6 +8,7 @@ import enLearn from './en/learn.json';
 import enPlatform from './en/platform.json';
 import enReports from './en/reports.json';
 import enRequirements from './en/requirements.json';
+import enSchedules from './en/schedules.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -18,6 +19,7 @@ import esLearn from './es/learn.json';
 import esPlatform from './es/platform.json';
 import esReports from './es/reports.json';
 import esRequirements from './es/requirements.json';
+import esSchedules from './es/schedules.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -34,6 +36,7 @@ export const resources = {
     platform: enPlatform,
     requirements: enRequirements,
     compliance: enCompliance,
+    schedules: enSchedules,
   },
   es: {
     common: esCommon,
@@ -46,6 +49,7 @@ export const resources = {
     platform: esPlatform,
     requirements: esRequirements,
     compliance: esCompliance,
+    schedules: esSchedules,
   },
 } as const;
 

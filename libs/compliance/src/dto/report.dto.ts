@@ -29,14 +29,11 @@ export class ReportFiltersDto {
   courseId?: string;
 }
 
-export class CreateReportDto {
+/** What a report holds: its type and filters. Ad-hoc requests and schedules share it (and its checks). */
+export class ReportSelectionDto {
   @ApiProperty({ enum: REPORT_TYPES })
   @IsIn(REPORT_TYPES, { message: `type must be one of: ${REPORT_TYPES.join(', ')}` })
   type!: (typeof REPORT_TYPES)[number];
-
-  @ApiProperty({ enum: REPORT_FORMATS })
-  @IsIn(REPORT_FORMATS, { message: `format must be one of: ${REPORT_FORMATS.join(', ')}` })
-  format!: (typeof REPORT_FORMATS)[number];
 
   @ApiPropertyOptional({ type: ReportFiltersDto })
   @IsOptional()
@@ -46,7 +43,15 @@ export class CreateReportDto {
   filters?: ReportFiltersDto;
 }
 
-class ReportFiltersView {
+export const FORMAT_MESSAGE = `format must be one of: ${REPORT_FORMATS.join(', ')}`;
+
+export class CreateReportDto extends ReportSelectionDto {
+  @ApiProperty({ enum: REPORT_FORMATS })
+  @IsIn(REPORT_FORMATS, { message: FORMAT_MESSAGE })
+  format!: (typeof REPORT_FORMATS)[number];
+}
+
+export class ReportFiltersView {
   @ApiPropertyOptional({ format: 'uuid' }) siteId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) departmentId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) cohortId?: string;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { RequirementGapsModule } from '../requirement-gaps.module';
 import { RequirementGapsReportSource } from '../requirements/requirement-gaps.report-source';
+import { ReportScheduleMailTemplates } from '../schedules/mail/report-schedule-mail.templates';
 import { ReportFiles } from './files/report-files';
 import { ReportQueue } from './report-queue';
 import { ReportRepository } from './report.repository';
@@ -9,7 +10,7 @@ import { certificatesReportSource } from './sources/certificates.report-source';
 import { complianceReportSource } from './sources/compliance.report-source';
 import { overdueReportSource } from './sources/overdue.report-source';
 
-/** What the api (requests, downloads) and the worker (building, retention) share about reports. */
+/** What the api (requests, downloads) and the worker (building, retention, schedules) share about reports. */
 @Module({
   imports: [RequirementGapsModule],
   providers: [
@@ -27,6 +28,8 @@ import { overdueReportSource } from './sources/overdue.report-source';
     ReportRepository,
     ReportFiles,
     ReportQueue,
+    // Registered wherever reports are loaded: the api must know every kind it could write, the worker renders it.
+    ReportScheduleMailTemplates,
   ],
   exports: [ReportSources, ReportRepository, ReportFiles, ReportQueue],
 })

@@ -4,10 +4,9 @@ import { decodeCursor, DEFAULT_PAGE_SIZE, PageQuery, Page, Problems, toPage } fr
 import { Clock } from '@beacon/core/time';
 import type { CreateReportDto, ReportView } from '../dto/report.dto';
 import { OpenReportFile, ReportFiles } from './files/report-files';
-import { ReportFilterRepository } from './report-filter.repository';
 import { ReportQueue } from './report-queue';
-import type { ReportFilters, ReportFormat } from './report-source';
-import { ReportSources } from './report-sources';
+import type { ReportFormat } from './report-source';
+import { ReportRequestCheck } from './report-request-check';
 import { ReportRecord, ReportRepository } from './report.repository';
 
 const MEDIA_TYPES: Record<ReportFormat, string> = {
@@ -31,8 +30,7 @@ export class ReportsService {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly reports: ReportRepository,
-    private readonly filters: ReportFilterRepository,
-    private readonly sources: ReportSources,
+    private readonly check: ReportRequestCheck,
     private readonly queue: ReportQueue,
     private readonly files: ReportFiles,
     private readonly clock: Clock,
@@ -40,17 +38,7 @@ export class ReportsService {
 
   create(dto: CreateReportDto): Promise<ReportView> {
     return this.tx.run(async () => {
-      if (!this.sources.get(dto.type))
-        throw Problems.invalidField('type', `${dto.type} reports are not available yet`);
-      const filters = definedFilters(dto.filters);
-      const unknown = await this.filters.unknown(filters);
-      if (unknown.length > 0)
-        throw Problems.invalid(
-          unknown.map((field) => ({
-            field: `filters.${field}`,
-            message: `filters.${field} does not name a ${FILTER_NOUNS[field]} of this organization`,
-          })),
-        );
+      const filters = await this.check.check(dto.type, dto.filters);
       const actor = ExecutionContext.actor();
       const id = await this.reports.insert({
         requestedBy: requesterOf(),
@@ -109,23 +97,6 @@ export class ReportsService {
     if (!report) throw Problems.notFound('report');
     return report;
   }
-}
-
-const FILTER_NOUNS: Record<keyof ReportFilters, string> = {
-  siteId: 'site',
-  departmentId: 'department',
-  cohortId: 'cohort',
-  courseId: 'course',
-};
-
-/** The filters given, without keys left undefined (stored as they are, and shown back). */
-function definedFilters(filters: ReportFilters | undefined): ReportFilters {
-  const defined: ReportFilters = {};
-  for (const key of Object.keys(FILTER_NOUNS) as Array<keyof ReportFilters>) {
-    const value = filters?.[key];
-    if (value !== undefined) defined[key] = value;
-  }
-  return defined;
 }
 
 /** The acting member: org roles come from a membership, so an organization actor always has one. */

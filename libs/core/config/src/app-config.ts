@@ -37,7 +37,7 @@ export interface AppConfig {
   readonly storageDir: string;
   /** Days a generated report file is kept (from when it was ready); the report sweep then deletes it. */
   readonly reportRetentionDays: number;
-  /** How often the worker deletes expired report files and queues again reports whose job was lost. */
+  /** How often the worker deletes expired report files, queues again reports whose job was lost, and runs due report schedules. */
   readonly reportSweepEveryMs: number;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;

@@ -23,12 +23,14 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
     case JobName.resumeMemberImports:
     case JobName.reminderSweep:
     case JobName.reportSweep:
+    case JobName.reportScheduleSweep:
       // A scheduler's tick: the next tick is its retry.
       return { ...base, attempts: 1 };
     case JobName.pollOrganizationOutbox:
     case JobName.resumeOrganizationImports:
     case JobName.sweepOrganizationReminders:
     case JobName.sweepOrganizationReports:
+    case JobName.sweepOrganizationReportSchedules:
       // One job per organization and job name while it waits, runs or backs off: ticks never pile up behind a
       // slow or failing organization, and its retries keep their backoff.
       return { ...base, attempts: 4, deduplication: { id: `${name}:${key}` } };

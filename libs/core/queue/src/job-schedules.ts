@@ -35,5 +35,11 @@ export function jobSchedules(config: AppConfig): JobSchedule[] {
       job: JobName.reportSweep,
       everyMs: config.reportSweepEveryMs,
     },
+    {
+      id: SchedulerId.reportScheduleSweep,
+      queue: QueueName.reports,
+      job: JobName.reportScheduleSweep,
+      everyMs: config.reportSweepEveryMs,
+    },
   ];
 }

@@ -6,7 +6,7 @@ export const QueueName = {
   outbox: 'outbox',
   members: 'members',
   reminders: 'reminders',
-  /** Report exports (one job per report) and the report sweep (expired files, lost jobs). */
+  /** Report exports (one job per report), the report sweep (expired files, lost jobs) and scheduled reports. */
   reports: 'reports',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -24,6 +24,8 @@ export const JobName = {
   buildReport: 'build-report',
   reportSweep: 'report-sweep',
   sweepOrganizationReports: 'sweep-organization-reports',
+  reportScheduleSweep: 'report-schedule-sweep',
+  sweepOrganizationReportSchedules: 'sweep-organization-report-schedules',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,5 +34,6 @@ export const SchedulerId = {
   resumeMemberImports: 'resume-member-imports',
   reminderSweep: 'reminder-sweep',
   reportSweep: 'report-sweep',
+  reportScheduleSweep: 'report-schedule-sweep',
 } as const;
 export type SchedulerId = (typeof SchedulerId)[keyof typeof SchedulerId];

@@ -1,10 +1,12 @@
 import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
+import { AnchorLink } from '../../components/router-links.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { notify } from '../admin/notify';
@@ -61,6 +63,7 @@ export function ReportsPage() {
     onError: (error) => notify(errorMessage(error), 'failure'),
   });
   const items = query.data?.items ?? [];
+  const { id: linked } = useSearch({ from: '/app/reports' });
   const typeLabel = (value: string) => t(`types.${value as ReportType}`);
 
   return (
@@ -68,6 +71,9 @@ export function ReportsPage() {
       <div>
         <PageTitle>{t('title')}</PageTitle>
         <Text mt="-sm">{t('intro')}</Text>
+        <AnchorLink to="/reports/schedules" mt="xs" display="inline-block">
+          {t('schedulesLink')}
+        </AnchorLink>
       </div>
       <section aria-labelledby="report-request-title">
         <Title order={2} size="h4" id="report-request-title" mb="sm">
@@ -124,7 +130,11 @@ export function ReportsPage() {
               </Table.Thead>
               <Table.Tbody>
                 {items.map((report) => (
-                  <Table.Tr key={report.id}>
+                  <Table.Tr
+                    key={report.id}
+                    aria-current={report.id === linked ? 'true' : undefined}
+                    bg={report.id === linked ? 'yellow.0' : undefined}
+                  >
                     <Table.Td>{typeLabel(report.type)}</Table.Td>
                     <Table.Td>{t(`formats.${report.format as ReportFormat}`)}</Table.Td>
                     <Table.Td>{formatDate(report.createdAt)}</Table.Td>

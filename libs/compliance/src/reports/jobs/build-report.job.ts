@@ -2,10 +2,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
+import { DomainEvents } from '@beacon/core/events';
 import { Clock } from '@beacon/core/time';
 import { openReportWriter, ReportWriter } from '../files/report-writer';
 import { ReportFiles } from '../files/report-files';
 import { failureReason, ReportFailure } from '../report-failure';
+import type { ReportFinishedEvent } from '../report-finished.event';
 import type { BuildReportPayload } from '../report-queue';
 import type { ReportSource } from '../report-source';
 import { ReportSources } from '../report-sources';
@@ -38,6 +40,7 @@ export class BuildReportJob {
     private readonly sources: ReportSources,
     private readonly files: ReportFiles,
     private readonly clock: Clock,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,14 +62,18 @@ export class BuildReportJob {
       const rowCount = await this.write(report, runId, source, partPath, started);
       const fileSize = await this.files.commit(partPath, fileName);
       const finishedAt = this.clock.now();
-      const marked = await this.tx.withOrganization(organizationId, () =>
-        this.reports.markReady(reportId, runId, {
-          rowCount,
-          fileName,
-          fileSize,
-          finishedAt,
-          expiresAt: new Date(finishedAt.getTime() + this.config.reportRetentionDays * DAY_MS),
-        }),
+      const marked = await this.tx.withOrganization(organizationId, async () =>
+        this.finished(
+          organizationId,
+          reportId,
+          await this.reports.markReady(reportId, runId, {
+            rowCount,
+            fileName,
+            fileSize,
+            finishedAt,
+            expiresAt: new Date(finishedAt.getTime() + this.config.reportRetentionDays * DAY_MS),
+          }),
+        ),
       );
       // Lost to a newer run of the same report, which writes the same file name: its file stands.
       if (!marked) return 'skipped';
@@ -87,12 +94,23 @@ export class BuildReportJob {
       if (partPath) await this.files.removePart(partPath);
       const permanent = error instanceof ReportFailure;
       if (!permanent && !lastAttempt) throw error;
-      await this.tx.withOrganization(organizationId, () =>
-        this.reports.markFailed(reportId, runId, failureReason(error), this.clock.now()),
+      await this.tx.withOrganization(organizationId, async () =>
+        this.finished(
+          organizationId,
+          reportId,
+          await this.reports.markFailed(reportId, runId, failureReason(error), this.clock.now()),
+        ),
       );
       this.logger.warn({ err: error, organizationId, reportId }, 'report failed');
       return 'failed';
     }
+  }
+
+  /** Tells subscribers (a schedule's mail) in the marking transaction, when this run did mark the report. */
+  private async finished(organizationId: string, reportId: string, marked: boolean): Promise<boolean> {
+    const event: ReportFinishedEvent = { type: 'report.finished', organizationId, reportId };
+    if (marked) await this.events.publish(event);
+    return marked;
   }
 
   /**

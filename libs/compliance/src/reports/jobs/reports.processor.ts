@@ -4,6 +4,7 @@ import { Job } from 'bullmq';
 import { JobName, logJobFailure, OrganizationJobPayload, QueueName } from '@beacon/core/queue';
 import type { BuildReportPayload } from '../report-queue';
 import { BuildReportJob } from './build-report.job';
+import { ReportScheduleSweepJob } from '../../schedules/report-schedule-sweep.job';
 import { ReportSweepJob } from './report-sweep.job';
 
 // One report at a time per worker: each holds a database connection and a CPU for the whole file.
@@ -14,6 +15,7 @@ export class ReportsProcessor extends WorkerHost {
   constructor(
     private readonly build: BuildReportJob,
     private readonly sweep: ReportSweepJob,
+    private readonly schedules: ReportScheduleSweepJob,
   ) {
     super();
   }
@@ -30,6 +32,10 @@ export class ReportsProcessor extends WorkerHost {
         return this.sweep.run();
       case JobName.sweepOrganizationReports:
         return this.sweep.runFor((job.data as OrganizationJobPayload).organizationId);
+      case JobName.reportScheduleSweep:
+        return this.schedules.run();
+      case JobName.sweepOrganizationReportSchedules:
+        return this.schedules.runFor((job.data as OrganizationJobPayload).organizationId);
       default:
         throw new Error(`No handler for job "${job.name}" on queue ${QueueName.reports}`);
     }
