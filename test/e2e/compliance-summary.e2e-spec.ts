@@ -289,6 +289,17 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
       'departmentId',
     ]);
     await problem(`courseId=${cohorts.north.id}`, ['courseId']);
+    // A NUL byte, an unpaired surrogate (as UTF-16 escapes and as the raw bytes of one), a repeated parameter.
+    await problem('groupBy=site%00', ['groupBy']);
+    await problem(`siteId=${places.north}%00`, ['siteId']);
+    await problem('from=2026-01-01%ED%A0%80', ['from']);
+    await problem('groupBy=%uD800', ['groupBy']);
+    await problem('groupBy=site&groupBy=cohort', ['groupBy']);
+    for (const path of ['/api/v1/compliance/trend', '/api/v1/compliance/requirement-gaps']) {
+      const res = await get(org.admin, `${path}?from=2026-01-01%00&to=%ED%A0%80&siteId=%00`);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    }
     // The other organization's filters work for it, and its numbers are its own.
     const theirs = await summary(other.admin, `siteId=${places.otherSite}`);
     expect(theirs.totals.enrolled).toBe(0);

@@ -570,4 +570,66 @@ describe('report schedules: weekly or monthly reports, mailed once per period as
         .expect(200);
     });
   });
+
+  describe('hostile input', () => {
+    it('starts one run for a period that ten sweeps take at once', async () => {
+      const burst = await schedule(educator.session, {
+        type: 'overdue',
+        frequency: 'monthly',
+        recipients: [educator.email],
+      });
+      await world.ownerQuery(
+        `UPDATE report_schedules SET active = false WHERE organization_id = $1 AND id <> $2`,
+        [org.id, burst.id],
+      );
+      setClock('2027-05-01T11:00:00.000Z');
+      const results = await Promise.all(Array.from({ length: 10 }, () => sweep(org)));
+      expect(results.reduce((sum, result) => sum + result.started, 0)).toBe(1);
+      expect((await runsOf(burst.id)).map((run) => run.period_start)).toEqual(['2027-05-01']);
+      await until(
+        'the burst run is mailed',
+        async () => (await runsOf(burst.id))[0].mailed_at !== null,
+        60_000,
+      );
+      await world.settled({ timeoutMs: 30_000 });
+      expect((await mailRows(burst.id)).map((row) => row.recipient_email)).toEqual([educator.email]);
+    });
+
+    it.each([
+      ['a NUL byte', '\u0000'],
+      ['an unpaired surrogate', '\uD800'],
+    ])(
+      'answers 400 naming the field for %s in recipients and filters, and stores nothing',
+      async (_name, bad) => {
+        const count = async () =>
+          (
+            await world.ownerQuery<{ n: number }>(
+              'SELECT count(*)::int AS n FROM report_schedules WHERE organization_id = $1',
+              [org.id],
+            )
+          )[0].n;
+        const before = await count();
+        const recipients = await api(educator.session).post('/api/v1/report-schedules', {
+          type: 'overdue',
+          frequency: 'weekly',
+          recipients: [`${educator.email}${bad}`],
+        });
+        expect(recipients.status).toBe(400);
+        expect(recipients.body.errors.map((error: { field: string }) => error.field)).toContain(
+          'recipients.0',
+        );
+        const filters = await api(educator.session).post('/api/v1/report-schedules', {
+          type: 'overdue',
+          frequency: 'weekly',
+          recipients: [educator.email],
+          filters: { siteId: `00000000-0000-4000-8000-00000000000${bad}` },
+        });
+        expect(filters.status).toBe(400);
+        expect(filters.body.errors.map((error: { field: string }) => error.field)).toContain(
+          'filters.siteId',
+        );
+        expect(await count()).toBe(before);
+      },
+    );
+  });
 });

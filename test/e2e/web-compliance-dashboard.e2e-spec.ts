@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
-import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
+import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
 import { createCohort, createDepartment, createSite, findHt101 } from '../support/learning';
-import { bearer, PASSWORD, Session, TestApp, TestOrganization } from '../support/test-app';
+import { bearer, Session, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone.
@@ -13,14 +13,6 @@ interface Totals {
   overdue: number;
   exempt: number;
   completionRate: number | null;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 /** The headline figure under a label (the totals are one description list). */

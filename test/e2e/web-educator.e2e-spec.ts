@@ -1,19 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { createDepartment, createSite, getCohort } from '../support/learning';
-import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
-import { bearer, PASSWORD, TestApp, TestOrganization } from '../support/test-app';
+import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
+import { bearer, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone (learner: 62 s alone, over 180 s in `npm test`).
 jest.setTimeout(360_000);
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 async function openFromNavigation(page: Page, link: string, heading: string): Promise<void> {
   await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();

@@ -1,10 +1,10 @@
 import { Queue } from 'bullmq';
 import type { Browser, Page } from 'playwright-core';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
-import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
+import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
 import { createCohort, createDepartment, createSite, findHt101, questionBank } from '../support/learning';
 import { isInvitation } from '../support/mail-sink';
-import { bearer, PASSWORD, PLATFORM_ADMIN, TestApp, TestOrganization } from '../support/test-app';
+import { bearer, PLATFORM_ADMIN, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone (learner: 62 s alone, over 180 s in `npm test`).
@@ -12,14 +12,6 @@ jest.setTimeout(360_000);
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
 
 async function openFromNavigation(page: Page, link: string, heading: string): Promise<void> {

@@ -1,19 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, newPage, startWebApp } from '../support/browser';
+import type { Browser } from 'playwright-core';
+import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
 import { createCohort, findHt101 } from '../support/learning';
-import { PASSWORD, TestApp, TestOrganization } from '../support/test-app';
+import { TestApp, TestOrganization } from '../support/test-app';
 
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone.
 jest.setTimeout(240_000);
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
-}
 
 describe('web app: a manager requests a report, follows it and downloads it in Chromium', () => {
   let world: TestApp;

@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { TestApp, type StartOptions } from './test-app';
+import { PASSWORD, TestApp, type StartOptions } from './test-app';
 
 export const WEB_DIST_DIR = join(__dirname, '..', '..', 'dist', 'apps', 'web');
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
@@ -119,4 +119,13 @@ export async function checkPage(page: Page, name: string): Promise<void> {
   expectNoScriptErrors(page);
   await expectNoAxeViolations(page);
   await screenshot(page, name);
+}
+
+/** Signs in through the sign-in page, as a person does, and waits for the signed-in layout. */
+export async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }
