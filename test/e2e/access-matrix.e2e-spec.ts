@@ -251,6 +251,36 @@ describe('access matrix: every endpoint × every role', () => {
   const scheduleCount = async (id: string) =>
     (await world.ownerQuery('SELECT id FROM report_schedules WHERE id = $1', [id])).length;
 
+  /** Each live session of the matrix on a day of its own, so its facilitator is never double-booked. */
+  let sessionDay = 10;
+  function nextSessionBody(): Record<string, unknown> {
+    sessionDay += 1;
+    const startsAt = new Date(Date.now() + sessionDay * 24 * 60 * 60 * 1000);
+    startsAt.setUTCHours(15, 0, 0, 0);
+    return {
+      courseId: fx.courseId,
+      siteId: fx.siteId,
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * 60 * 60 * 1000).toISOString(),
+      timezone: 'America/Chicago',
+      location: 'Matrix room',
+      capacity: 5,
+      facilitatorIds: [fx.sessions.facilitator.user.id],
+      organizationId: fx.org.id,
+    };
+  }
+
+  /** A live session of the organization, the matrix's facilitator assigned to it. */
+  async function freshLiveSession(): Promise<string> {
+    const res = await asAdmin('post', '/api/v1/live-sessions', nextSessionBody());
+    expect(res.status).toBe(201);
+    return res.body.id as string;
+  }
+
+  const registrationsOf = async (sessionId: string) =>
+    (await world.ownerQuery('SELECT id FROM session_registrations WHERE session_id = $1', [sessionId]))
+      .length;
+
   async function enrollmentRow(id: string) {
     const [row] = await world.ownerQuery<{ status: string; extra_attempts: number }>(
       'SELECT status, extra_attempts FROM enrollments WHERE id = $1',
@@ -913,6 +943,106 @@ describe('access matrix: every endpoint × every role', () => {
         expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
         const members = (res.body.items as Array<{ member: { id: string } }>).map((item) => item.member.id);
         if (actor === 'manager') expect(members.every((id) => id === fx.memberId)).toBe(true);
+      },
+    },
+
+    // Live sessions: scheduled by org_admins, educators and platform admins; read by every member, by a platform
+    // admin, and by the facilitator assigned (the matrix's facilitator is assigned to every session here)
+    {
+      method: 'get',
+      path: '/api/v1/facilitators',
+      success: 200,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      verify: async (res, allowed) => {
+        if (allowed)
+          expect(res.body.items).toContainEqual({
+            id: fx.sessions.facilitator.user.id,
+            name: expect.any(String),
+          });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions',
+      success: 201,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      prepare: async () => ({ path: '/api/v1/live-sessions', body: nextSessionBody() }),
+      verify: async (res, allowed, call) => {
+        const stored = await world.ownerQuery('SELECT id FROM live_sessions WHERE starts_at = $1', [
+          call.body?.startsAt,
+        ]);
+        expect(stored).toHaveLength(allowed ? 1 : 0);
+        if (allowed) expect(res.body.organizationId).toBe(fx.org.id);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/live-sessions',
+      success: 200,
+      allowed: 'signed-in',
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/live-sessions/{id}',
+      success: 200,
+      allowed: 'signed-in',
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await freshLiveSession()}` }),
+      verify: async (res, allowed, call) => {
+        if (allowed)
+          expect(res.body).toMatchObject({
+            id: call.path.split('/')[4],
+            registeredCount: 0,
+            waitlistCount: 0,
+          });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/cancel',
+      success: 200,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await freshLiveSession()}/cancel` }),
+      verify: async (_res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ status: string }>(
+          'SELECT status FROM live_sessions WHERE id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(row.status).toBe(allowed ? 'cancelled' : 'scheduled');
+      },
+    },
+    // The matrix's learner is registered: by themselves or by staff; a manager or facilitator may not.
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/registrations',
+      success: 201,
+      allowed: ['platform_admin', 'org_admin', 'educator', 'learner'],
+      prepare: async () => ({
+        path: `/api/v1/live-sessions/${await freshLiveSession()}/registrations`,
+        body: { memberId: fx.memberId },
+      }),
+      verify: async (res, allowed, call) => {
+        expect(await registrationsOf(call.path.split('/')[4])).toBe(allowed ? 1 : 0);
+        if (allowed) expect(res.body).toMatchObject({ memberId: fx.memberId, status: 'registered' });
+      },
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/live-sessions/{id}/registrations/{memberId}',
+      success: 204,
+      allowed: ['platform_admin', 'org_admin', 'educator', 'learner'],
+      prepare: async () => {
+        const id = await freshLiveSession();
+        const res = await asAdmin('post', `/api/v1/live-sessions/${id}/registrations`, {
+          memberId: fx.memberId,
+        });
+        expect(res.status).toBe(201);
+        return { path: `/api/v1/live-sessions/${id}/registrations/${fx.memberId}` };
+      },
+      verify: async (_res, allowed, call) => {
+        expect(await registrationsOf(call.path.split('/')[4])).toBe(allowed ? 0 : 1);
       },
     },
 

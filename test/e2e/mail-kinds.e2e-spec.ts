@@ -77,6 +77,16 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     url: 'http://beacon.test/reports?id=00000000-0000-4000-8000-000000000003',
     locale: 'es',
   },
+  live_session_seat: {
+    recipientName: 'Wren Waitlisted',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    startsAt: '2030-01-07T15:00:00.000Z',
+    timeZone: 'America/Chicago',
+    location: 'Education room 2',
+    url: 'http://beacon.test/learn',
+    locale: 'en',
+  },
 };
 
 describe('mail kinds', () => {

@@ -76,6 +76,8 @@ const PLATFORM_TABLES_WITH_ORGANIZATION_ID = [
   'invitations',
   // The public certificate check's lookup index: verification code -> organization, nothing else.
   'certificate_codes',
+  // Live session id -> organization, so a platform admin can enter a session's organization.
+  'live_session_index',
 ];
 
 function pgCode(error: unknown): string | undefined {

@@ -22,6 +22,7 @@ import { IdentityHttpModule, JwtAuthGuard } from '@beacon/identity';
 import { NotificationsHttpModule } from '@beacon/notifications';
 import { OrganizationsHttpModule } from '@beacon/organizations';
 import { RemindersModule } from '@beacon/reminders';
+import { SessionsHttpModule } from '@beacon/sessions';
 import { HealthController } from './health.controller';
 
 @Module({
@@ -41,6 +42,7 @@ import { HealthController } from './health.controller';
     EnrollmentHttpModule,
     CertificatesHttpModule,
     ComplianceHttpModule,
+    SessionsHttpModule,
     // Reminder templates, and the subscriber that moves held reminders when a request changes the window.
     RemindersModule,
   ],

@@ -12,6 +12,7 @@ import { EnrollmentModule } from '@beacon/enrollment';
 import { NotificationsJobsModule } from '@beacon/notifications';
 import { OrganizationsJobsModule } from '@beacon/organizations';
 import { RemindersJobsModule } from '@beacon/reminders';
+import { SessionsJobsModule } from '@beacon/sessions';
 import { BullWorkers } from './bull-workers.service';
 import { JobSchedules } from './job-schedules.service';
 
@@ -30,6 +31,7 @@ import { JobSchedules } from './job-schedules.service';
     EnrollmentModule,
     RemindersJobsModule,
     ComplianceJobsModule,
+    SessionsJobsModule,
     DiscoveryModule,
   ],
   providers: [JobSchedules, BullWorkers],

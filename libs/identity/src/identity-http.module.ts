@@ -4,6 +4,7 @@ import { JwtStrategy } from './auth/jwt.strategy';
 import { LocalStrategy } from './auth/local.strategy';
 import { AuthController } from './http/auth.controller';
 import { BrowserSessions } from './http/browser-sessions.service';
+import { FacilitatorsController } from './http/facilitators.controller';
 import { MeController } from './http/me.controller';
 import { PlatformUsersController } from './http/platform-users.controller';
 import { RefreshCookie } from './http/refresh-cookie';
@@ -17,6 +18,6 @@ import { IdentityModule } from './identity.module';
 @Module({
   imports: [IdentityModule, PassportModule],
   providers: [JwtStrategy, LocalStrategy, BrowserSessions, RefreshCookie],
-  controllers: [AuthController, MeController, PlatformUsersController],
+  controllers: [AuthController, MeController, PlatformUsersController, FacilitatorsController],
 })
 export class IdentityHttpModule {}

@@ -14,6 +14,7 @@ import { InvitationsService } from './invitations.service';
 import { MeService } from './me.service';
 import { PasswordResetRepository } from './password-reset.repository';
 import { PeopleService } from './people.service';
+import { FacilitatorsService } from './facilitators/facilitators.service';
 import { PlatformUsersService } from './platform-users.service';
 import { RefreshTokenRepository } from './refresh-token.repository';
 import { UserRepository } from './user.repository';
@@ -38,6 +39,7 @@ import { IdentityMailTemplates } from './mail/identity-mail.templates';
     PeopleService,
     MeService,
     PlatformUsersService,
+    FacilitatorsService,
     IdentityMailTemplates,
   ],
   exports: [
@@ -50,6 +52,7 @@ import { IdentityMailTemplates } from './mail/identity-mail.templates';
     MeService,
     PasswordResetService,
     PlatformUsersService,
+    FacilitatorsService,
   ],
 })
 export class IdentityModule {}

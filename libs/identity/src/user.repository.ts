@@ -135,4 +135,22 @@ export class UserRepository {
       params,
     );
   }
+
+  /** The provider's facilitators, by name: a short list, read whole. */
+  async listFacilitators(): Promise<Array<{ id: string; name: string }>> {
+    return rows<{ id: string; name: string }>(
+      `SELECT id, name FROM users
+        WHERE 'facilitator' = ANY (platform_roles) AND status = 'active' ORDER BY lower(name), id`,
+    );
+  }
+
+  /** Which of the ids are active facilitators. */
+  async facilitatorIdsAmong(ids: readonly string[]): Promise<string[]> {
+    const found = await rows<{ id: string }>(
+      `SELECT id FROM users
+        WHERE id = ANY ($1::uuid[]) AND 'facilitator' = ANY (platform_roles) AND status = 'active'`,
+      [ids],
+    );
+    return found.map((row) => row.id);
+  }
 }

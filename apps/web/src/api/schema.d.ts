@@ -603,6 +603,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/facilitators': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The provider's facilitators, to book for a live session
+     * @description Platform users with the `facilitator` role, by name; the whole list at once (nextCursor null).
+     */
+    get: operations['FacilitatorsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Live sessions overlapping a range, by start
+     * @description An organization's members see its sessions; a facilitator only the sessions they are assigned to; a platform admin any session by id. Another organization's session is a 404, as an unknown id. Platform staff without organizationId see the sessions they facilitate.
+     */
+    get: operations['LiveSessionsController_list'];
+    put?: never;
+    /**
+     * Schedule a live session and book its facilitators
+     * @description A facilitator already booked (in any organization) in a session overlapping this one, the travel buffer (SESSION_TRAVEL_BUFFER, default 60 min) after each session included, → 409; two bookings at the same moment cannot both pass (a database constraint decides). siteId must be a site of the organization, facilitatorIds platform users with the `facilitator` role, endsAt after startsAt, capacity 1–1000.
+     */
+    post: operations['LiveSessionsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A live session with its counts
+     * @description An organization's members see its sessions; a facilitator only the sessions they are assigned to; a platform admin any session by id. Another organization's session is a 404, as an unknown id.
+     */
+    get: operations['LiveSessionsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/cancel': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a live session
+     * @description Frees its facilitators' time and raises its SEQUENCE; cancelling again → 409.
+     */
+    post: operations['LiveSessionsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/registrations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a member: a seat while there is one, else the waitlist
+     * @description A member registers themselves; org_admins, educators and platform admins register anyone of the organization (anyone else → 403). Registration closes when the session starts, and a cancelled session takes none (409); a second registration of the same member → 409.
+     */
+    post: operations['LiveSessionsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/registrations/{memberId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a registration (or a place on the waitlist)
+     * @description A freed seat goes to the first waitlisted member, who is told by mail (not once the session has started, nor when it is cancelled). Who may: as for registering.
+     */
+    delete: operations['LiveSessionsController_unregister'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -1569,6 +1693,33 @@ export interface components {
       name: string;
       siteId: string;
     };
+    CreateLiveSessionDto: {
+      capacity: number;
+      courseId: string;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      endsAt: string;
+      /** @description Platform users with the `facilitator` role (GET /facilitators) */
+      facilitatorIds: string[];
+      /** @example Education room 2, main building */
+      location: string;
+      /** @description Platform admins only (their token names no organization): the organization the session is for. Ignored for an organization's own staff. */
+      organizationId?: string;
+      /** @description A site of the organization */
+      siteId: string;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      startsAt: string;
+      /**
+       * @description The IANA zone the session's times are shown in
+       * @example America/Chicago
+       */
+      timezone: string;
+    };
     CreateMemberDto: {
       departmentId?: string | null;
       /** @example nurse@hospital.org */
@@ -1613,6 +1764,10 @@ export interface components {
       /** @example Alex Rivera */
       name: string;
       platformRoles: ('platform_admin' | 'facilitator')[];
+    };
+    CreateRegistrationDto: {
+      /** @description The member to register (a learner may name only themselves) */
+      memberId: string;
     };
     CreateReportDto: {
       filters?: components['schemas']['ReportFiltersDto'];
@@ -1702,6 +1857,16 @@ export interface components {
     ExemptDto: {
       /** @example Completed equivalent training at previous employer (certificate on file) */
       reason: string;
+    };
+    FacilitatorItem: {
+      /** @description The user id */
+      id: string;
+      name: string;
+    };
+    FacilitatorPage: {
+      items: components['schemas']['FacilitatorItem'][];
+      /** @description Always null: the whole list at once */
+      nextCursor: string | null;
     };
     FacultyMemberView: {
       affiliation: string;
@@ -1849,6 +2014,38 @@ export interface components {
       number: string | null;
       state: string;
       type: string;
+    };
+    LiveSessionPage: {
+      items: components['schemas']['LiveSessionView'][];
+      /** @description Always null: a range is read whole (at most 500) */
+      nextCursor: string | null;
+    };
+    LiveSessionView: {
+      capacity: number;
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      endsAt: string;
+      facilitators: components['schemas']['SessionFacilitatorView'][];
+      id: string;
+      location: string;
+      organizationId: string;
+      registeredCount: number;
+      /**
+       * Format: date-time
+       * @description Registration closes at the start
+       */
+      registrationClosesAt: string;
+      /** @description The calendar SEQUENCE: 0, raised on every change */
+      sequence: number;
+      siteId: string;
+      siteName: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      timezone: string;
+      waitlistCount: number;
     };
     LoginDto: {
       /**
@@ -2143,6 +2340,13 @@ export interface components {
       /** @description With the cookie: change the keep-me-signed-in choice. Left out, a refresh keeps the choice made at sign-in. */
       remember?: boolean;
     };
+    RegistrationView: {
+      id: string;
+      memberId: string;
+      sessionId: string;
+      /** @enum {string} */
+      status: 'registered' | 'waitlisted';
+    };
     RemindersDto: {
       /**
        * @description A due_soon reminder N days before the due date
@@ -2380,6 +2584,10 @@ export interface components {
       memberId: string;
       name: string;
       roles: string[];
+    };
+    SessionFacilitatorView: {
+      id: string;
+      name: string;
     };
     SessionResponse: {
       accessToken: string;
@@ -4737,6 +4945,420 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  FacilitatorsController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['FacilitatorPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_list: {
+    parameters: {
+      query?: {
+        /** @description Sessions ending after this instant */
+        from?: string;
+        /** @description Platform admins only: the organization whose sessions to list */
+        organizationId?: string;
+        /** @description Sessions starting before this instant */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner, platform_admin, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateLiveSessionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner, platform_admin, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_cancel: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateRegistrationDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegistrationView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionsController_unregister: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -23,6 +23,12 @@ describe('loadConfig', () => {
     expect(config.moduleMinTimeShare).toBe(0.5);
     expect(config.reportRetentionDays).toBe(7);
     expect(config.reportSweepEveryMs).toBe(60_000);
+    expect(config.sessionTravelBufferMs).toBe(60 * 60_000);
+  });
+
+  it('reads the travel buffer between live sessions as a duration, naming the variable when it is not one', () => {
+    expect(loadConfig({ ...base, SESSION_TRAVEL_BUFFER: '90m' }).sessionTravelBufferMs).toBe(90 * 60_000);
+    expect(() => loadConfig({ ...base, SESSION_TRAVEL_BUFFER: 'an hour' })).toThrow(/SESSION_TRAVEL_BUFFER/);
   });
 
   it('reads the report retention in whole days, and refuses anything else naming the variable', () => {

@@ -39,6 +39,8 @@ export interface AppConfig {
   readonly reportRetentionDays: number;
   /** How often the worker deletes expired report files, queues again reports whose job was lost, and runs due report schedules. */
   readonly reportSweepEveryMs: number;
+  /** Time a facilitator needs between two live sessions (travel); sessions closer than this conflict. */
+  readonly sessionTravelBufferMs: number;
   readonly trustProxy: boolean;
   readonly loginMaxFailures: number;
   /** Failed logins from one IP per window: high, because a hospital's staff share one address. */
@@ -314,6 +316,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     storageDir: resolve(r.string('STORAGE_DIR', '.beacon/files')),
     reportRetentionDays: r.int('REPORT_RETENTION_DAYS', 7, 1, 3650),
     reportSweepEveryMs: r.duration('REPORT_SWEEP_EVERY', '1m'),
+    sessionTravelBufferMs: r.duration('SESSION_TRAVEL_BUFFER', '60m'),
     trustProxy: r.bool('TRUST_PROXY', false),
     loginMaxFailures: r.int('LOGIN_MAX_FAILURES', 10, 1, 10_000),
     loginMaxFailuresPerIp: r.int('LOGIN_MAX_FAILURES_PER_IP', 200, 1, 1_000_000),

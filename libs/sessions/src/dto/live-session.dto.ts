@@ -1,0 +1,137 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { IsTimeZone } from '@beacon/organizations';
+
+/** An instant with its offset (or Z): a local time without one would mean different instants to different readers. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
+export const MAX_CAPACITY = 1000;
+export const MAX_FACILITATORS = 10;
+
+const Instant = (name: string): PropertyDecorator =>
+  applyDecorators(
+    ApiProperty({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
+    IsISO8601({ strict: true }, { message: `${name} must be a date and time with its offset` }),
+    Matches(INSTANT, { message: `${name} must be a date and time with its offset` }),
+  );
+
+export class CreateLiveSessionDto {
+  @ApiProperty()
+  @IsUUID('all', { message: 'courseId must be a course id' })
+  courseId!: string;
+
+  @ApiProperty({ description: 'A site of the organization' })
+  @IsUUID('all', { message: 'siteId must be a site id' })
+  siteId!: string;
+
+  @Instant('startsAt')
+  startsAt!: string;
+
+  @Instant('endsAt')
+  endsAt!: string;
+
+  @ApiProperty({ example: 'America/Chicago', description: "The IANA zone the session's times are shown in" })
+  @IsTimeZone()
+  timezone!: string;
+
+  @ApiProperty({ example: 'Education room 2, main building' })
+  @IsString({ message: 'location must be text' })
+  @MinLength(1, { message: 'location must not be empty' })
+  @MaxLength(500, { message: 'location must be at most 500 characters' })
+  location!: string;
+
+  @ApiProperty({ minimum: 1, maximum: MAX_CAPACITY })
+  @IsInt({ message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  @Min(1, { message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  @Max(MAX_CAPACITY, { message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  capacity!: number;
+
+  @ApiProperty({
+    type: [String],
+    description: 'Platform users with the `facilitator` role (GET /facilitators)',
+  })
+  @IsArray({ message: 'facilitatorIds must be a list of facilitator ids' })
+  @ArrayNotEmpty({ message: 'facilitatorIds must name at least one facilitator' })
+  @ArrayMaxSize(MAX_FACILITATORS, { message: `facilitatorIds may name at most ${MAX_FACILITATORS}` })
+  @ArrayUnique({ message: 'facilitatorIds must not name a facilitator twice' })
+  @IsUUID('all', { each: true, message: 'facilitatorIds must be a list of facilitator ids' })
+  facilitatorIds!: string[];
+
+  @ApiPropertyOptional({
+    description:
+      "Platform admins only (their token names no organization): the organization the session is for. Ignored for an organization's own staff.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+}
+
+export class LiveSessionRangeQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions ending after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be a date and time with its offset' })
+  @Matches(INSTANT, { message: 'from must be a date and time with its offset' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions starting before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be a date and time with its offset' })
+  @Matches(INSTANT, { message: 'to must be a date and time with its offset' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Platform admins only: the organization whose sessions to list' })
+  @IsOptional()
+  @IsUUID('all', { message: 'organizationId must be an organization id' })
+  organizationId?: string;
+}
+
+export class SessionFacilitatorView {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+}
+
+export class LiveSessionView {
+  @ApiProperty() id!: string;
+  @ApiProperty() organizationId!: string;
+  @ApiProperty() courseId!: string;
+  @ApiProperty() courseTitle!: string;
+  @ApiProperty() siteId!: string;
+  @ApiProperty() siteName!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() timezone!: string;
+  @ApiProperty() location!: string;
+  @ApiProperty() capacity!: number;
+  @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status!: string;
+  @ApiProperty({ description: 'The calendar SEQUENCE: 0, raised on every change' }) sequence!: number;
+  @ApiProperty({ type: [SessionFacilitatorView] }) facilitators!: SessionFacilitatorView[];
+  @ApiProperty() registeredCount!: number;
+  @ApiProperty() waitlistCount!: number;
+  @ApiProperty({ format: 'date-time', description: 'Registration closes at the start' })
+  registrationClosesAt!: string;
+}
+
+export class LiveSessionPage {
+  @ApiProperty({ type: [LiveSessionView] }) items!: LiveSessionView[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Always null: a range is read whole (at most 500)',
+  })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,3 @@
+export * from './mail/session-mail.types';
+export * from './sessions-http.module';
+export * from './sessions-jobs.module';

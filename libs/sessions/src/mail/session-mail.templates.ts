@@ -1,0 +1,13 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { MailRenderer } from '@beacon/core/mail';
+import { sessionSeatTemplate } from './session-seat.template';
+
+/** Registers the live sessions' mail wherever they are loaded (the api, and the worker that renders). */
+@Injectable()
+export class SessionMailTemplates implements OnModuleInit {
+  constructor(private readonly renderer: MailRenderer) {}
+
+  onModuleInit(): void {
+    this.renderer.register(sessionSeatTemplate);
+  }
+}
