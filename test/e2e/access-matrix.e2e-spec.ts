@@ -1013,6 +1013,18 @@ describe('access matrix: every endpoint × every role', () => {
         expect(row.status).toBe(allowed ? 'cancelled' : 'scheduled');
       },
     },
+    {
+      method: 'get',
+      path: '/api/v1/me/live-sessions',
+      success: 200,
+      allowed: 'signed-in',
+      verify: async (res, allowed, _call, actor) => {
+        if (!allowed) return;
+        expect(res.body).toEqual({ items: expect.any(Array), nextCursor: null });
+        // The matrix's facilitator is assigned to every session the matrix schedules.
+        if (actor === 'facilitator') expect(res.body.items.length).toBeGreaterThan(0);
+      },
+    },
     // The matrix's learner is registered: by themselves or by staff; a manager or facilitator may not.
     {
       method: 'post',

@@ -424,6 +424,51 @@ describe('live sessions: facilitators, bookings with a travel buffer, seats and 
       ).toBe(404);
     });
 
+    it('lists my sessions: those I am registered or waitlisted for, and those I facilitate', async () => {
+      const fran = await world.addPlatformStaff(['facilitator'], 'Mia Mine');
+      const d = nextDay();
+      const full = await schedule([fran.user.id], at(d, 9), at(d, 11), { capacity: 1 });
+      const open = await schedule([fran.user.id], at(d + 1, 9), at(d + 1, 11));
+      const unrelated = await schedule(
+        [(await world.addPlatformStaff(['facilitator'])).user.id],
+        at(d, 9),
+        at(d, 11),
+      );
+      const taker = await world.addMember(org, ['learner']);
+      const me = await world.addMember(org, ['learner']);
+      await post(taker.session, `/api/v1/live-sessions/${full.id}/registrations`, {
+        memberId: taker.memberId,
+      }).expect(201);
+      for (const id of [full.id, open.id])
+        await post(me.session, `/api/v1/live-sessions/${id}/registrations`, { memberId: me.memberId }).expect(
+          201,
+        );
+
+      const mine = await get(me.session, '/api/v1/me/live-sessions');
+      expect(mine.status).toBe(200);
+      expect(
+        mine.body.items.map((s: SessionView & { registrationStatus: string; facilitating: boolean }) => [
+          s.id,
+          s.registrationStatus,
+          s.facilitating,
+        ]),
+      ).toEqual([
+        [full.id, 'waitlisted', false],
+        [open.id, 'registered', false],
+      ]);
+      expect(mine.body.items.map((s: SessionView) => s.id)).not.toContain(unrelated.id);
+
+      const facilitated = await get(fran, '/api/v1/me/live-sessions');
+      expect(
+        facilitated.body.items.map((s: SessionView & { facilitating: boolean }) => [s.id, s.facilitating]),
+      ).toEqual([
+        [full.id, true],
+        [open.id, true],
+      ]);
+      const nobody = await world.addMember(other, ['learner']);
+      expect((await get(nobody.session, '/api/v1/me/live-sessions')).body.items).toEqual([]);
+    });
+
     it('closes registration when the session starts', async () => {
       const fran = await world.addPlatformStaff(['facilitator']);
       const started = await schedule(

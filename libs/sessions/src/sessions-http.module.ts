@@ -3,6 +3,7 @@ import { AuditModule } from '@beacon/audit';
 import { IdentityModule } from '@beacon/identity';
 import { NotificationsModule } from '@beacon/notifications';
 import { LiveSessionsController } from './http/live-sessions.controller';
+import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
 import { RegistrationRepository } from './registrations/registration.repository';
 import { RegistrationsService } from './registrations/registrations.service';
@@ -21,6 +22,6 @@ import { SessionScope } from './sessions/session-scope';
     RegistrationsService,
     SessionMailTemplates,
   ],
-  controllers: [LiveSessionsController],
+  controllers: [LiveSessionsController, MyLiveSessionsController],
 })
 export class SessionsHttpModule {}

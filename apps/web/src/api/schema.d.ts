@@ -799,6 +799,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/live-sessions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The live sessions I am registered for (or waitlisted) or facilitate, by start
+     * @description Registrations are those of the organization my token names; facilitated sessions those of any organization.
+     */
+    get: operations['MyLiveSessionsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members': {
     parameters: {
       query?: never;
@@ -2174,6 +2194,45 @@ export interface components {
       progress: components['schemas']['ProgressView'];
       /** @enum {string} */
       status: 'not_started' | 'in_progress' | 'completed' | 'exempt' | 'withdrawn';
+    };
+    MyLiveSessionPage: {
+      items: components['schemas']['MyLiveSessionView'][];
+      /** @description Always null: read whole (at most 500) */
+      nextCursor: string | null;
+    };
+    MyLiveSessionView: {
+      capacity: number;
+      courseId: string;
+      courseTitle: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** @description Whether I am one of its facilitators */
+      facilitating: boolean;
+      facilitators: components['schemas']['SessionFacilitatorView'][];
+      id: string;
+      location: string;
+      organizationId: string;
+      registeredCount: number;
+      /**
+       * Format: date-time
+       * @description Registration closes at the start
+       */
+      registrationClosesAt: string;
+      /**
+       * @description My registration; null when I only facilitate
+       * @enum {string|null}
+       */
+      registrationStatus: 'registered' | 'waitlisted' | null;
+      /** @description The calendar SEQUENCE: 0, raised on every change */
+      sequence: number;
+      siteId: string;
+      siteName: string;
+      /** Format: date-time */
+      startsAt: string;
+      /** @enum {string} */
+      status: 'scheduled' | 'cancelled';
+      timezone: string;
+      waitlistCount: number;
     };
     NamedRefView: {
       id: string;
@@ -5617,6 +5676,58 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  MyLiveSessionsController_mine: {
+    parameters: {
+      query?: {
+        /** @description Sessions ending after this instant */
+        from?: string;
+        /** @description Sessions starting before this instant */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyLiveSessionPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: any signed-in person. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

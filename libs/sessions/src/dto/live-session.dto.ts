@@ -135,3 +135,35 @@ export class LiveSessionPage {
   })
   nextCursor!: string | null;
 }
+
+export class MyLiveSessionRangeQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions ending after this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be a date and time with its offset' })
+  @Matches(INSTANT, { message: 'from must be a date and time with its offset' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions starting before this instant' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be a date and time with its offset' })
+  @Matches(INSTANT, { message: 'to must be a date and time with its offset' })
+  to?: string;
+}
+
+export class MyLiveSessionView extends LiveSessionView {
+  @ApiProperty({
+    enum: ['registered', 'waitlisted'],
+    nullable: true,
+    type: String,
+    description: 'My registration; null when I only facilitate',
+  })
+  registrationStatus!: string | null;
+
+  @ApiProperty({ description: 'Whether I am one of its facilitators' }) facilitating!: boolean;
+}
+
+export class MyLiveSessionPage {
+  @ApiProperty({ type: [MyLiveSessionView] }) items!: MyLiveSessionView[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: read whole (at most 500)' })
+  nextCursor!: string | null;
+}

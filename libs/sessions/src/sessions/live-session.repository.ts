@@ -19,6 +19,11 @@ export interface LiveSessionRow {
   waitlist_count: number;
 }
 
+export interface MyStanding {
+  registration_status: 'registered' | 'waitlisted' | null;
+  facilitating: boolean;
+}
+
 export interface NewLiveSession {
   organizationId: string;
   courseId: string;
@@ -139,6 +144,30 @@ export class LiveSessionRepository {
           AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
         ORDER BY s.starts_at, s.id LIMIT ${MAX_LISTED}`,
       [organizationId, from, to],
+    );
+  }
+
+  /**
+   * The sessions a person is registered for (as `memberId`, in the organization entered) or facilitates (as
+   * `userId`, in any organization RLS lets them see), by start, with their own standing in each.
+   */
+  mine(
+    memberId: string | null,
+    userId: string,
+    from: string | null,
+    to: string | null,
+  ): Promise<Array<LiveSessionRow & MyStanding>> {
+    return rows<LiveSessionRow & MyStanding>(
+      `SELECT v.*, r.status AS registration_status, (f.facilitator_id IS NOT NULL) AS facilitating
+         FROM (${VIEW}) AS v
+         LEFT JOIN session_registrations r
+           ON r.organization_id = v.organization_id AND r.session_id = v.id AND r.member_id = $1::uuid
+         LEFT JOIN session_facilitators f
+           ON f.organization_id = v.organization_id AND f.session_id = v.id AND f.facilitator_id = $2
+        WHERE (r.id IS NOT NULL OR f.facilitator_id IS NOT NULL)
+          AND ($3::timestamptz IS NULL OR v.ends_at > $3) AND ($4::timestamptz IS NULL OR v.starts_at < $4)
+        ORDER BY v.starts_at, v.id LIMIT ${MAX_LISTED}`,
+      [memberId, userId, from, to],
     );
   }
 

@@ -1,4 +1,4 @@
-import type { LiveSessionRow } from './live-session.repository';
+import type { LiveSessionRow, MyStanding } from './live-session.repository';
 
 export interface LiveSessionView {
   id: string;
@@ -37,4 +37,15 @@ export const liveSessionView = (row: LiveSessionRow): LiveSessionView => ({
   waitlistCount: row.waitlist_count,
   // The cut-off: no registration once the session has started.
   registrationClosesAt: row.starts_at.toISOString(),
+});
+
+export interface MyLiveSessionView extends LiveSessionView {
+  registrationStatus: 'registered' | 'waitlisted' | null;
+  facilitating: boolean;
+}
+
+export const myLiveSessionView = (row: LiveSessionRow & MyStanding): MyLiveSessionView => ({
+  ...liveSessionView(row),
+  registrationStatus: row.registration_status,
+  facilitating: row.facilitating,
 });

@@ -7,7 +7,7 @@ import { Clock } from '@beacon/core/time';
 import { FacilitatorsService } from '@beacon/identity';
 import type { CreateLiveSessionDto, LiveSessionRangeQuery } from '../dto/live-session.dto';
 import { LiveSessionRepository } from './live-session.repository';
-import { liveSessionView, LiveSessionView } from './live-session.view';
+import { liveSessionView, LiveSessionView, myLiveSessionView, MyLiveSessionView } from './live-session.view';
 import { SessionScope } from './session-scope';
 
 const PG_EXCLUSION_VIOLATION = '23P01';
@@ -114,6 +114,20 @@ export class LiveSessionsService {
       found = await this.tx.platform(() => this.sessions.list(null, from, to));
     }
     return { items: found.map(liveSessionView), nextCursor: null };
+  }
+
+  /**
+   * My sessions: those I am registered for (or waitlisted) in the organization my token names, and those I
+   * facilitate in any organization.
+   */
+  async mine(query: LiveSessionRangeQuery): Promise<{ items: MyLiveSessionView[]; nextCursor: null }> {
+    if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from))
+      throw Problems.invalidField('to', 'to must be after from');
+    const actor = ExecutionContext.actor();
+    const read = () =>
+      this.sessions.mine(actor.membershipId, actor.userId, query.from ?? null, query.to ?? null);
+    const found = await (actor.organizationId !== null ? this.tx.run(read) : this.tx.platform(read));
+    return { items: found.map(myLiveSessionView), nextCursor: null };
   }
 
   get(id: string): Promise<LiveSessionView> {
