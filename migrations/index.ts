@@ -15,6 +15,7 @@ import { ComplianceRollups1764690000000 } from './1764690000000-compliance-rollu
 import { Reports1764700000000 } from './1764700000000-reports';
 import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
 import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
+import { TrainingRequests1764730000000 } from './1764730000000-training-requests';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   Reports1764700000000,
   LicenseCategories1764710000000,
   ReportSchedules1764720000000,
+  TrainingRequests1764730000000,
 ];
