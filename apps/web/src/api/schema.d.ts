@@ -6583,8 +6583,7 @@ export interface operations {
   PublicTrainingRequestsController_submit: {
     parameters: {
       query?: never;
-      header: {
-        'accept-language': string;
+      header?: {
         /** @description Used when the body has no locale */
         'Accept-Language'?: string;
       };

@@ -1,5 +1,6 @@
-import { Body, Controller, Headers, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { Endpoint, Public } from '@beacon/core/http';
 import { localeFromAcceptLanguage } from '../accept-language';
 import { CreateTrainingRequestDto, TrainingRequestReceipt } from '../dto/training-request.dto';
@@ -26,7 +27,8 @@ export class PublicTrainingRequestsController {
     type: TrainingRequestReceipt,
     errors: [413, 429],
   })
-  submit(@Body() body: CreateTrainingRequestDto, @Headers('accept-language') acceptLanguage?: string) {
-    return this.requests.submit(body, body.locale ?? localeFromAcceptLanguage(acceptLanguage) ?? 'en');
+  submit(@Body() body: CreateTrainingRequestDto, @Req() req: Request) {
+    const fromHeader = localeFromAcceptLanguage(req.headers['accept-language']);
+    return this.requests.submit(body, body.locale ?? fromHeader ?? 'en');
   }
 }
