@@ -16,6 +16,7 @@ import { Reports1764700000000 } from './1764700000000-reports';
 import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
 import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
 import { LiveSessions1764740000000 } from './1764740000000-live-sessions';
+import { TrainingRequests1764730000000 } from './1764730000000-training-requests';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -36,5 +37,6 @@ export const MIGRATIONS = [
   Reports1764700000000,
   LicenseCategories1764710000000,
   ReportSchedules1764720000000,
+  TrainingRequests1764730000000,
   LiveSessions1764740000000,
 ];

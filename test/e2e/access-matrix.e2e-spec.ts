@@ -129,6 +129,16 @@ describe('access matrix: every endpoint × every role', () => {
 
   const freshDepartment = () => createDepartment(world, admin(), fx.siteId, unique('Department'));
 
+  /** A new training request written by the owner: the public form's per-IP limit is not this suite's subject. */
+  async function freshTrainingRequest(): Promise<string> {
+    const [row] = await world.ownerQuery<{ id: string }>(
+      `INSERT INTO training_requests (status, organization_name, contact_name, email, setting, format, locale)
+       VALUES ('new', $1, 'Casey Contact', $2, 'both', 'either', 'en') RETURNING id`,
+      [unique('Clinic'), world.email('requester')],
+    );
+    return row.id;
+  }
+
   /** A member with no login yet (invite: false), so no mail is involved. */
   async function freshMember(): Promise<string> {
     const res = await asAdmin('post', '/api/v1/members', {
@@ -453,6 +463,59 @@ describe('access matrix: every endpoint × every role', () => {
       }),
     },
     { method: 'get', path: '/api/v1/platform/users', success: 200, allowed: PLATFORM_ONLY },
+
+    // Intake
+    {
+      method: 'post',
+      path: '/api/v1/public/training-requests',
+      success: 201,
+      allowed: 'public',
+      prepare: async () => ({
+        path: '/api/v1/public/training-requests',
+        body: {
+          organizationName: unique('Clinic'),
+          contactName: 'Casey Contact',
+          email: world.email('requester'),
+          setting: 'emergency_department',
+          format: 'onsite',
+        },
+      }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject({ reference: expect.stringMatching(/^TR-\d{4}-\d{6}$/) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/platform/training-requests',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({ path: '/api/v1/platform/training-requests?status=new' }),
+    },
+    {
+      method: 'get',
+      path: '/api/v1/platform/training-requests/{id}',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({ path: `/api/v1/platform/training-requests/${await freshTrainingRequest()}` }),
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/platform/training-requests/{id}',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({
+        path: `/api/v1/platform/training-requests/${await freshTrainingRequest()}`,
+        body: { status: 'triaged', note: 'Called back' },
+      }),
+      verify: async (_res, allowed, call) => {
+        const id = call.path.split('/').pop();
+        const [row] = await world.ownerQuery<{ status: string }>(
+          'SELECT status FROM training_requests WHERE id = $1',
+          [id],
+        );
+        expect(row.status).toBe(allowed ? 'triaged' : 'new');
+      },
+    },
 
     // Sites
     {

@@ -19,6 +19,7 @@ import { QueueModule } from '@beacon/core/queue';
 import { ClockModule } from '@beacon/core/time';
 import { EnrollmentHttpModule } from '@beacon/enrollment';
 import { IdentityHttpModule, JwtAuthGuard } from '@beacon/identity';
+import { IntakeHttpModule } from '@beacon/intake';
 import { NotificationsHttpModule } from '@beacon/notifications';
 import { OrganizationsHttpModule } from '@beacon/organizations';
 import { RemindersModule } from '@beacon/reminders';
@@ -43,6 +44,7 @@ import { HealthController } from './health.controller';
     CertificatesHttpModule,
     ComplianceHttpModule,
     SessionsHttpModule,
+    IntakeHttpModule,
     // Reminder templates, and the subscriber that moves held reminders when a request changes the window.
     RemindersModule,
   ],

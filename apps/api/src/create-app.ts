@@ -25,7 +25,8 @@ export async function createApp(): Promise<INestApplication> {
   app.set('etag', false);
   app.use(securityHeaders());
   installNoStore(app);
-  installBodyParsers(app, { jsonLimit: '1mb' });
+  // The public intake form takes a stranger's text: 32 KB is plenty (API.md).
+  installBodyParsers(app, { jsonLimit: '1mb', routeLimits: { '/api/v1/public/training-requests': '32kb' } });
   installWebApp(app, config.webDistDir);
   app.enableShutdownHooks();
 

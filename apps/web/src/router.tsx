@@ -19,6 +19,7 @@ import { CertificatesPage } from './pages/learn/certificates.page';
 import { MyTrainingPage } from './pages/learn/my-training.page';
 import { PreferencesPage } from './pages/learn/preferences.page';
 import { NotFoundPage } from './pages/not-found.page';
+import { BookPage } from './pages/public/book.page';
 import { VerifyPage } from './pages/public/verify.page';
 import { sessionStore } from './session/session.store';
 import { useSessionState } from './session/use-session.hook';
@@ -65,6 +66,7 @@ const publicRoutes = [
     component: ResetPasswordPage,
   }),
   createRoute({ getParentRoute: () => publicRoute, path: '/verify/$code', component: VerifyPage }),
+  createRoute({ getParentRoute: () => publicRoute, path: '/book', component: BookPage }),
 ];
 
 // Pages behind sign-in: a session that ends (idle, another tab, a failed refresh) sends the page to /sign-in.

@@ -9,6 +9,7 @@ import { MailModule } from '@beacon/core/mail';
 import { QueueModule } from '@beacon/core/queue';
 import { ClockModule } from '@beacon/core/time';
 import { EnrollmentModule } from '@beacon/enrollment';
+import { IntakeModule } from '@beacon/intake';
 import { NotificationsJobsModule } from '@beacon/notifications';
 import { OrganizationsJobsModule } from '@beacon/organizations';
 import { RemindersJobsModule } from '@beacon/reminders';
@@ -32,6 +33,8 @@ import { JobSchedules } from './job-schedules.service';
     RemindersJobsModule,
     ComplianceJobsModule,
     SessionsJobsModule,
+    // Intake's mail templates, for the sender.
+    IntakeModule,
     DiscoveryModule,
   ],
   providers: [JobSchedules, BullWorkers],

@@ -1059,6 +1059,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/platform/training-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The intake pipeline, newest first, by status */
+    get: operations['PlatformTrainingRequestsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/platform/training-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One training request with its notes, activity and joined follow-ups */
+    get: operations['PlatformTrainingRequestsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Move a request along the pipeline, assign a facilitator, add a note
+     * @description Status flow: new → triaged → proposed → scheduled → completed, and any open status → declined or spam; any other move is a 409 (also when another change moved it first). Assigning mails the facilitator.
+     */
+    patch: operations['PlatformTrainingRequestsController_update'];
+    trace?: never;
+  };
   '/api/v1/platform/users': {
     parameters: {
       query?: never;
@@ -1088,6 +1126,26 @@ export interface paths {
     get: operations['CertificatesController_verify'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/public/training-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Ask the provider for a live training (public booking form)
+     * @description No sign-in. Bodies above 32 KB: 413. At most 10 requests per IP a minute: 429 with Retry-After. The requester gets an acknowledgement (the reference and the provider name only; at most 3 a day to one address) in `locale`, else the Accept-Language, else English. A second request from the same email and organization within a day is joined to the first and answered with its id and reference.
+     */
+    post: operations['PublicTrainingRequestsController_submit'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1824,6 +1882,40 @@ export interface components {
        * @example America/Chicago
        */
       timezone?: Record<string, never>;
+    };
+    CreateTrainingRequestDto: {
+      /** @example Alex Rivera */
+      contactName: string;
+      /** @example educator@stmary.org */
+      email: string;
+      /** @enum {string} */
+      format: 'onsite' | 'virtual' | 'either';
+      /**
+       * @description The language of the acknowledgement; without it, Accept-Language's first en or es, else en.
+       * @enum {string}
+       */
+      locale?: 'en' | 'es';
+      location?: components['schemas']['TrainingRequestLocationDto'];
+      message?: string;
+      /** @example St. Mary Regional */
+      organizationName: string;
+      /** @example +1 512 555 0100 */
+      phone?: string;
+      /**
+       * @description Up to 10 future dates
+       * @example [
+       *       "2027-03-15"
+       *     ]
+       */
+      preferredDates?: string[];
+      /** @example Clinical educator */
+      role?: string;
+      /** @enum {string} */
+      setting: 'emergency_department' | 'satellite_clinic' | 'both' | 'other';
+      /** @example 40 */
+      staffCount?: number;
+      /** @description Leave empty. A form field hidden from people: anything in it marks the request as spam. */
+      website?: string;
     };
     CreditView: {
       /** @example nursing_contact_hours */
@@ -2788,6 +2880,109 @@ export interface components {
       /** @enum {string} */
       status: 'not_started' | 'in_progress' | 'completed' | 'exempt';
     };
+    TrainingRequestActivityView: {
+      /** @enum {string} */
+      action: 'received' | 'linked' | 'status_changed' | 'assigned' | 'note';
+      /** @description Null for the public form */
+      actorId: string | null;
+      actorName: string | null;
+      at: string;
+      facilitatorId: string | null;
+      from: string | null;
+      id: string;
+      /** @description The follow-up request, for `linked` */
+      linkedRequestId: string | null;
+      note: string | null;
+      to: string | null;
+    };
+    TrainingRequestDetail: {
+      /** @description Oldest first */
+      activity: components['schemas']['TrainingRequestActivityView'][];
+      assignedFacilitatorId: string | null;
+      contactName: string;
+      createdAt: string;
+      /** @description The earlier request this one was joined to */
+      duplicateOf: string | null;
+      email: string;
+      /** @enum {string} */
+      format: 'onsite' | 'virtual' | 'either';
+      id: string;
+      /** @description Follow-ups joined to this request */
+      linkedRequests: components['schemas']['TrainingRequestView'][];
+      /** @enum {string} */
+      locale: 'en' | 'es';
+      location: components['schemas']['TrainingRequestLocationView'] | null;
+      message: string | null;
+      notes: components['schemas']['TrainingRequestNoteView'][];
+      organizationName: string;
+      phone: string | null;
+      preferredDates: string[];
+      reference: string;
+      role: string | null;
+      /** @enum {string} */
+      setting: 'emergency_department' | 'satellite_clinic' | 'both' | 'other';
+      staffCount: number | null;
+      /** @enum {string} */
+      status: 'new' | 'triaged' | 'proposed' | 'scheduled' | 'completed' | 'declined' | 'spam' | 'duplicate';
+      updatedAt: string;
+    };
+    TrainingRequestLocationDto: {
+      /** @example Austin */
+      city: string;
+      /**
+       * @description Two-letter US state or territory code (either case)
+       * @example TX
+       */
+      state: string;
+    };
+    TrainingRequestLocationView: {
+      city: string;
+      state: string;
+    };
+    TrainingRequestNoteView: {
+      at: string;
+      authorId: string | null;
+      authorName: string | null;
+      id: string;
+      text: string;
+    };
+    TrainingRequestPage: {
+      items: components['schemas']['TrainingRequestView'][];
+      nextCursor: string | null;
+    };
+    TrainingRequestReceipt: {
+      id: string;
+      /** @example TR-2026-000123 */
+      reference: string;
+      /** @enum {string} */
+      status: 'new' | 'triaged' | 'proposed' | 'scheduled' | 'completed' | 'declined' | 'spam' | 'duplicate';
+    };
+    TrainingRequestView: {
+      assignedFacilitatorId: string | null;
+      contactName: string;
+      createdAt: string;
+      /** @description The earlier request this one was joined to */
+      duplicateOf: string | null;
+      email: string;
+      /** @enum {string} */
+      format: 'onsite' | 'virtual' | 'either';
+      id: string;
+      /** @enum {string} */
+      locale: 'en' | 'es';
+      location: components['schemas']['TrainingRequestLocationView'] | null;
+      message: string | null;
+      organizationName: string;
+      phone: string | null;
+      preferredDates: string[];
+      reference: string;
+      role: string | null;
+      /** @enum {string} */
+      setting: 'emergency_department' | 'satellite_clinic' | 'both' | 'other';
+      staffCount: number | null;
+      /** @enum {string} */
+      status: 'new' | 'triaged' | 'proposed' | 'scheduled' | 'completed' | 'declined' | 'spam' | 'duplicate';
+      updatedAt: string;
+    };
     UpdateCohortDto: {
       dueDate?: string | null;
       dueInDays?: number | null;
@@ -2856,6 +3051,13 @@ export interface components {
       kind?: 'hospital' | 'satellite_clinic' | 'other';
       name?: string;
       timezone?: string | null;
+    };
+    UpdateTrainingRequestDto: {
+      /** @description A platform user with the facilitator role */
+      assignedFacilitatorId?: string;
+      note?: string;
+      /** @enum {string} */
+      status?: 'new' | 'triaged' | 'proposed' | 'scheduled' | 'completed' | 'declined' | 'spam' | 'duplicate';
     };
   };
   responses: never;
@@ -6771,6 +6973,195 @@ export interface operations {
       };
     };
   };
+  PlatformTrainingRequestsController_list: {
+    parameters: {
+      query?: {
+        /** @description Opaque cursor from a previous page (nextCursor). */
+        cursor?: string;
+        limit?: number;
+        status?:
+          | 'new'
+          | 'triaged'
+          | 'proposed'
+          | 'scheduled'
+          | 'completed'
+          | 'declined'
+          | 'spam'
+          | 'duplicate';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingRequestPage'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  PlatformTrainingRequestsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingRequestDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  PlatformTrainingRequestsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateTrainingRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingRequestDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   PlatformUsersController_list: {
     parameters: {
       query?: {
@@ -6913,6 +7304,60 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  PublicTrainingRequestsController_submit: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Used when the body has no locale */
+        'Accept-Language'?: string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CreateTrainingRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TrainingRequestReceipt'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request body is too large. */
+      413: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
         headers: {
           [name: string]: unknown;
         };

@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import enAdmin from './en/admin.json';
 import enAuth from './en/auth.json';
+import enBook from './en/book.json';
 import enCommon from './en/common.json';
 import enCompliance from './en/compliance.json';
 import enLearn from './en/learn.json';
@@ -13,6 +14,7 @@ import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
 import esAuth from './es/auth.json';
+import esBook from './es/book.json';
 import esCommon from './es/common.json';
 import esCompliance from './es/compliance.json';
 import esLearn from './es/learn.json';
@@ -30,6 +32,7 @@ export const resources = {
     auth: enAuth,
     learn: enLearn,
     verify: enVerify,
+    book: enBook,
     admin: enAdmin,
     team: enTeam,
     reports: enReports,
@@ -43,6 +46,7 @@ export const resources = {
     auth: esAuth,
     learn: esLearn,
     verify: esVerify,
+    book: esBook,
     admin: esAdmin,
     team: esTeam,
     reports: esReports,

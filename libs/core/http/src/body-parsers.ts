@@ -10,10 +10,13 @@ interface BodyParserError {
 }
 
 /**
- * Installs the JSON parser (1 MB) with an error handler right behind it, so malformed JSON is a 400 and an
+ * Installs the JSON parser (1 MB, less on the routes given) with an error handler right behind it, so malformed JSON is a 400 and an
  * oversized body a 413, both as problem+json, instead of Express's HTML error page.
  */
-export function installBodyParsers(app: INestApplication, options: { jsonLimit: string }): void {
+export function installBodyParsers(
+  app: INestApplication,
+  options: { jsonLimit: string; routeLimits?: Record<string, string> },
+): void {
   // A path segment that does not percent-decode (`%zz`, the UTF-8 bytes of a lone surrogate) cannot name anything:
   // the 404 of an unknown id (API.md), where the router would answer 400.
   app.use((req: Request, res: Response, next: NextFunction) => {
@@ -28,6 +31,9 @@ export function installBodyParsers(app: INestApplication, options: { jsonLimit: 
       detail: 'No such resource.',
     });
   });
+  // A route with a lower limit is parsed first; the general parser then sees the body as read and skips it.
+  for (const [path, limit] of Object.entries(options.routeLimits ?? {}))
+    app.use(path, express.json({ limit }));
   app.use(express.json({ limit: options.jsonLimit }));
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const parserError = error as BodyParserError;

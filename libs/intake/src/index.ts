@@ -1,0 +1,2 @@
+export * from './intake-http.module';
+export * from './intake.module';
