@@ -26,7 +26,6 @@ export class XlsxReportWriter implements ReportWriter {
     private readonly out: FileOutput,
     private readonly workbook: stream.xlsx.WorkbookWriter,
     private readonly sheet: Worksheet,
-    private readonly keys: readonly string[],
   ) {}
 
   static async open(path: string, columns: readonly ReportColumn[]): Promise<XlsxReportWriter> {
@@ -39,16 +38,11 @@ export class XlsxReportWriter implements ReportWriter {
     const sheet = workbook.addWorksheet(SHEET_NAME);
     sheet.columns = columns.map((column) => ({ key: column.key, width: COLUMN_WIDTH }));
     sheet.addRow(columns.map((column) => column.header)).commit();
-    return new XlsxReportWriter(
-      out,
-      workbook,
-      sheet,
-      columns.map((column) => column.key),
-    );
+    return new XlsxReportWriter(out, workbook, sheet);
   }
 
   async write(rows: readonly ReportRow[]): Promise<void> {
-    for (const row of rows) this.sheet.addRow(this.keys.map((key) => cellValue(row[key]))).commit();
+    for (const row of rows) this.sheet.addRow(row.map(cellValue)).commit();
     await this.zipCaughtUp();
     await this.out.drain();
   }
