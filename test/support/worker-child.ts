@@ -6,14 +6,22 @@ const READY_WITHIN_MS = 60_000;
 
 /**
  * Starts the real worker as a child process with the suite's environment (to kill it with SIGKILL mid-job) and
- * resolves once its processors run. The caller kills what it started (see `killAll`).
+ * resolves once its processors run. The caller kills what it started (see `killAll`). `compiled`: the worker as
+ * `npm run start:worker` runs it, from dist/ (`npm run build:api` first), without the TypeScript compiler the
+ * sources need loaded beside it (benchmarks of its memory).
  */
-export async function startWorkerProcess(children: ChildProcess[]): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')],
-    { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] },
-  );
+export async function startWorkerProcess(
+  children: ChildProcess[],
+  options: { compiled?: boolean } = {},
+): Promise<ChildProcess> {
+  const args = options.compiled
+    ? ['-r', join(ROOT, 'tools/register-paths.js'), join(ROOT, 'dist/apps/worker/src/main.js')]
+    : ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')];
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env },
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+  });
   children.push(child);
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

@@ -9,6 +9,8 @@ import { startBenchApi } from './bench-world';
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const COHORTS = Number(process.env.BENCH_COHORTS ?? 5);
 const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,xlsx').split(',') as Array<'csv' | 'xlsx'>;
+/** `dist`: the worker compiled (`npm run build:api` first), as `npm run start:worker` runs it; else from sources. */
+const COMPILED = process.env.BENCH_WORKER === 'dist';
 
 /**
  * Report exports at health-system scale (issue 11 item 3). A throwaway database holds one organization of
@@ -16,7 +18,8 @@ const FORMATS = (process.env.BENCH_FORMATS ?? 'csv,xlsx').split(',') as Array<'c
  * enrollments by default, a mix of statuses, some overdue), written with INSERT … SELECT as the owner. For each
  * format, a fresh worker process (so its peak RSS is that report's) builds the organization-wide compliance report:
  * rows from a cursor, streamed to STORAGE_DIR. Measured: rows, the run's time from claim to ready, rows/s, the
- * file's size and the worker's peak RSS (VmHWM). Prints JSON. Run: `npm run bench:reports`.
+ * file's size and the worker's peak RSS (VmHWM). Prints JSON. Run: `npm run bench:reports`; the worker compiled:
+ * `npm run build:api && BENCH_WORKER=dist npm run bench:reports`.
  */
 async function run(): Promise<void> {
   const loadBefore = loadAverage();
@@ -45,8 +48,8 @@ async function run(): Promise<void> {
 
     const results = [];
     for (const format of FORMATS) {
-      const worker = await startWorkerProcess(children);
-      // The worker runs from the TypeScript sources (swc in-process): its footprint before any report is beside.
+      const worker = await startWorkerProcess(children, { compiled: COMPILED });
+      // Its footprint before any report is beside (from the TypeScript sources, it holds swc in-process too).
       const idleRssMegabytes = rssMegabytes(worker.pid as number, 'VmRSS');
       const [{ id }] = (
         await owner.query<{ id: string }>(
@@ -79,6 +82,7 @@ async function run(): Promise<void> {
     console.log(
       JSON.stringify(
         {
+          worker: COMPILED ? 'dist' : 'sources',
           members: MEMBERS,
           enrollments: MEMBERS * COHORTS,
           buildMs,

@@ -9,6 +9,8 @@ createWorker()
   .then((app) => {
     exitOnSignal(app, logger);
     logger.log('Beacon worker started');
+    // A parent that spawned the worker with an IPC channel (a benchmark) learns when its processors run.
+    process.send?.('ready');
   })
   .catch((error: unknown) => {
     logger.error(error instanceof Error ? error.message : String(error));

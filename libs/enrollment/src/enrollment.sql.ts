@@ -89,13 +89,35 @@ export function enrollmentOverdue(now: string, e = 'e'): string {
  * Yields the enrollment columns of `e` as a CTE named `current_cycle`.
  */
 export function currentCycleCte(scope: string, now: string): string {
+  return rankedCycleCtes(scope, now, 'current_cycle');
+}
+
+/**
+ * `currentCycleCte` for reads of a whole organization (report exports): the same rows, the same columns. Until a
+ * cycle beyond the first exists in `scope`, every enrollment is the one cycle of its member and cohort (cycles are
+ * unique per member and cohort) and no recertification can be upcoming, so the current cycles are the enrollments
+ * that are not withdrawn: one scan, instead of ranking every enrollment by cycle (a sort of them all at 1,000,000).
+ * Most organizations never recertify. Which branch runs is decided once, when the statement starts.
+ */
+export function currentCycleBulkCte(scope: string, now: string): string {
+  return `${rankedCycleCtes(scope, now, 'ranked_cycle')}, recertifying AS (
+         SELECT EXISTS (SELECT 1 FROM enrollments e WHERE ${scope} AND e.cycle > 1) AS any_cycle
+       ), current_cycle AS (
+         SELECT e.*, 1::bigint AS cycle_rank FROM enrollments e
+          WHERE ${scope} AND e.status <> 'withdrawn' AND NOT (SELECT any_cycle FROM recertifying)
+         UNION ALL
+         SELECT * FROM ranked_cycle WHERE (SELECT any_cycle FROM recertifying)
+       )`;
+}
+
+function rankedCycleCtes(scope: string, now: string, name: string): string {
   return `ranked AS (
          SELECT e.*, row_number() OVER (PARTITION BY e.cohort_id, e.membership_id ORDER BY e.cycle DESC) AS cycle_rank
            FROM enrollments e WHERE ${scope} AND e.status <> 'withdrawn'
        ), upcoming AS (
          SELECT cohort_id, membership_id FROM ranked
           WHERE cycle_rank = 1 AND cycle > 1 AND status = 'not_started' AND (due_at IS NULL OR due_at >= ${now})
-       ), current_cycle AS (
+       ), ${name} AS (
          SELECT r.* FROM ranked r
           WHERE (r.cycle_rank = 1 AND NOT EXISTS (SELECT 1 FROM upcoming u
                                                    WHERE u.cohort_id = r.cohort_id AND u.membership_id = r.membership_id))

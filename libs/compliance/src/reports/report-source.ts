@@ -33,12 +33,14 @@ export interface ReportColumn {
 
 /** A value of a row: text (dates as ISO `YYYY-MM-DD` in the organization's time zone), a number, or empty. */
 export type ReportValue = string | number | null;
-export type ReportRow = Record<string, ReportValue>;
+/** A row as the cursor reads it: its values in the order of the report's columns. */
+export type ReportRow = readonly ReportValue[];
 
 /**
- * One report type: its columns and the SELECT that yields its rows, keyed by column key, in the order they are
- * written. The statement runs in the report's organization (row-level security applies) through a cursor, so it
- * must never need all its rows in memory on our side; `scope.chainOf` must bound it to that reporting chain.
+ * One report type: its columns and the SELECT that yields its rows, in the order they are written. The SELECT's
+ * output columns are named by the column keys, in the columns' order (checked when the rows are read). The
+ * statement runs in the report's organization (row-level security applies) through a cursor, so it must never need
+ * all its rows in memory on our side; `scope.chainOf` must bound it to that reporting chain.
  */
 export interface ReportSource {
   type: ReportType;

@@ -1,35 +1,27 @@
-import { stringify } from 'csv-stringify/sync';
 import type { ReportColumn, ReportRow } from '../report-source';
+import { csvRecord } from './csv-field';
 import { FileOutput } from './file-output';
 import type { ReportWriter } from './report-writer';
-import { cellValue } from './spreadsheet-cell';
 
 /** Lets Excel read the file as UTF-8 (accented names), which it otherwise takes for the local code page. */
 const BOM = '\ufeff';
 
-/** RFC 4180: CRLF between records, fields quoted where they hold a comma, a quote or a line break. */
-const OPTIONS = { record_delimiter: 'windows' } as const;
-
-/** A CSV report: UTF-8 with a BOM, a header row, then one record per row. */
+/** A CSV report (RFC 4180, CRLF between records): UTF-8 with a BOM, a header row, then one record per row. */
 export class CsvReportWriter implements ReportWriter {
-  private constructor(
-    private readonly out: FileOutput,
-    private readonly keys: readonly string[],
-  ) {}
+  private constructor(private readonly out: FileOutput) {}
 
   static async open(path: string, columns: readonly ReportColumn[]): Promise<CsvReportWriter> {
     const out = await FileOutput.open(path);
-    out.stream.write(BOM + stringify([columns.map((column) => column.header)], OPTIONS));
-    return new CsvReportWriter(
-      out,
-      columns.map((column) => column.key),
-    );
+    out.stream.write(BOM + csvRecord(columns.map((column) => column.header)));
+    return new CsvReportWriter(out);
   }
 
   async write(rows: readonly ReportRow[]): Promise<void> {
     if (rows.length === 0) return;
-    const records = rows.map((row) => this.keys.map((key) => cellValue(row[key])));
-    this.out.stream.write(stringify(records, OPTIONS));
+    // One string and one write per batch: a write per row costs more than the row.
+    let text = '';
+    for (const row of rows) text += csvRecord(row);
+    this.out.stream.write(text);
     await this.out.drain();
   }
 

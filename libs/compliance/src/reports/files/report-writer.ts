@@ -4,7 +4,7 @@ import { XlsxReportWriter } from './xlsx-report.writer';
 
 /** Writes one report file row batch by row batch; nothing but the current batch is held in memory. */
 export interface ReportWriter {
-  /** Appends rows; resolves once the file can take more (backpressure). */
+  /** Appends rows (values in the columns' order); resolves once the file can take more (backpressure). */
   write(rows: readonly ReportRow[]): Promise<void>;
   /** Ends the file: resolves once every byte is on disk and the file is closed. */
   finish(): Promise<void>;

@@ -130,12 +130,13 @@ export class BuildReportJob {
       now,
       publicUrl: this.config.publicUrl,
     });
+    const keys = source.columns.map((column) => column.key);
     const writer: ReportWriter = await openReportWriter(report.format, partPath, source.columns);
     let rowCount = 0;
     let reported = 0;
     try {
       await this.tx.withOrganization(report.organization_id, () =>
-        this.reportRows.stream(statement, BATCH_SIZE, async (batch) => {
+        this.reportRows.stream(statement, keys, BATCH_SIZE, async (batch) => {
           await writer.write(batch);
           rowCount += batch.length;
           if (rowCount - reported >= PROGRESS_EVERY) {

@@ -35,13 +35,15 @@ export const complianceReportSource: ReportSource = {
                             ORDER BY membership_id, course_code, completed_on, issued_at DESC) cert
                       ON cert.membership_id = cc.membership_id AND cert.course_code = co.code
                      AND cert.completed_on = (cc.completed_at AT TIME ZONE o.timezone)::date`,
+        memberOrder: true,
       },
       filters,
       scope,
       params,
     );
     return {
-      sql: `${sql} ORDER BY s.name NULLS LAST, d.name NULLS LAST, member_name, m.id, c.name, cc.id`,
+      // By site, department, member name and cohort name (see `memberOrder`).
+      sql: `${sql} ORDER BY mo.position, cp.position, cc.id`,
       params,
     };
   },
