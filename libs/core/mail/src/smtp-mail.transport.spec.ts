@@ -49,14 +49,18 @@ describe('SmtpMailTransport', () => {
 
   it('sends one mail after another over one pooled connection, without a delayed-ACK stall per mail', async () => {
     transport = new SmtpMailTransport(url, 'Beacon <no-reply@beacon.test>');
-    const started = performance.now();
-    for (let n = 0; n < 30; n += 1) await transport.send(mail(n));
-    const elapsedMs = performance.now() - started;
+    const sendMs: number[] = [];
+    for (let n = 0; n < 30; n += 1) {
+      const started = performance.now();
+      await transport.send(mail(n));
+      sendMs.push(performance.now() - started);
+    }
 
     expect(accepted).toBe(30);
     expect(connections).toBe(1);
-    // With Nagle on, each mail's final write waits ~40 ms for the server's delayed ACK: 30 mails >= 1.2 s.
-    expect(elapsedMs).toBeLessThan(1_000);
+    // With Nagle on, every mail's final write waits for the server's delayed ACK (40 ms at least on Linux), so no
+    // mail is faster than that. Load on the machine slows some mails down, never all of them: the fastest tells.
+    expect(Math.min(...sendMs.slice(1))).toBeLessThan(30);
   });
 
   it('fails the send when nothing listens at the SMTP address, so the job retries', async () => {
