@@ -40,3 +40,21 @@ describe('mail headers', () => {
     );
   });
 });
+
+describe('mail attachments', () => {
+  it('sends an attachment with its content type and parameters, its text unchanged', async () => {
+    const content = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    const { raw, parsed } = await roundTrip({
+      ...MAIL,
+      attachments: [
+        { filename: 'session.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content },
+      ],
+    });
+    expect(raw).toMatch(
+      /^Content-Type: text\/calendar; method=REQUEST; charset=utf-8;\s+name=session\.ics$/im,
+    );
+    expect(parsed.attachments).toHaveLength(1);
+    expect(parsed.attachments[0].filename).toBe('session.ics');
+    expect(parsed.attachments[0].content.toString('utf8')).toBe(content);
+  });
+});

@@ -1,4 +1,5 @@
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import type { MailAttachment } from './templates/layout';
 
 export interface OutgoingMail {
   to: string;
@@ -9,6 +10,7 @@ export interface OutgoingMail {
   messageId: string;
   /** Extra headers (e.g. the organization's List-Id); Auto-Submitted is added to every message regardless. */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export interface SentMail {
@@ -41,6 +43,11 @@ export function toMessage(from: string, mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    attachments: mail.attachments?.map(({ filename, contentType, content }) => ({
+      filename,
+      contentType,
+      content,
+    })),
     // Values are complete already (listIdHeader encodes what needs encoding): nodemailer would otherwise encode a
     // whole value with non-ASCII text, angle-bracketed identifier included, and the header would no longer parse.
     headers: Object.fromEntries(
