@@ -63,6 +63,17 @@ export class SessionInvitesService {
     });
   }
 
+  /** A member's own invite (them as its ATTENDEE), for a mail telling them of a seat. */
+  async inviteFor(
+    organizationId: string,
+    sessionId: string,
+    memberId: string,
+  ): Promise<SessionInvite | undefined> {
+    const session = await this.repository.session(sessionId);
+    const invitees = await this.repository.invitees(organizationId, sessionId, memberId);
+    return session ? this.invite(session, invitees) : undefined;
+  }
+
   /**
    * Tells everyone registered or waitlisted that the session is cancelled; those holding a seat get METHOD:CANCEL
    * with the raised SEQUENCE. Inside the cancelling transaction, after the sequence was raised.

@@ -118,6 +118,7 @@ export class RegistrationsService {
         location: recipient.location,
         url: `${this.config.publicUrl}/learn`,
         locale: isMailLocale(recipient.locale) ? recipient.locale : 'en',
+        invite: await this.invites.inviteFor(session.organization_id, session.id, memberId),
       },
     });
   }
