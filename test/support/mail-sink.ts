@@ -99,11 +99,14 @@ export class MailSink {
               messageId: mail.messageId ?? '',
               headers: headersOf(mail),
               receivedAt: Date.now(),
-              attachments: mail.attachments.map((attachment) => ({
-                filename: attachment.filename ?? '',
-                contentType: contentTypeOf(attachment),
-                content: attachment.content.toString('utf8'),
-              })),
+              // Files sent as attachments (a calendar invite is also a body alternative, shown inline).
+              attachments: mail.attachments
+                .filter((attachment) => attachment.contentDisposition === 'attachment')
+                .map((attachment) => ({
+                  filename: attachment.filename ?? '',
+                  contentType: contentTypeOf(attachment),
+                  content: attachment.content.toString('utf8'),
+                })),
             });
             callback();
           })

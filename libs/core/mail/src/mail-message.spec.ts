@@ -53,8 +53,13 @@ describe('mail attachments', () => {
     expect(raw).toMatch(
       /^Content-Type: text\/calendar; method=REQUEST; charset=utf-8;\s+name=session\.ics$/im,
     );
-    expect(parsed.attachments).toHaveLength(1);
-    expect(parsed.attachments[0].filename).toBe('session.ics');
-    expect(parsed.attachments[0].content.toString('utf8')).toBe(content);
+    const files = parsed.attachments.filter((file) => file.contentDisposition === 'attachment');
+    expect(files.map((file) => [file.filename, file.content.toString('utf8')])).toEqual([
+      ['session.ics', content],
+    ]);
+    // The invite is in the body's alternatives too, beside the text and the HTML.
+    expect(raw).toMatch(
+      /Content-Type: multipart\/alternative;[\s\S]*text\/plain[\s\S]*text\/html[\s\S]*text\/calendar; method=REQUEST; charset=utf-8\s*\nContent-Transfer-Encoding[\s\S]*--[\s\S]*name=session\.ics/,
+    );
   });
 });

@@ -48,6 +48,11 @@ export function toMessage(from: string, mail: OutgoingMail) {
       contentType,
       content,
     })),
+    // A calendar invite is also a part of the body (iMIP, RFC 6047): Outlook offers Accept/Decline only for a
+    // text/calendar alternative, Google reads either.
+    alternatives: mail.attachments
+      ?.filter((attachment) => /^text\/calendar\b/i.test(attachment.contentType))
+      .map(({ contentType, content }) => ({ contentType, content })),
     // Values are complete already (listIdHeader encodes what needs encoding): nodemailer would otherwise encode a
     // whole value with non-ASCII text, angle-bracketed identifier included, and the header would no longer parse.
     headers: Object.fromEntries(
