@@ -1063,6 +1063,18 @@ describe('access matrix: every endpoint × every role', () => {
       },
     },
     {
+      method: 'get',
+      path: '/api/v1/live-sessions/{id}/ics',
+      success: 200,
+      allowed: 'signed-in',
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await freshLiveSession()}/ics` }),
+      verify: async (res, allowed, call) => {
+        if (!allowed) return;
+        expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+        expect(res.text).toContain(`UID:${call.path.split('/')[4]}@beacon.test`);
+      },
+    },
+    {
       method: 'post',
       path: '/api/v1/live-sessions/{id}/cancel',
       success: 200,

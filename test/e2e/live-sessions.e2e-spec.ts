@@ -411,13 +411,21 @@ describe('live sessions: facilitators, bookings with a travel buffer, seats and 
       );
       expect(promoted.member_id).toBe(second.memberId);
 
-      const mail = await world.mail.waitFor(second.email);
+      // Each had their registration confirmed by mail (see live-session-ics); only the promoted one gets a seat mail.
+      const seat = (mail: { subject: string }) => mail.subject.startsWith('You have a seat');
+      const mail = await world.mail.waitForMatching(second.email, seat);
       expect(mail.subject).toBe('You have a seat: ' + (await findHt101(world, org.admin)).title);
       expect(mail.text).toContain('Education room 2');
       expect(mail.text).toMatch(/C[SD]T|Central/);
+      // The seat comes with its calendar invite, the promoted member its attendee.
+      expect(mail.attachments.map((file) => [file.filename, file.contentType])).toEqual([
+        ['session.ics', expect.stringMatching(/^text\/calendar; ?method=REQUEST/i)],
+      ]);
+      expect(mail.attachments[0].content).toContain(`UID:${session.id}@beacon.test`);
+      expect(mail.attachments[0].content.replace(/\r\n[ \t]/g, '')).toContain(`MAILTO:${second.email}`);
       await world.settled();
-      expect(world.mail.to(third.email)).toHaveLength(0);
-      expect(world.mail.to(first.email)).toHaveLength(0);
+      expect(world.mail.to(third.email).filter(seat)).toHaveLength(0);
+      expect(world.mail.to(first.email).filter(seat)).toHaveLength(0);
       expect(
         (await del(first.session, `/api/v1/live-sessions/${session.id}/registrations/${first.memberId}`))
           .status,

@@ -110,6 +110,27 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     requestUrl: 'http://beacon.test/platform/training-requests/1',
     locale: 'en',
   },
+  live_session_registered: {
+    recipientName: 'Rhea Registered',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    startsAt: '2030-01-07T15:00:00.000Z',
+    timeZone: 'America/Chicago',
+    location: 'Education room 2',
+    url: 'http://beacon.test/learn',
+    locale: 'en',
+    status: 'waitlisted',
+  },
+  live_session_cancelled: {
+    recipientName: 'Cal Cancelled',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    startsAt: '2030-01-07T15:00:00.000Z',
+    timeZone: 'America/Chicago',
+    location: 'Education room 2',
+    url: 'http://beacon.test/learn',
+    locale: 'en',
+  },
 };
 
 describe('mail kinds', () => {

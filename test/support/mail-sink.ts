@@ -1,4 +1,4 @@
-import { ParsedMail, simpleParser } from 'mailparser';
+import { Attachment, ParsedMail, simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import type { Readable } from 'node:stream';
 import { SMTPServer } from 'smtp-server';
@@ -13,6 +13,8 @@ export interface CapturedMail {
   headers: Record<string, string>;
   /** When the sink accepted it (ms since the epoch), for tests of the send rate. */
   receivedAt: number;
+  /** Attached files, their content as UTF-8 text (e.g. a calendar invite). */
+  attachments: Array<{ filename: string; contentType: string; content: string }>;
 }
 
 /** Decodes RFC 2047 encoded words (`=?UTF-8?Q?…?=`, `=?UTF-8?B?…?=`); whitespace between two words goes. */
@@ -31,6 +33,15 @@ export function decodeWords(value: string): string {
             );
       return new TextDecoder(charset).decode(bytes);
     });
+}
+
+/** An attachment's Content-Type with its parameters (`text/calendar; method=REQUEST; charset=utf-8`). */
+function contentTypeOf(attachment: Attachment): string {
+  const header = attachment.headers.get('content-type') as
+    | { value: string; params?: Record<string, string> }
+    | undefined;
+  const params = Object.entries(header?.params ?? {}).map(([key, value]) => `; ${key}=${value}`);
+  return `${header?.value ?? attachment.contentType}${params.join('')}`;
 }
 
 function headersOf(mail: ParsedMail): Record<string, string> {
@@ -88,6 +99,14 @@ export class MailSink {
               messageId: mail.messageId ?? '',
               headers: headersOf(mail),
               receivedAt: Date.now(),
+              // Files sent as attachments (a calendar invite is also a body alternative, shown inline).
+              attachments: mail.attachments
+                .filter((attachment) => attachment.contentDisposition === 'attachment')
+                .map((attachment) => ({
+                  filename: attachment.filename ?? '',
+                  contentType: contentTypeOf(attachment),
+                  content: attachment.content.toString('utf8'),
+                })),
             });
             callback();
           })
@@ -125,6 +144,7 @@ export class MailSink {
         messageId: headers['message-id'] ?? '',
         headers,
         receivedAt: Date.now(),
+        attachments: [],
       });
       callback();
     });

@@ -1,3 +1,4 @@
+export * from './mail/session-invite-mail.types';
 export * from './mail/session-mail.types';
 export * from './sessions-http.module';
 export * from './sessions-jobs.module';

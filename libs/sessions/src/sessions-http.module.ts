@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@beacon/audit';
 import { IdentityModule } from '@beacon/identity';
 import { NotificationsModule } from '@beacon/notifications';
+import { SessionInviteRepository } from './calendar/session-invite.repository';
+import { SessionInvitesService } from './calendar/session-invites.service';
+import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
@@ -21,7 +24,9 @@ import { SessionScope } from './sessions/session-scope';
     RegistrationRepository,
     RegistrationsService,
     SessionMailTemplates,
+    SessionInviteRepository,
+    SessionInvitesService,
   ],
-  controllers: [LiveSessionsController, MyLiveSessionsController],
+  controllers: [LiveSessionsController, LiveSessionCalendarController, MyLiveSessionsController],
 })
 export class SessionsHttpModule {}

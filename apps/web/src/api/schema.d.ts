@@ -687,6 +687,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/{id}/ics': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The session as a calendar invite (iCalendar)
+     * @description UID `<session id>@<host of PUBLIC_URL>`, the same in every copy; SEQUENCE the session's (0, raised on every change); METHOD:REQUEST, or METHOD:CANCEL with STATUS:CANCELLED once cancelled; DTSTART/DTEND in the session's zone with its VTIMEZONE; ORGANIZER the provider (PROVIDER_NAME, PROVIDER_INBOX). ATTENDEE: the reader when registered or waitlisted, else for staff the registered members. Who may: as for the session.
+     */
+    get: operations['LiveSessionCalendarController_ics'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/live-sessions/{id}/registrations': {
     parameters: {
       query?: never;
@@ -5492,6 +5512,64 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionCalendarController_ics: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/calendar': string;
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner, platform_admin, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

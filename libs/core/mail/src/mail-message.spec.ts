@@ -40,3 +40,26 @@ describe('mail headers', () => {
     );
   });
 });
+
+describe('mail attachments', () => {
+  it('sends an attachment with its content type and parameters, its text unchanged', async () => {
+    const content = 'BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    const { raw, parsed } = await roundTrip({
+      ...MAIL,
+      attachments: [
+        { filename: 'session.ics', contentType: 'text/calendar; method=REQUEST; charset=utf-8', content },
+      ],
+    });
+    expect(raw).toMatch(
+      /^Content-Type: text\/calendar; method=REQUEST; charset=utf-8;\s+name=session\.ics$/im,
+    );
+    const files = parsed.attachments.filter((file) => file.contentDisposition === 'attachment');
+    expect(files.map((file) => [file.filename, file.content.toString('utf8')])).toEqual([
+      ['session.ics', content],
+    ]);
+    // The invite is in the body's alternatives too, beside the text and the HTML.
+    expect(raw).toMatch(
+      /Content-Type: multipart\/alternative;[\s\S]*text\/plain[\s\S]*text\/html[\s\S]*text\/calendar; method=REQUEST; charset=utf-8\s*\nContent-Transfer-Encoding[\s\S]*--[\s\S]*name=session\.ics/,
+    );
+  });
+});

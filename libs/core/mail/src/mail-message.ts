@@ -1,4 +1,5 @@
 import * as mimeFuncs from 'nodemailer/lib/mime-funcs';
+import type { MailAttachment } from './templates/layout';
 
 export interface OutgoingMail {
   to: string;
@@ -9,6 +10,7 @@ export interface OutgoingMail {
   messageId: string;
   /** Extra headers (e.g. the organization's List-Id); Auto-Submitted is added to every message regardless. */
   headers?: Record<string, string>;
+  attachments?: MailAttachment[];
 }
 
 export interface SentMail {
@@ -41,6 +43,16 @@ export function toMessage(from: string, mail: OutgoingMail) {
     text: mail.text,
     html: mail.html,
     messageId: mail.messageId,
+    attachments: mail.attachments?.map(({ filename, contentType, content }) => ({
+      filename,
+      contentType,
+      content,
+    })),
+    // A calendar invite is also a part of the body (iMIP, RFC 6047): Outlook offers Accept/Decline only for a
+    // text/calendar alternative, Google reads either.
+    alternatives: mail.attachments
+      ?.filter((attachment) => /^text\/calendar\b/i.test(attachment.contentType))
+      .map(({ contentType, content }) => ({ contentType, content })),
     // Values are complete already (listIdHeader encodes what needs encoding): nodemailer would otherwise encode a
     // whole value with non-ASCII text, angle-bracketed identifier included, and the header would no longer parse.
     headers: Object.fromEntries(

@@ -1,5 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailRenderer } from '@beacon/core/mail';
+import { sessionCancelledTemplate } from './session-cancelled.template';
+import { sessionRegisteredTemplate } from './session-registered.template';
 import { sessionSeatTemplate } from './session-seat.template';
 
 /** Registers the live sessions' mail wherever they are loaded (the api, and the worker that renders). */
@@ -9,5 +11,7 @@ export class SessionMailTemplates implements OnModuleInit {
 
   onModuleInit(): void {
     this.renderer.register(sessionSeatTemplate);
+    this.renderer.register(sessionRegisteredTemplate);
+    this.renderer.register(sessionCancelledTemplate);
   }
 }

@@ -1,4 +1,5 @@
 import type { LocalizedPayload } from '@beacon/core/mail';
+import type { SessionInvite } from '../calendar/session-calendar';
 
 /** A waitlisted member got a seat: when and where, in the session's own zone. */
 export interface SessionSeatMail extends LocalizedPayload {
@@ -9,6 +10,8 @@ export interface SessionSeatMail extends LocalizedPayload {
   timeZone: string;
   location: string;
   url: string;
+  /** The calendar invite for the seat (`session.ics`), built when the mail is rendered. */
+  invite?: SessionInvite;
 }
 
 declare module '@beacon/core/mail' {

@@ -6,6 +6,7 @@ import { Problems } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { OutboxService } from '@beacon/notifications';
 import type { RegistrationStatus } from '../dto/registration.dto';
+import { SessionInvitesService } from '../calendar/session-invites.service';
 import { SessionScope } from '../sessions/session-scope';
 import { LockedSession, RegistrationRepository } from './registration.repository';
 
@@ -27,6 +28,7 @@ export class RegistrationsService {
     private readonly scope: SessionScope,
     private readonly registrations: RegistrationRepository,
     private readonly outbox: OutboxService,
+    private readonly invites: SessionInvitesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -43,13 +45,18 @@ export class RegistrationsService {
         throw Problems.conflict('This member is registered for the session already.');
       const taken = await this.registrations.registeredCount(session.organization_id, sessionId);
       const status: RegistrationStatus = taken < session.capacity ? 'registered' : 'waitlisted';
+      let registered;
       try {
-        return view(await this.registrations.insert(session.organization_id, sessionId, memberId, status));
+        registered = view(
+          await this.registrations.insert(session.organization_id, sessionId, memberId, status),
+        );
       } catch (error) {
         if (pgErrorCode(error) === PG_UNIQUE_VIOLATION)
           throw Problems.conflict('This member is registered for the session already.');
         throw error;
       }
+      await this.invites.tellRegistered(session.organization_id, sessionId, memberId);
+      return registered;
     });
   }
 
@@ -111,6 +118,7 @@ export class RegistrationsService {
         location: recipient.location,
         url: `${this.config.publicUrl}/learn`,
         locale: isMailLocale(recipient.locale) ? recipient.locale : 'en',
+        invite: await this.invites.inviteFor(session.organization_id, session.id, memberId),
       },
     });
   }

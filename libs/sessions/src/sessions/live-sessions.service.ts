@@ -5,6 +5,7 @@ import { ExecutionContext, pgConstraint, pgErrorCode, TenantTransaction } from '
 import { FieldError, Problems } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { FacilitatorsService } from '@beacon/identity';
+import { SessionInvitesService } from '../calendar/session-invites.service';
 import type { CreateLiveSessionDto, LiveSessionRangeQuery } from '../dto/live-session.dto';
 import { LiveSessionRepository } from './live-session.repository';
 import { liveSessionView, LiveSessionView, myLiveSessionView, MyLiveSessionView } from './live-session.view';
@@ -21,6 +22,7 @@ export class LiveSessionsService {
     private readonly scope: SessionScope,
     private readonly facilitators: FacilitatorsService,
     private readonly audit: AuditService,
+    private readonly invites: SessionInvitesService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -140,6 +142,7 @@ export class LiveSessionsService {
       const session = this.found(await this.sessions.find(id));
       if (session.status === 'cancelled') throw Problems.conflict('The session is cancelled already.');
       await this.sessions.cancel(id, this.clock.now());
+      await this.invites.tellCancelled(id);
       await this.audit.record({
         action: 'live_session.cancelled',
         entityType: 'live_session',

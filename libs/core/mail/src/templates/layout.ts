@@ -1,9 +1,18 @@
 import type { MailLocale } from '../mail-locale';
 
+/** A file sent with a mail; built when the mail is rendered, never stored with the notification. */
+export interface MailAttachment {
+  filename: string;
+  /** With its parameters, e.g. `text/calendar; method=REQUEST; charset=utf-8`. */
+  contentType: string;
+  content: string;
+}
+
 export interface RenderedMail {
   subject: string;
   text: string;
   html: string;
+  attachments?: MailAttachment[];
 }
 
 export function escapeHtml(value: string): string {
