@@ -16,6 +16,7 @@ import { Reports1764700000000 } from './1764700000000-reports';
 import { LicenseCategories1764710000000 } from './1764710000000-license-categories';
 import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
 import { LiveSessions1764740000000 } from './1764740000000-live-sessions';
+import { Attendance1764750000000 } from './1764750000000-attendance';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   LicenseCategories1764710000000,
   ReportSchedules1764720000000,
   LiveSessions1764740000000,
+  Attendance1764750000000,
 ];

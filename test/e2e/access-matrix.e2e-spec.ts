@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import { Clock } from '@beacon/core/time';
 import {
   Answer,
   AnswerKey,
@@ -276,6 +277,9 @@ describe('access matrix: every endpoint × every role', () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
+
+  /** The Clock, moved to a session's start by the attendance case until its call is verified. */
+  let attendanceClock: jest.SpyInstance | null = null;
 
   const registrationsOf = async (sessionId: string) =>
     (await world.ownerQuery('SELECT id FROM session_registrations WHERE session_id = $1', [sessionId]))
@@ -1055,6 +1059,47 @@ describe('access matrix: every endpoint × every role', () => {
       },
       verify: async (_res, allowed, call) => {
         expect(await registrationsOf(call.path.split('/')[4])).toBe(allowed ? 0 : 1);
+      },
+    },
+
+    // Attendance: a fresh member with no enrollment (no credit side effects), registered; the Clock moved to the
+    // start, when attendance is open, until the call is verified.
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/attendance',
+      success: 200,
+      allowed: ['facilitator', 'org_admin', 'educator'],
+      prepare: async () => {
+        const body = nextSessionBody();
+        const created = await asAdmin('post', '/api/v1/live-sessions', body);
+        expect(created.status).toBe(201);
+        const member = await asAdmin('post', '/api/v1/members', {
+          email: world.email('attendee'),
+          name: unique('Attendee'),
+          roles: ['learner'],
+          invite: false,
+        });
+        expect(member.status).toBe(201);
+        const id = created.body.id as string;
+        const memberId = member.body.id as string;
+        expect(
+          (await asAdmin('post', `/api/v1/live-sessions/${id}/registrations`, { memberId })).status,
+        ).toBe(201);
+        attendanceClock?.mockRestore();
+        attendanceClock = jest
+          .spyOn(world.app.get(Clock), 'now')
+          .mockReturnValue(new Date(body.startsAt as string));
+        return { path: `/api/v1/live-sessions/${id}/attendance`, body: { memberId, attended: true } };
+      },
+      verify: async (res, allowed, call) => {
+        attendanceClock?.mockRestore();
+        attendanceClock = null;
+        const [line] = await world.ownerQuery<{ attended_at: Date | null }>(
+          'SELECT attended_at FROM session_registrations WHERE session_id = $1 AND member_id = $2',
+          [call.path.split('/')[4], call.body?.memberId],
+        );
+        expect(line.attended_at !== null).toBe(allowed);
+        if (allowed) expect(res.body).toMatchObject({ attended: true, certificateId: null });
       },
     },
 

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@beacon/audit';
+import { EnrollmentModule } from '@beacon/enrollment';
 import { IdentityModule } from '@beacon/identity';
 import { NotificationsModule } from '@beacon/notifications';
+import { AttendanceRepository } from './attendance/attendance.repository';
+import { AttendanceService } from './attendance/attendance.service';
+import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
@@ -11,9 +15,9 @@ import { LiveSessionRepository } from './sessions/live-session.repository';
 import { LiveSessionsService } from './sessions/live-sessions.service';
 import { SessionScope } from './sessions/session-scope';
 
-/** Live sessions: scheduling, facilitators' bookings, registrations and the waitlist. */
+/** Live sessions: scheduling, facilitators' bookings, registrations and the waitlist, attendance and its credit. */
 @Module({
-  imports: [AuditModule, IdentityModule, NotificationsModule],
+  imports: [AuditModule, EnrollmentModule, IdentityModule, NotificationsModule],
   providers: [
     LiveSessionRepository,
     SessionScope,
@@ -21,7 +25,9 @@ import { SessionScope } from './sessions/session-scope';
     RegistrationRepository,
     RegistrationsService,
     SessionMailTemplates,
+    AttendanceRepository,
+    AttendanceService,
   ],
-  controllers: [LiveSessionsController, MyLiveSessionsController],
+  controllers: [LiveSessionsController, MyLiveSessionsController, AttendanceController],
 })
 export class SessionsHttpModule {}

@@ -667,6 +667,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a registered member present (or take the mark back)
+     * @description By the session's assigned facilitators (another facilitator → 404) or the organization's org_admins and educators; from 30 minutes before the start (409 before, saying when it opens); not in a cancelled session (409). memberId must be registered with a seat (400 naming memberId). Attending completes the member's open enrollments of the course and issues the certificate, marked as earned in this live session (after the learner's evaluation when the course requires one); marking again credits nothing more. With no open enrollment the attendance is recorded and no certificate issued. attended=false after the mark completed an enrollment or issued a certificate → 409.
+     */
+    post: operations['AttendanceController_mark'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/live-sessions/{id}/cancel': {
     parameters: {
       query?: never;
@@ -1370,6 +1390,19 @@ export interface components {
       attemptId: string;
       questions: components['schemas']['AttemptQuestionView'][];
     };
+    AttendanceView: {
+      attended: boolean;
+      /** Format: date-time */
+      attendedAt: string | null;
+      /** @description The certificate issued for the attendance; null when none was open or the evaluation is due */
+      certificateId: string | null;
+      /** @description The member's enrollments of the course the attendance completed (empty when none was open) */
+      completedEnrollmentIds: string[];
+      /** @description The course asks for the learner's evaluation before the certificate: given on the first completed enrollment */
+      evaluationRequired: boolean;
+      memberId: string;
+      sessionId: string;
+    };
     AuditEventPage: {
       items: components['schemas']['AuditEventView'][];
       nextCursor: string | null;
@@ -1404,9 +1437,16 @@ export interface components {
       credits: components['schemas']['CreditView'][];
       /** @description Codes of the credit types awarded: those of the course the provider is configured to award */
       creditTypes: string[];
+      /**
+       * @description Where the credit was earned: an online assessment pass, or attending a live session
+       * @enum {string}
+       */
+      earnedIn: 'online' | 'live_session';
       id: string;
       issuedAt: string;
       learnerName: string;
+      /** @description The live session attended; null for online credit */
+      liveSessionId: string | null;
       /** @example HT101-2026-000042 */
       number: string;
       providerAddress: string;
@@ -2084,6 +2124,12 @@ export interface components {
     LogoutDto: {
       /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
       refreshToken?: string;
+    };
+    MarkAttendanceDto: {
+      /** @description true marks the member present; false takes the mark back */
+      attended: boolean;
+      /** @description A member registered (with a seat) for the session */
+      memberId: string;
     };
     MatchingMemberView: {
       /** @description The member (membership) id */
@@ -5223,6 +5269,77 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_mark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkAttendanceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsUUID } from 'class-validator';
+
+export class MarkAttendanceDto {
+  @ApiProperty({ description: 'A member registered (with a seat) for the session' })
+  @IsUUID('all', { message: 'memberId must be a member id' })
+  memberId!: string;
+
+  @ApiProperty({ description: 'true marks the member present; false takes the mark back' })
+  @IsBoolean({ message: 'attended must be true or false' })
+  attended!: boolean;
+}
+
+export class AttendanceView {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty() attended!: boolean;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) attendedAt!: string | null;
+  @ApiProperty({
+    type: [String],
+    description: "The member's enrollments of the course the attendance completed (empty when none was open)",
+  })
+  completedEnrollmentIds!: string[];
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'The certificate issued for the attendance; null when none was open or the evaluation is due',
+  })
+  certificateId!: string | null;
+  @ApiProperty({
+    description:
+      "The course asks for the learner's evaluation before the certificate: given on the first completed enrollment",
+  })
+  evaluationRequired!: boolean;
+}
