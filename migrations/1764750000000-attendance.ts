@@ -9,6 +9,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   an assessment pass; the learner's evaluation (when the course asks for one) then issues the certificate.
  * - `certificates.live_session_id`: the credit was earned in that live session. One certificate per member and
  *   session, whatever races: the unique index is the last word when ten identical marks arrive at once.
+ * - Self check-in: `live_sessions.check_in_secret` is the per-session HMAC key the minute's code is derived from
+ *   (nothing is stored per minute); `roster_closed_at` ends check-in. `session_registrations.checked_in_at` is a
+ *   provisional check-in, confirmed as attendance only when the facilitator closes the roster, unless
+ *   `check_in_rejected_at` says the facilitator turned it down.
  */
 export class Attendance1764750000000 implements MigrationInterface {
   name = 'Attendance1764750000000';
@@ -17,7 +21,13 @@ export class Attendance1764750000000 implements MigrationInterface {
     await q.query(`
       ALTER TABLE session_registrations
         ADD COLUMN attended_at timestamptz,
-        ADD COLUMN attendance_marked_by uuid REFERENCES users (id);
+        ADD COLUMN attendance_marked_by uuid REFERENCES users (id),
+        ADD COLUMN checked_in_at timestamptz,
+        ADD COLUMN check_in_rejected_at timestamptz;
+
+      ALTER TABLE live_sessions
+        ADD COLUMN check_in_secret bytea,
+        ADD COLUMN roster_closed_at timestamptz;
 
       ALTER TABLE enrollments ADD COLUMN completed_live_session_id uuid;
       ALTER TABLE enrollments ADD CONSTRAINT enrollments_completed_live_session_fk
@@ -36,7 +46,9 @@ export class Attendance1764750000000 implements MigrationInterface {
       DROP INDEX certificates_live_session_member_key;
       ALTER TABLE certificates DROP COLUMN live_session_id;
       ALTER TABLE enrollments DROP COLUMN completed_live_session_id;
-      ALTER TABLE session_registrations DROP COLUMN attendance_marked_by, DROP COLUMN attended_at;
+      ALTER TABLE live_sessions DROP COLUMN roster_closed_at, DROP COLUMN check_in_secret;
+      ALTER TABLE session_registrations DROP COLUMN check_in_rejected_at, DROP COLUMN checked_in_at,
+        DROP COLUMN attendance_marked_by, DROP COLUMN attended_at;
     `);
   }
 }

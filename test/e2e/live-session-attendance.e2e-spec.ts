@@ -226,6 +226,100 @@ describe('live session attendance: marked from 30 minutes before, credit and a c
     });
   });
 
+  describe('self check-in', () => {
+    beforeAll(() => setEvaluationRequired(false));
+    afterAll(() => setEvaluationRequired(true));
+
+    const otherCode = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+
+    it('is provisional until the facilitator closes the roster: a rejected check-in (a code sent home) earns nothing', async () => {
+      const session = await schedule();
+      const present = await registeredLearner(session);
+      const atHome = await registeredLearner(session);
+      const stranger = await world.addMember(org, ['learner']);
+      const checkIn = (who: Session, code: string) =>
+        post(who, `/api/v1/live-sessions/${session.id}/check-in`, { code });
+
+      now = new Date(session.startsAt.getTime() - 31 * MINUTE);
+      expect(
+        (await post(session.facilitator, `/api/v1/live-sessions/${session.id}/check-in-code`)).status,
+      ).toBe(409);
+      now = session.startsAt;
+      expect((await checkIn(present.session, '123456')).status).toBe(409);
+      const opened = await post(session.facilitator, `/api/v1/live-sessions/${session.id}/check-in-code`);
+      expect(opened.status).toBe(200);
+      const code = opened.body.code as string;
+      expect(code).toMatch(/^\d{6}$/);
+      expect(new Date(opened.body.changesAt).getTime()).toBeGreaterThan(now.getTime());
+
+      const wrong = await checkIn(present.session, otherCode(code));
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([{ field: 'code', message: expect.any(String) }]);
+      expect((await checkIn(stranger.session, code)).status).toBe(403);
+
+      // The code is still good in the next minute, not after.
+      now = new Date(session.startsAt.getTime() + 60_000);
+      const checked = await checkIn(present.session, code);
+      expect(checked.status).toBe(200);
+      expect(checked.body).toMatchObject({ memberId: present.memberId, status: 'provisional' });
+      expect((await checkIn(atHome.session, code)).status).toBe(200);
+      now = new Date(session.startsAt.getTime() + 120_000);
+      expect((await checkIn(atHome.session, code)).status).toBe(400);
+
+      // Provisional: nothing completed, nothing issued.
+      expect((await myEnrollments(world, present.session))[0].status).not.toBe('completed');
+      expect(await myCertificates(present.session)).toHaveLength(0);
+
+      const rejected = await post(
+        session.facilitator,
+        `/api/v1/live-sessions/${session.id}/check-ins/${atHome.memberId}/reject`,
+      );
+      expect(rejected.status).toBe(204);
+      const closed = await post(session.facilitator, `/api/v1/live-sessions/${session.id}/roster/close`);
+      expect(closed.status).toBe(200);
+      expect(closed.body.confirmed).toHaveLength(1);
+      expect(closed.body.confirmed[0]).toMatchObject({
+        memberId: present.memberId,
+        attended: true,
+        completedEnrollmentIds: [present.enrollmentId],
+      });
+      const [certificate] = await myCertificates(present.session);
+      expect(certificate).toMatchObject({
+        id: closed.body.confirmed[0].certificateId,
+        earnedIn: 'live_session',
+        liveSessionId: session.id,
+      });
+      expect(await myCertificates(atHome.session)).toHaveLength(0);
+      expect((await myEnrollments(world, atHome.session))[0].status).not.toBe('completed');
+
+      expect((await checkIn(atHome.session, code)).status).toBe(409);
+      expect(
+        (await post(session.facilitator, `/api/v1/live-sessions/${session.id}/roster/close`)).status,
+      ).toBe(409);
+    });
+
+    it('answers 429 after 5 attempts a minute', async () => {
+      const session = await schedule();
+      const learner = await registeredLearner(session);
+      now = session.startsAt;
+      const code = (await post(educator, `/api/v1/live-sessions/${session.id}/check-in-code`)).body
+        .code as string;
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i += 1)
+        statuses.push(
+          (
+            await post(learner.session, `/api/v1/live-sessions/${session.id}/check-in`, {
+              code: otherCode(code),
+            })
+          ).status,
+        );
+      expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+      const limited = await post(learner.session, `/api/v1/live-sessions/${session.id}/check-in`, { code });
+      expect(limited.status).toBe(429);
+      expect(limited.headers['retry-after']).toEqual(expect.any(String));
+    });
+  });
+
   it("defers the certificate until the learner's evaluation when the course requires one, then marks it earned in the session", async () => {
     const session = await schedule();
     const learner = await registeredLearner(session);

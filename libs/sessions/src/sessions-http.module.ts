@@ -5,6 +5,7 @@ import { IdentityModule } from '@beacon/identity';
 import { NotificationsModule } from '@beacon/notifications';
 import { AttendanceRepository } from './attendance/attendance.repository';
 import { AttendanceService } from './attendance/attendance.service';
+import { CheckInThrottle } from './attendance/check-in-throttle';
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
@@ -27,6 +28,7 @@ import { SessionScope } from './sessions/session-scope';
     SessionMailTemplates,
     AttendanceRepository,
     AttendanceService,
+    CheckInThrottle,
   ],
   controllers: [LiveSessionsController, MyLiveSessionsController, AttendanceController],
 })

@@ -707,6 +707,66 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check myself in with the code shown at the session (provisional)
+     * @description By a member registered (with a seat) for the session (else 403). A wrong or old code → 400 naming code; check-in not opened or the roster closed → 409; more than 5 attempts a minute → 429. The check-in earns nothing until the facilitator closes the roster, and the facilitator may reject it before.
+     */
+    post: operations['AttendanceController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/check-in-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open self check-in: this minute's code, to show at the session
+     * @description Six digits derived (HMAC) from a per-session key and the minute: a new code every 60 s, the previous one accepted one minute more. As for attendance: from 30 minutes before the start, not in a cancelled session, not once the roster is closed (409).
+     */
+    post: operations['AttendanceController_openCheckIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/check-ins/{memberId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a provisional check-in before the roster is closed
+     * @description A member who is not in the room; no check-in → 404, the roster closed → 409.
+     */
+    post: operations['AttendanceController_rejectCheckIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/live-sessions/{id}/registrations': {
     parameters: {
       query?: never;
@@ -742,6 +802,26 @@ export interface paths {
      * @description A freed seat goes to the first waitlisted member, who is told by mail (not once the session has started, nor when it is cancelled). Who may: as for registering.
      */
     delete: operations['LiveSessionsController_unregister'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/roster/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the roster: provisional check-ins become attendance, with their credit
+     * @description Every check-in not rejected is marked attended as by POST /attendance (enrollments completed, certificates issued); self check-in ends. Closing twice → 409.
+     */
+    post: operations['AttendanceController_closeRoster'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1461,6 +1541,33 @@ export interface components {
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    CheckInCodeView: {
+      /**
+       * Format: date-time
+       * @description When the next code replaces it (the previous one is accepted one minute more)
+       */
+      changesAt: string;
+      /** @example 042917 */
+      code: string;
+    };
+    CheckInDto: {
+      /**
+       * @description The six digits shown at the session (they change every minute)
+       * @example 042917
+       */
+      code: string;
+    };
+    CheckInView: {
+      /** Format: date-time */
+      checkedInAt: string;
+      memberId: string;
+      sessionId: string;
+      /**
+       * @description provisional until the facilitator closes the roster
+       * @enum {string}
+       */
+      status: 'provisional' | 'attended' | 'rejected';
     };
     ChoiceKeyView: {
       correct: boolean;
@@ -2677,6 +2784,13 @@ export interface components {
     };
     RevokeCertificateDto: {
       reason: string;
+    };
+    RosterCloseView: {
+      /** Format: date-time */
+      closedAt: string;
+      /** @description The check-ins confirmed as attendance, with their credit */
+      confirmed: components['schemas']['AttendanceView'][];
+      sessionId: string;
     };
     ScheduleRecipientPage: {
       items: components['schemas']['ScheduleRecipientView'][];
@@ -5416,6 +5530,219 @@ export interface operations {
       };
     };
   };
+  AttendanceController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_openCheckIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInCodeView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_rejectCheckIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   LiveSessionsController_register: {
     parameters: {
       query?: never;
@@ -5535,6 +5862,73 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_closeRoster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterCloseView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

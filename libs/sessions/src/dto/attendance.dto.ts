@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsUUID } from 'class-validator';
+import { IsBoolean, IsString, IsUUID, Matches } from 'class-validator';
 
 export class MarkAttendanceDto {
   @ApiProperty({ description: 'A member registered (with a seat) for the session' })
@@ -33,4 +33,44 @@ export class AttendanceView {
       "The course asks for the learner's evaluation before the certificate: given on the first completed enrollment",
   })
   evaluationRequired!: boolean;
+}
+
+export class CheckInDto {
+  @ApiProperty({
+    example: '042917',
+    description: 'The six digits shown at the session (they change every minute)',
+  })
+  @IsString({ message: 'code must be the six digits shown at the session' })
+  @Matches(/^\d{6}$/, { message: 'code must be the six digits shown at the session' })
+  code!: string;
+}
+
+export class CheckInCodeView {
+  @ApiProperty({ example: '042917' }) code!: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the next code replaces it (the previous one is accepted one minute more)',
+  })
+  changesAt!: string;
+}
+
+export class CheckInView {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty() memberId!: string;
+  @ApiProperty({ format: 'date-time' }) checkedInAt!: string;
+  @ApiProperty({
+    enum: ['provisional', 'attended', 'rejected'],
+    description: 'provisional until the facilitator closes the roster',
+  })
+  status!: 'provisional' | 'attended' | 'rejected';
+}
+
+export class RosterCloseView {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ format: 'date-time' }) closedAt!: string;
+  @ApiProperty({
+    type: [AttendanceView],
+    description: 'The check-ins confirmed as attendance, with their credit',
+  })
+  confirmed!: AttendanceView[];
 }
