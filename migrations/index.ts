@@ -17,6 +17,7 @@ import { LicenseCategories1764710000000 } from './1764710000000-license-categori
 import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
 import { LiveSessions1764740000000 } from './1764740000000-live-sessions';
 import { TrainingRequests1764730000000 } from './1764730000000-training-requests';
+import { Attendance1764750000000 } from './1764750000000-attendance';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ReportSchedules1764720000000,
   TrainingRequests1764730000000,
   LiveSessions1764740000000,
+  Attendance1764750000000,
 ];

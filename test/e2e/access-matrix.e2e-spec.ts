@@ -3,6 +3,7 @@ import jwt from 'jsonwebtoken';
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import { Clock } from '@beacon/core/time';
 import {
   Answer,
   AnswerKey,
@@ -286,6 +287,46 @@ describe('access matrix: every endpoint × every role', () => {
     expect(res.status).toBe(201);
     return res.body.id as string;
   }
+
+  /** The Clock, moved to a session's start by the attendance cases until their call is verified. */
+  let attendanceClock: jest.SpyInstance | null = null;
+
+  /** A fresh session of the organization, the Clock at its start (attendance is open); `memberId` registered. */
+  async function sessionUnderway(memberId: string | null = null): Promise<string> {
+    const body = nextSessionBody();
+    const created = await asAdmin('post', '/api/v1/live-sessions', body);
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    if (memberId)
+      expect((await asAdmin('post', `/api/v1/live-sessions/${id}/registrations`, { memberId })).status).toBe(
+        201,
+      );
+    attendanceClock?.mockRestore();
+    attendanceClock = jest
+      .spyOn(world.app.get(Clock), 'now')
+      .mockReturnValue(new Date(body.startsAt as string));
+    return id;
+  }
+
+  function restoreClock(): void {
+    attendanceClock?.mockRestore();
+    attendanceClock = null;
+  }
+
+  const sessionColumn = async (id: string, column: string) =>
+    (
+      await world.ownerQuery<Record<string, unknown>>(
+        `SELECT ${column} AS value FROM live_sessions WHERE id = $1`,
+        [id],
+      )
+    )[0].value;
+  const registrationColumn = async (id: string, memberId: string, column: string) =>
+    (
+      await world.ownerQuery<Record<string, unknown>>(
+        `SELECT ${column} AS value FROM session_registrations WHERE session_id = $1 AND member_id = $2`,
+        [id, memberId],
+      )
+    )[0].value;
 
   const registrationsOf = async (sessionId: string) =>
     (await world.ownerQuery('SELECT id FROM session_registrations WHERE session_id = $1', [sessionId]))
@@ -1130,6 +1171,105 @@ describe('access matrix: every endpoint × every role', () => {
       },
       verify: async (_res, allowed, call) => {
         expect(await registrationsOf(call.path.split('/')[4])).toBe(allowed ? 0 : 1);
+      },
+    },
+
+    // Attendance: a fresh member with no enrollment (no credit side effects), registered; the Clock moved to the
+    // start, when attendance is open, until the call is verified.
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/attendance',
+      success: 200,
+      allowed: ['facilitator', 'org_admin', 'educator'],
+      prepare: async () => {
+        const member = await asAdmin('post', '/api/v1/members', {
+          email: world.email('attendee'),
+          name: unique('Attendee'),
+          roles: ['learner'],
+          invite: false,
+        });
+        expect(member.status).toBe(201);
+        const memberId = member.body.id as string;
+        const id = await sessionUnderway(memberId);
+        return { path: `/api/v1/live-sessions/${id}/attendance`, body: { memberId, attended: true } };
+      },
+      verify: async (res, allowed, call) => {
+        restoreClock();
+        const [line] = await world.ownerQuery<{ attended_at: Date | null }>(
+          'SELECT attended_at FROM session_registrations WHERE session_id = $1 AND member_id = $2',
+          [call.path.split('/')[4], call.body?.memberId],
+        );
+        expect(line.attended_at !== null).toBe(allowed);
+        if (allowed) expect(res.body).toMatchObject({ attended: true, certificateId: null });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/check-in-code',
+      success: 200,
+      allowed: ['facilitator', 'org_admin', 'educator'],
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await sessionUnderway()}/check-in-code` }),
+      verify: async (res, allowed, call) => {
+        restoreClock();
+        expect((await sessionColumn(call.path.split('/')[4], 'check_in_secret')) !== null).toBe(allowed);
+        if (allowed) expect(res.body.code).toMatch(/^\d{6}$/);
+      },
+    },
+    // Only a member registered for the session checks in: the matrix's learner is; staff of the organization are not.
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/check-in',
+      success: 200,
+      allowed: ['learner'],
+      prepare: async () => {
+        const id = await sessionUnderway(fx.memberId);
+        const opened = await asAdmin('post', `/api/v1/live-sessions/${id}/check-in-code`);
+        expect(opened.status).toBe(200);
+        return { path: `/api/v1/live-sessions/${id}/check-in`, body: { code: opened.body.code } };
+      },
+      verify: async (res, allowed, call) => {
+        restoreClock();
+        const checkedIn = await registrationColumn(call.path.split('/')[4], fx.memberId, 'checked_in_at');
+        expect(checkedIn !== null).toBe(allowed);
+        if (allowed) expect(res.body).toMatchObject({ memberId: fx.memberId, status: 'provisional' });
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/check-ins/{memberId}/reject',
+      success: 204,
+      allowed: ['facilitator', 'org_admin', 'educator'],
+      prepare: async () => {
+        const id = await sessionUnderway(fx.memberId);
+        const opened = await asAdmin('post', `/api/v1/live-sessions/${id}/check-in-code`);
+        const checkedIn = await world
+          .http()
+          .post(`/api/v1/live-sessions/${id}/check-in`)
+          .set(...bearer(fx.sessions.learner))
+          .send({ code: opened.body.code });
+        expect(checkedIn.status).toBe(200);
+        return { path: `/api/v1/live-sessions/${id}/check-ins/${fx.memberId}/reject` };
+      },
+      verify: async (_res, allowed, call) => {
+        restoreClock();
+        const rejected = await registrationColumn(
+          call.path.split('/')[4],
+          fx.memberId,
+          'check_in_rejected_at',
+        );
+        expect(rejected !== null).toBe(allowed);
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/roster/close',
+      success: 200,
+      allowed: ['facilitator', 'org_admin', 'educator'],
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await sessionUnderway()}/roster/close` }),
+      verify: async (res, allowed, call) => {
+        restoreClock();
+        expect((await sessionColumn(call.path.split('/')[4], 'roster_closed_at')) !== null).toBe(allowed);
+        if (allowed) expect(res.body.confirmed).toEqual([]);
       },
     },
 

@@ -27,12 +27,13 @@ export interface CertificateRow {
   issued_at: Date;
   revoked_at: Date | null;
   revoked_reason: string | null;
+  live_session_id: string | null;
   cursor_at: string;
 }
 
 const COLUMNS = `id, membership_id, enrollment_id, course_id, number, verification_code, learner_name, course_code,
   course_title, credit_hours, credit_types, credits, time_spent_minutes, to_char(completed_on, 'YYYY-MM-DD') AS completed_on, provider_name,
-  provider_address, accreditation_statements, issued_at, revoked_at, revoked_reason, issued_at::text AS cursor_at`;
+  provider_address, accreditation_statements, issued_at, revoked_at, revoked_reason, live_session_id, issued_at::text AS cursor_at`;
 
 export interface IssueInput {
   enrollmentId: string;
@@ -46,6 +47,7 @@ export interface IssueInput {
   accreditationStatements: readonly string[];
   timeSpentMinutes: number;
   issuedAt: Date;
+  liveSessionId: string | null;
 }
 
 @Injectable()
@@ -59,13 +61,13 @@ export class CertificateRepository {
       `INSERT INTO certificates (organization_id, membership_id, enrollment_id, course_id, number, verification_code,
                                  learner_name, course_code, course_title, credit_hours, credit_types, credits,
                                  time_spent_minutes, completed_on, provider_name, provider_address,
-                                 accreditation_statements, issued_at)
+                                 accreditation_statements, issued_at, live_session_id)
        SELECT e.organization_id, e.membership_id, e.id, co.id,
               upper(replace(co.code, '-', '')) || '-' || to_char(($4::timestamptz AT TIME ZONE o.timezone), 'YYYY') || '-'
                 || lpad(nextval('certificate_number_seq')::text, 6, '0'),
               $3, ${memberNameSql()}, co.code, co.title, co.credit_hours,
               ARRAY(SELECT c ->> 'code' FROM jsonb_array_elements($7::jsonb) AS c), $7::jsonb, $9,
-              ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, $8::text[], $10
+              ($4::timestamptz AT TIME ZONE o.timezone)::date, $5, $6, $8::text[], $10, $11
          FROM enrollments e
          JOIN memberships m ON m.id = e.membership_id
          JOIN users u ON u.id = m.user_id
@@ -84,6 +86,7 @@ export class CertificateRepository {
         [...input.accreditationStatements],
         input.timeSpentMinutes,
         input.issuedAt,
+        input.liveSessionId,
       ],
     )) as CertificateRow;
     await affected(

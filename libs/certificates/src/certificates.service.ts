@@ -56,6 +56,8 @@ export class CertificatesService {
     timeSpentMinutes: number;
     recipientEmail: string;
     recipientUserId: string;
+    /** The live session the credit was earned in; null for an online pass. */
+    liveSessionId?: string | null;
   }) {
     const row = await this.certificates.issue({
       enrollmentId: input.enrollmentId,
@@ -68,6 +70,7 @@ export class CertificatesService {
       credits: awardedCredits(input.courseCreditTypes, this.config.creditTypes),
       accreditationStatements: this.config.accreditationStatements,
       timeSpentMinutes: input.timeSpentMinutes,
+      liveSessionId: input.liveSessionId ?? null,
     });
     await this.outbox.enqueue({
       kind: 'certificate_issued',
@@ -257,6 +260,8 @@ export class CertificatesService {
       accreditationStatements: row.accreditation_statements,
       revoked: row.revoked_at !== null,
       revokedAt: row.revoked_at?.toISOString() ?? null,
+      earnedIn: row.live_session_id ? 'live_session' : 'online',
+      liveSessionId: row.live_session_id,
     };
   }
 }

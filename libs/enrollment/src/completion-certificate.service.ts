@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CourseRow } from '@beacon/catalog';
 import { CertificatesService } from '@beacon/certificates';
-import { EnrollmentRepository, EnrollmentRow } from './enrollment.repository';
+import { EnrollmentRepository, EnrollmentRow, LiveCompletion } from './enrollment.repository';
 import { MemberContactRepository } from './member-contact.repository';
 
 /** Issues the certificate of a passed enrollment (at the pass, or after the evaluation the course requires). */
@@ -19,13 +19,40 @@ export class CompletionCertificateService {
     course: Pick<CourseRow, 'id' | 'credit_types'>,
     attempt: { id: string; submitted_at: Date },
   ): Promise<string> {
+    return this.issueWith(enrollment, course, {
+      completedAt: attempt.submitted_at,
+      timeSpentMinutes: await this.enrollments.timeSpentMinutes(enrollment.id, attempt.id),
+      liveSessionId: null,
+    });
+  }
+
+  /**
+   * The certificate of credit earned by attending a live session (in the caller's transaction): dated at the
+   * attendance, the session's length as the time spent, marked with the session.
+   */
+  issueForLiveSession(
+    enrollment: Pick<EnrollmentRow, 'id' | 'membership_id'>,
+    course: Pick<CourseRow, 'id' | 'credit_types'>,
+    live: LiveCompletion,
+  ): Promise<string> {
+    return this.issueWith(enrollment, course, {
+      completedAt: live.completed_at,
+      timeSpentMinutes: live.minutes,
+      liveSessionId: live.live_session_id,
+    });
+  }
+
+  private async issueWith(
+    enrollment: Pick<EnrollmentRow, 'id' | 'membership_id'>,
+    course: Pick<CourseRow, 'id' | 'credit_types'>,
+    completion: { completedAt: Date; timeSpentMinutes: number; liveSessionId: string | null },
+  ): Promise<string> {
     const contact = await this.contacts.forMembership(enrollment.membership_id);
     const certificate = await this.certificates.issue({
       enrollmentId: enrollment.id,
       courseId: course.id,
       courseCreditTypes: course.credit_types,
-      completedAt: attempt.submitted_at,
-      timeSpentMinutes: await this.enrollments.timeSpentMinutes(enrollment.id, attempt.id),
+      ...completion,
       recipientEmail: contact.email,
       recipientUserId: contact.user_id,
     });

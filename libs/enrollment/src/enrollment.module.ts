@@ -14,6 +14,7 @@ import { EnrollmentSync } from './enrollment-sync.service';
 import { EnrollmentsService } from './enrollments.service';
 import { EvaluationRepository } from './evaluation.repository';
 import { EvaluationService } from './evaluation.service';
+import { LiveSessionCreditService } from './live-session-credit.service';
 import { MemberContactRepository } from './member-contact.repository';
 import { TargetLookupRepository } from './target-lookup.repository';
 import { TargetPreviewRepository } from './target-preview.repository';
@@ -38,6 +39,7 @@ import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
     EnrollmentsService,
     AssessmentService,
     EvaluationService,
+    LiveSessionCreditService,
     EnrollmentMailTemplates,
     TeamEnrollmentRepository,
     TeamService,
@@ -48,6 +50,7 @@ import { EnrollmentMailTemplates } from './mail/enrollment-mail.templates';
     EnrollmentsService,
     AssessmentService,
     EvaluationService,
+    LiveSessionCreditService,
     TeamService,
   ],
 })

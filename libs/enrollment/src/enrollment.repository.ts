@@ -48,6 +48,13 @@ export interface EnrollmentRow {
   cursor_at: string;
 }
 
+/** An enrollment completed by attending a live session: which, when, and the session's length in minutes. */
+export interface LiveCompletion {
+  live_session_id: string;
+  completed_at: Date;
+  minutes: number;
+}
+
 /** A module of an enrollment's course version with the learner's progress on it. */
 export interface PlayerModuleRow {
   module_id: string;
@@ -232,18 +239,59 @@ export class EnrollmentRepository {
     );
   }
 
-  /** Passing completes every open enrollment of the member for the course (any version), whatever the cohort. */
+  /**
+   * Passing (or attending a live session of the course, `liveSessionId`) completes every open enrollment of the
+   * member for the course (any version), whatever the cohort.
+   */
   async completeOpenForCourse(
     membershipId: string,
     courseCode: string,
     now: Date,
+    liveSessionId: string | null = null,
   ): Promise<Array<{ id: string; cohort_id: string }>> {
     return rows<{ id: string; cohort_id: string }>(
-      `UPDATE enrollments e SET status = 'completed', completed_at = $3, started_at = coalesce(e.started_at, $3), updated_at = $3
+      `UPDATE enrollments e SET status = 'completed', completed_at = $3, started_at = coalesce(e.started_at, $3), updated_at = $3,
+              completed_live_session_id = $4
          FROM courses co
         WHERE co.id = e.course_id AND co.code = $2 AND e.membership_id = $1 AND ${enrollmentOpen()}
         RETURNING e.id, e.cohort_id`,
-      [membershipId, courseCode, now],
+      [membershipId, courseCode, now, liveSessionId],
+    );
+  }
+
+  /** As `lockForCompletion`, when no enrollment is being acted on (a live session's attendance). */
+  async lockOpenForCourse(membershipId: string, courseCode: string): Promise<void> {
+    await rows(
+      `SELECT e.id FROM enrollments e JOIN courses co ON co.id = e.course_id
+        WHERE e.membership_id = $1 AND co.code = $2 AND e.status IN ('not_started', 'in_progress')
+        ORDER BY e.id FOR UPDATE OF e`,
+      [membershipId, courseCode],
+    );
+  }
+
+  /** The enrollments a live session completed for the member, oldest first. */
+  completedByLiveSession(membershipId: string, liveSessionId: string): Promise<Array<{ id: string }>> {
+    return rows<{ id: string }>(
+      `SELECT id FROM enrollments WHERE membership_id = $1 AND completed_live_session_id = $2 ORDER BY id`,
+      [membershipId, liveSessionId],
+    );
+  }
+
+  /**
+   * How a live session completed the enrollment (when, the session's length), for the certificate; null if none
+   * did. When it completed several of the member's enrollments, only the first (by id) carries the certificate.
+   */
+  liveCompletion(enrollmentId: string): Promise<LiveCompletion | null> {
+    return one<LiveCompletion>(
+      `SELECT e.completed_live_session_id AS live_session_id, e.completed_at,
+              round(extract(epoch FROM s.ends_at - s.starts_at) / 60)::int AS minutes
+         FROM enrollments e
+         JOIN live_sessions s ON s.organization_id = e.organization_id AND s.id = e.completed_live_session_id
+        WHERE e.id = $1 AND e.status = 'completed'
+          AND NOT EXISTS (SELECT 1 FROM enrollments x
+                           WHERE x.membership_id = e.membership_id
+                             AND x.completed_live_session_id = e.completed_live_session_id AND x.id < e.id)`,
+      [enrollmentId],
     );
   }
 

@@ -7,6 +7,7 @@ import { CatalogService } from '@beacon/catalog';
 import { AttemptRepository } from './attempt.repository';
 import { CompletionCertificateService } from './completion-certificate.service';
 import { EvaluationDto, EvaluationResultView } from './dto/enrollment.dto';
+import { EnrollmentRepository, LiveCompletion } from './enrollment.repository';
 import { EvaluationRepository } from './evaluation.repository';
 import { EnrollmentsService, requireMembership } from './enrollments.service';
 
@@ -20,6 +21,7 @@ export class EvaluationService {
     private readonly tx: TenantTransaction,
     private readonly enrollmentsService: EnrollmentsService,
     private readonly attempts: AttemptRepository,
+    private readonly enrollments: EnrollmentRepository,
     private readonly evaluations: EvaluationRepository,
     private readonly catalog: CatalogService,
     private readonly certificates: CompletionCertificateService,
@@ -33,7 +35,12 @@ export class EvaluationService {
       // The lock serializes two submissions of one evaluation: the second finds the first and gets a 409.
       const enrollment = await this.enrollmentsService.own(enrollmentId, true);
       const pass = await this.attempts.findPassed(enrollmentId);
-      if (!pass) throw Problems.conflict('The evaluation follows a passed assessment of this enrollment.');
+      // Attending a live session of the course completes it as a pass does, and certifies the same way.
+      const live = pass ? null : await this.enrollments.liveCompletion(enrollmentId);
+      if (!pass && !live)
+        throw Problems.conflict(
+          'The evaluation follows a passed assessment (or an attended live session) of this enrollment.',
+        );
       const course = await this.catalog.find(enrollment.course_id);
       if (!course) throw Problems.notFound('course');
       const given = await this.evaluations.insert({
@@ -56,7 +63,9 @@ export class EvaluationService {
       // A course that needs no evaluation issued its certificate at the pass.
       const certificateId =
         (await this.certificates.issuedFor(enrollmentId)) ??
-        (await this.certificates.issue(enrollment, course, pass));
+        (pass
+          ? await this.certificates.issue(enrollment, course, pass)
+          : await this.certificates.issueForLiveSession(enrollment, course, live as LiveCompletion));
       return { certificateId };
     });
   }

@@ -5,3 +5,4 @@ export * from './enrollment-sync.service';
 export { completionRate } from './completion-rate';
 // The one definition of an enrollment's current cycle and of overdue, for reports over enrollments.
 export { currentCycleBulkCte, currentCycleCte, enrollmentOverdue } from './enrollment.sql';
+export { LiveSessionCreditService, type LiveSessionCredit } from './live-session-credit.service';

@@ -1,9 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@beacon/audit';
+import { EnrollmentModule } from '@beacon/enrollment';
 import { IdentityModule } from '@beacon/identity';
 import { NotificationsModule } from '@beacon/notifications';
+import { AttendanceRepository } from './attendance/attendance.repository';
+import { AttendanceService } from './attendance/attendance.service';
+import { CheckInThrottle } from './attendance/check-in-throttle';
 import { SessionInviteRepository } from './calendar/session-invite.repository';
 import { SessionInvitesService } from './calendar/session-invites.service';
+import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
@@ -14,9 +19,9 @@ import { LiveSessionRepository } from './sessions/live-session.repository';
 import { LiveSessionsService } from './sessions/live-sessions.service';
 import { SessionScope } from './sessions/session-scope';
 
-/** Live sessions: scheduling, facilitators' bookings, registrations and the waitlist. */
+/** Live sessions: scheduling, facilitators' bookings, registrations and the waitlist, attendance and its credit. */
 @Module({
-  imports: [AuditModule, IdentityModule, NotificationsModule],
+  imports: [AuditModule, EnrollmentModule, IdentityModule, NotificationsModule],
   providers: [
     LiveSessionRepository,
     SessionScope,
@@ -26,7 +31,15 @@ import { SessionScope } from './sessions/session-scope';
     SessionMailTemplates,
     SessionInviteRepository,
     SessionInvitesService,
+    AttendanceRepository,
+    AttendanceService,
+    CheckInThrottle,
   ],
-  controllers: [LiveSessionsController, LiveSessionCalendarController, MyLiveSessionsController],
+  controllers: [
+    LiveSessionsController,
+    LiveSessionCalendarController,
+    MyLiveSessionsController,
+    AttendanceController,
+  ],
 })
 export class SessionsHttpModule {}

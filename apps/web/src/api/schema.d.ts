@@ -667,6 +667,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/{id}/attendance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Mark a registered member present (or take the mark back)
+     * @description By the session's assigned facilitators (another facilitator → 404) or the organization's org_admins and educators; from 30 minutes before the start (409 before, saying when it opens); not in a cancelled session (409). memberId must be registered with a seat (400 naming memberId). Attending completes the member's open enrollments of the course and issues the certificate, marked as earned in this live session (after the learner's evaluation when the course requires one); marking again credits nothing more. With no open enrollment the attendance is recorded and no certificate issued. attended=false after the mark completed an enrollment or issued a certificate → 409.
+     */
+    post: operations['AttendanceController_mark'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/live-sessions/{id}/cancel': {
     parameters: {
       query?: never;
@@ -681,6 +701,66 @@ export interface paths {
      * @description Frees its facilitators' time and raises its SEQUENCE; cancelling again → 409.
      */
     post: operations['LiveSessionsController_cancel'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/check-in': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check myself in with the code shown at the session (provisional)
+     * @description By a member registered (with a seat) for the session (else 403). A wrong or old code → 400 naming code; check-in not opened or the roster closed → 409; more than 5 attempts a minute → 429. The check-in earns nothing until the facilitator closes the roster, and the facilitator may reject it before.
+     */
+    post: operations['AttendanceController_checkIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/check-in-code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Open self check-in: this minute's code, to show at the session
+     * @description Six digits derived (HMAC) from a per-session key and the minute: a new code every 60 s, the previous one accepted one minute more. As for attendance: from 30 minutes before the start, not in a cancelled session, not once the roster is closed (409).
+     */
+    post: operations['AttendanceController_openCheckIn'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/check-ins/{memberId}/reject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Reject a provisional check-in before the roster is closed
+     * @description A member who is not in the room; no check-in → 404, the roster closed → 409.
+     */
+    post: operations['AttendanceController_rejectCheckIn'];
     delete?: never;
     options?: never;
     head?: never;
@@ -742,6 +822,26 @@ export interface paths {
      * @description A freed seat goes to the first waitlisted member, who is told by mail (not once the session has started, nor when it is cancelled). Who may: as for registering.
      */
     delete: operations['LiveSessionsController_unregister'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/roster/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close the roster: provisional check-ins become attendance, with their credit
+     * @description Every check-in not rejected is marked attended as by POST /attendance (enrollments completed, certificates issued); self check-in ends. Closing twice → 409.
+     */
+    post: operations['AttendanceController_closeRoster'];
+    delete?: never;
     options?: never;
     head?: never;
     patch?: never;
@@ -1448,6 +1548,19 @@ export interface components {
       attemptId: string;
       questions: components['schemas']['AttemptQuestionView'][];
     };
+    AttendanceView: {
+      attended: boolean;
+      /** Format: date-time */
+      attendedAt: string | null;
+      /** @description The certificate issued for the attendance; null when none was open or the evaluation is due */
+      certificateId: string | null;
+      /** @description The member's enrollments of the course the attendance completed (empty when none was open) */
+      completedEnrollmentIds: string[];
+      /** @description The course asks for the learner's evaluation before the certificate: given on the first completed enrollment */
+      evaluationRequired: boolean;
+      memberId: string;
+      sessionId: string;
+    };
     AuditEventPage: {
       items: components['schemas']['AuditEventView'][];
       nextCursor: string | null;
@@ -1482,9 +1595,16 @@ export interface components {
       credits: components['schemas']['CreditView'][];
       /** @description Codes of the credit types awarded: those of the course the provider is configured to award */
       creditTypes: string[];
+      /**
+       * @description Where the credit was earned: an online assessment pass, or attending a live session
+       * @enum {string}
+       */
+      earnedIn: 'online' | 'live_session';
       id: string;
       issuedAt: string;
       learnerName: string;
+      /** @description The live session attended; null for online credit */
+      liveSessionId: string | null;
       /** @example HT101-2026-000042 */
       number: string;
       providerAddress: string;
@@ -1499,6 +1619,33 @@ export interface components {
     ChangePasswordDto: {
       currentPassword: string;
       newPassword: string;
+    };
+    CheckInCodeView: {
+      /**
+       * Format: date-time
+       * @description When the next code replaces it (the previous one is accepted one minute more)
+       */
+      changesAt: string;
+      /** @example 042917 */
+      code: string;
+    };
+    CheckInDto: {
+      /**
+       * @description The six digits shown at the session (they change every minute)
+       * @example 042917
+       */
+      code: string;
+    };
+    CheckInView: {
+      /** Format: date-time */
+      checkedInAt: string;
+      memberId: string;
+      sessionId: string;
+      /**
+       * @description provisional until the facilitator closes the roster
+       * @enum {string}
+       */
+      status: 'provisional' | 'attended' | 'rejected';
     };
     ChoiceKeyView: {
       correct: boolean;
@@ -2197,6 +2344,12 @@ export interface components {
       /** @description Required unless the request carries the `beacon_refresh` cookie, which is read when this is left out. */
       refreshToken?: string;
     };
+    MarkAttendanceDto: {
+      /** @description true marks the member present; false takes the mark back */
+      attended: boolean;
+      /** @description A member registered (with a seat) for the session */
+      memberId: string;
+    };
     MatchingMemberView: {
       /** @description The member (membership) id */
       id: string;
@@ -2743,6 +2896,13 @@ export interface components {
     };
     RevokeCertificateDto: {
       reason: string;
+    };
+    RosterCloseView: {
+      /** Format: date-time */
+      closedAt: string;
+      /** @description The check-ins confirmed as attendance, with their credit */
+      confirmed: components['schemas']['AttendanceView'][];
+      sessionId: string;
     };
     ScheduleRecipientPage: {
       items: components['schemas']['ScheduleRecipientView'][];
@@ -5454,6 +5614,77 @@ export interface operations {
       };
     };
   };
+  AttendanceController_mark: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['MarkAttendanceDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AttendanceView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   LiveSessionsController_cancel: {
     parameters: {
       query?: never;
@@ -5493,6 +5724,219 @@ export interface operations {
         };
       };
       /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_checkIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CheckInDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Rate limited; see Retry-After. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_openCheckIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckInCodeView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_rejectCheckIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        memberId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -5698,6 +6142,73 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  AttendanceController_closeRoster: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterCloseView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };

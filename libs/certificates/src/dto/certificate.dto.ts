@@ -39,6 +39,17 @@ export class CertificateView {
   @ApiProperty({ type: [String] }) accreditationStatements!: string[];
   @ApiProperty() revoked!: boolean;
   @ApiProperty({ nullable: true, type: String }) revokedAt!: string | null;
+  @ApiProperty({
+    enum: ['online', 'live_session'],
+    description: 'Where the credit was earned: an online assessment pass, or attending a live session',
+  })
+  earnedIn!: 'online' | 'live_session';
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The live session attended; null for online credit',
+  })
+  liveSessionId!: string | null;
 }
 
 export class CertificatePage {
