@@ -17,7 +17,9 @@ import { TenantTransaction } from './tenant-transaction.service';
         synchronize: false,
         migrationsRun: false,
         logging: false,
-        extra: { max: 10, connectionTimeoutMillis: 5_000 },
+        // A request waits this long for a pooled connection, then answers 503 (see ProblemFilter). A burst queued on
+        // one row lock (50 people taking the last seats of a session at once) must wait its turn, not be shed.
+        extra: { max: 10, connectionTimeoutMillis: 15_000 },
         applicationName: 'beacon',
       }),
     }),
