@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createCohort, findHt101 } from '../support/learning';
+import { enrollManyDirectly } from '../support/learning';
 import { bearer, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
 import { killAll, killWorkerProcess, startWorkerProcess } from '../support/worker-child';
@@ -31,25 +31,8 @@ describe('a report export when the worker is killed mid-file', () => {
     world = await TestApp.start({ worker: false });
     await startWorkerProcess(children);
     organization = await world.createOrganization('Crash Reports');
-    const course = await findHt101(world, organization.admin);
-    const cohort = await createCohort(world, organization.admin, {
-      courseId: course.id,
-      name: 'Everyone',
-      target: { roles: ['org_admin'] },
-    });
     // Many members enrolled directly (no mail): an Excel file of them takes a few seconds to write.
-    await world.ownerQuery(
-      `WITH people AS (
-         INSERT INTO users (email, name)
-         SELECT 'crash-report-' || n || '@example.test', 'Crash Person ' || n FROM generate_series(1, $4::int) n
-         RETURNING id, name),
-       members AS (
-         INSERT INTO memberships (organization_id, user_id, roles, status, name, joined_at)
-         SELECT $1, id, '{learner}', 'active', name, now() FROM people RETURNING id)
-       INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id)
-       SELECT $1, $2, id, $3 FROM members`,
-      [organization.id, cohort.id, course.id, MEMBERS],
-    );
+    await enrollManyDirectly(world, organization, MEMBERS, 'crash-report');
   });
 
   afterAll(async () => {

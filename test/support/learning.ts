@@ -420,3 +420,34 @@ export async function passCourse(
   );
   return certificateOf(world, session, enrollmentId, result);
 }
+
+/**
+ * Enrolls `count` new learners of the organization in HT-101 straight through the owner connection (no
+ * invitations, no mail), through one cohort named "Everyone": a large organization in a second, for the suites
+ * whose reports need enough rows to take a few seconds to write.
+ */
+export async function enrollManyDirectly(
+  world: TestApp,
+  organization: TestOrganization,
+  count: number,
+  emailPrefix: string,
+): Promise<void> {
+  const course = await findHt101(world, organization.admin);
+  const cohort = await createCohort(world, organization.admin, {
+    courseId: course.id,
+    name: 'Everyone',
+    target: { roles: ['org_admin'] },
+  });
+  await world.ownerQuery(
+    `WITH people AS (
+       INSERT INTO users (email, name)
+       SELECT $5 || '-' || n || '@example.test', 'Person ' || n FROM generate_series(1, $4::int) n
+       RETURNING id, name),
+     members AS (
+       INSERT INTO memberships (organization_id, user_id, roles, status, name, joined_at)
+       SELECT $1, id, '{learner}', 'active', name, now() FROM people RETURNING id)
+     INSERT INTO enrollments (organization_id, cohort_id, membership_id, course_id)
+     SELECT $1, $2, id, $3 FROM members`,
+    [organization.id, cohort.id, course.id, count, emailPrefix],
+  );
+}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
+import { ExecutionContext, memberNameSql, one, type OrganizationRole, rows } from '@beacon/core/database';
 import type { ScheduleFrequency } from '../dto/report-schedule.dto';
 import type { ReportStatus } from '../reports/report.repository';
 import type { ReportFilters, ReportFormat, ReportType } from '../reports/report-source';
@@ -15,7 +15,7 @@ export interface DueSchedule {
   /** The period running now: the one the clock is in (missed periods before it are not caught up). */
   period_start: string;
   /** The creator's roles now, when they are an active member; null otherwise. */
-  creator_roles: string[] | null;
+  creator_roles: OrganizationRole[] | null;
 }
 
 /** A run whose report has finished, with what its mail says, locked until its mail is written. */

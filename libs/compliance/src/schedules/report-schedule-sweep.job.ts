@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TenantTransaction } from '@beacon/core/database';
+import { chainReader, readsMembers, TenantTransaction } from '@beacon/core/database';
 import { FanOut, JobName, QueueName } from '@beacon/core/queue';
 import { Clock } from '@beacon/core/time';
 import { ReportQueue } from '../reports/report-queue';
@@ -9,7 +9,6 @@ import { ReportScheduleRunRepository } from './report-schedule-run.repository';
 /** Schedules run per organization and sweep; the next sweep takes the rest. */
 const DUE_PER_SWEEP = 100;
 const UNMAILED_PER_SWEEP = 100;
-const BROAD_READERS = ['org_admin', 'educator'];
 
 export interface ReportScheduleSweepResult {
   started: number;
@@ -53,12 +52,12 @@ export class ReportScheduleSweepJob {
       let pausedCount = 0;
       for (const schedule of await this.runs.due(now, DUE_PER_SWEEP)) {
         const roles = schedule.creator_roles ?? [];
-        if (!roles.some((role) => role === 'manager' || BROAD_READERS.includes(role))) {
+        if (!readsMembers(roles)) {
           await this.runs.pause(schedule.id, now);
           pausedCount += 1;
           continue;
         }
-        const chainOf = roles.some((role) => BROAD_READERS.includes(role)) ? null : schedule.created_by;
+        const chainOf = chainReader({ roles, membershipId: schedule.created_by });
         const reportId = await this.runs.start(schedule, chainOf, now);
         if (reportId) reportIds.push(reportId);
         await this.runs.advance(schedule.id, schedule.period_start, now);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
+import { BROAD_READERS, ExecutionContext, memberNameSql, one, rows } from '@beacon/core/database';
 import { afterCursor, CursorPosition, newestFirst } from '@beacon/core/http';
 import type { ScheduleFrequency } from '../dto/report-schedule.dto';
 import type { ReportFilters, ReportFormat, ReportType } from '../reports/report-source';
@@ -53,8 +53,8 @@ export interface ReportScheduleChange {
   active?: boolean;
 }
 
-/** Reading roles that see the whole organization (see `chainReader`). */
-const BROAD = `ARRAY['org_admin', 'educator']::text[]`;
+/** Reading roles that see the whole organization (see `chainReader`), as a SQL array. */
+const BROAD = `ARRAY[${BROAD_READERS.map((role) => `'${role}'`).join(', ')}]::text[]`;
 
 const COLUMNS = `s.id, s.created_by, ${memberNameSql('cm', 'cu')} AS created_by_name,
   NOT (cm.roles && ${BROAD}) AS creator_chain_only, s.type, s.format, s.filters, s.frequency, s.recipient_ids,

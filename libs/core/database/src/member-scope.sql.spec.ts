@@ -1,5 +1,5 @@
 import type { Actor } from './actor';
-import { chainReader } from './member-scope.sql';
+import { chainReader, readsMembers } from './member-scope.sql';
 
 const actor = (roles: Actor['roles'], membershipId: string | null = 'm-1'): Actor => ({
   userId: 'u-1',
@@ -26,5 +26,15 @@ describe('chainReader', () => {
   it('fails closed: a manager without a membership reads an empty chain, not the organization', () => {
     expect(chainReader(actor(['manager'], null))).toBe('00000000-0000-0000-0000-000000000000');
     expect(chainReader(null)).toBeNull();
+  });
+});
+
+describe('readsMembers', () => {
+  it('is true for a manager, an educator or an org_admin, and false for a learner alone or no role', () => {
+    expect(readsMembers(['manager'])).toBe(true);
+    expect(readsMembers(['learner', 'educator'])).toBe(true);
+    expect(readsMembers(['org_admin'])).toBe(true);
+    expect(readsMembers(['learner'])).toBe(false);
+    expect(readsMembers([])).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import type { Actor } from './actor';
+import type { Actor, OrganizationRole } from './actor';
 
 /**
  * The name an organization sees for a member (memberships `m`, users `u`): the name it entered until the person
@@ -33,16 +33,23 @@ export function reportingChainSql(managerParam: string): string {
            ) SELECT DISTINCT unnest(ids) FROM levels)`;
 }
 
-const BROAD_READERS = ['org_admin', 'educator'] as const;
+/** Reading roles that see the whole organization, not a reporting chain. */
+export const BROAD_READERS = ['org_admin', 'educator'] as const;
 /** No membership has it: the chain below it is empty. */
 const NOBODY = '00000000-0000-0000-0000-000000000000';
+
+/** Whether these roles read anything about other members: a manager's chain, or the whole organization. */
+export function readsMembers(roles: readonly OrganizationRole[]): boolean {
+  return roles.includes('manager') || BROAD_READERS.some((role) => roles.includes(role));
+}
 
 /**
  * The manager whose reporting chain bounds what the actor reads about members: their own membership when their
  * only reading role is manager; null when they read the whole organization (or nothing about others at all). A
  * manager without a membership (which roles come from, so never expected) reads nobody rather than everybody.
+ * A job acting for a member (a report schedule's creator) passes their roles and membership the same way.
  */
-export function chainReader(actor: Actor | null): string | null {
+export function chainReader(actor: Pick<Actor, 'roles' | 'membershipId'> | null): string | null {
   if (!actor?.roles.includes('manager')) return null;
   if (BROAD_READERS.some((role) => actor.roles.includes(role))) return null;
   return actor.membershipId ?? NOBODY;

@@ -5,4 +5,5 @@ export * from './queue-names';
 export * from './queue.module';
 export * from './redis-options';
 export * from './redis.provider';
+export * from './fixed-window-limiter';
 export * from './job-failure.log';

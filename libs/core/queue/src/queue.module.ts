@@ -2,6 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { FanOut } from './fan-out.service';
+import { FixedWindowLimiter } from './fixed-window-limiter';
 import { QueueName } from './queue-names';
 import { redisOptionsFromUrl } from './redis-options';
 import { RedisClient } from './redis.provider';
@@ -19,7 +20,7 @@ import { RedisClient } from './redis.provider';
     // Every queue is registered here, once, so any feature may enqueue onto it and the overview can list them all.
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
-  providers: [RedisClient, FanOut],
-  exports: [RedisClient, FanOut, BullModule],
+  providers: [RedisClient, FanOut, FixedWindowLimiter],
+  exports: [RedisClient, FanOut, FixedWindowLimiter, BullModule],
 })
 export class QueueModule {}

@@ -1,28 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { Problems } from '@beacon/core/http';
-import { RedisClient } from '@beacon/core/queue';
+import { FixedWindowLimiter, RedisClient } from '@beacon/core/queue';
 import { sha256 } from '../crypto/secret-token';
-
-/**
- * Refuses (0, ms left) when either counter has reached its limit, else counts the attempt on both (each key's
- * window starts with its first attempt) and allows it (1, 0). One script, so parallel attempts are counted one
- * after the other and a burst cannot get more password checks than the limit. Refused attempts are not counted:
- * a locked email must not use up its IP's budget.
- * KEYS: email, ip. ARGV: window ms, email limit, ip limit.
- */
-const COUNT_ATTEMPT = `
-local limits = { tonumber(ARGV[2]), tonumber(ARGV[3]) }
-for i = 1, 2 do
-  if tonumber(redis.call('GET', KEYS[i]) or '0') >= limits[i] then
-    return { 0, redis.call('PTTL', KEYS[i]) }
-  end
-end
-for i = 1, 2 do
-  redis.call('INCR', KEYS[i])
-  if redis.call('PTTL', KEYS[i]) < 0 then redis.call('PEXPIRE', KEYS[i], ARGV[1]) end
-end
-return { 1, 0 }`;
 
 /** Clears the email's counter and takes its attempts back off the IP's. KEYS: email, ip. */
 const GIVE_BACK = `
@@ -42,6 +21,7 @@ return 1`;
 export class LoginThrottle {
   constructor(
     private readonly redis: RedisClient,
+    private readonly limiter: FixedWindowLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -52,17 +32,16 @@ export class LoginThrottle {
     ];
   }
 
-  /** Counts the attempt, or throws 429 when the email or the IP is at its limit. */
-  async countAttempt(email: string, ip: string): Promise<void> {
-    const [allowed, msLeft] = (await this.redis.client.eval(
-      COUNT_ATTEMPT,
-      2,
-      ...this.keys(email, ip),
-      this.config.loginWindowMs,
-      this.config.loginMaxFailures,
-      this.config.loginMaxFailuresPerIp,
-    )) as [number, number];
-    if (allowed !== 1) throw Problems.tooManyRequests(msLeft > 0 ? msLeft / 1000 : 1);
+  /**
+   * Counts the attempt, or throws 429 when the email or the IP is at its limit. A refused attempt is not counted:
+   * a locked email must not use up its IP's budget.
+   */
+  countAttempt(email: string, ip: string): Promise<void> {
+    const [emailKey, ipKey] = this.keys(email, ip);
+    return this.limiter.take(this.config.loginWindowMs, [
+      { key: emailKey, limit: this.config.loginMaxFailures },
+      { key: ipKey, limit: this.config.loginMaxFailuresPerIp },
+    ]);
   }
 
   async succeeded(email: string, ip: string): Promise<void> {

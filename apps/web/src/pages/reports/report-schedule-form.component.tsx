@@ -15,9 +15,8 @@ import {
   type ScheduleFrequency,
   type ScheduleType,
 } from './report-schedules.queries';
-
-type Format = 'xlsx' | 'csv';
-const FORMATS: readonly Format[] = ['xlsx', 'csv'];
+import { ReportKindFields } from './report-kind-fields.component';
+import type { ReportFormat } from './reports.queries';
 
 /** Schedules a report: what, how often, and who among the people allowed to receive it (staff, and oneself). */
 export function ReportScheduleForm() {
@@ -25,7 +24,7 @@ export function ReportScheduleForm() {
   const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const [type, setType] = useState<ScheduleType>('compliance');
-  const [format, setFormat] = useState<Format>('xlsx');
+  const [format, setFormat] = useState<ReportFormat>('xlsx');
   const [frequency, setFrequency] = useState<ScheduleFrequency>('weekly');
   const [recipients, setRecipients] = useState<string[]>([]);
   const [recipientsError, setRecipientsError] = useState<string | null>(null);
@@ -62,19 +61,18 @@ export function ReportScheduleForm() {
       >
         <Stack gap="md">
           <Group align="flex-end" gap="md">
-            <NativeSelect
-              label={t('form.type')}
-              value={type}
-              onChange={(event) => setType(event.currentTarget.value as ScheduleType)}
-              data={SCHEDULE_TYPES.map((value) => ({ value, label: t(`types.${value}`) }))}
-              w={{ base: '100%', xs: 260 }}
-            />
-            <NativeSelect
-              label={t('form.format')}
-              value={format}
-              onChange={(event) => setFormat(event.currentTarget.value as Format)}
-              data={FORMATS.map((value) => ({ value, label: t(`formats.${value}`) }))}
-              w={{ base: '100%', xs: 200 }}
+            <ReportKindFields
+              types={SCHEDULE_TYPES}
+              type={type}
+              onTypeChange={setType}
+              format={format}
+              onFormatChange={setFormat}
+              words={{
+                type: t('form.type'),
+                format: t('form.format'),
+                typeName: (value) => t(`types.${value}`),
+                formatName: (value) => t(`formats.${value}`),
+              }}
             />
             <NativeSelect
               label={t('form.frequency')}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -11,12 +11,12 @@ import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { notify } from '../admin/notify';
 import { downloadReport } from './report-download';
+import { ReportKindFields } from './report-kind-fields.component';
 import {
   fetchReports,
   isUnfinished,
   POLL_MS,
   type Report,
-  REPORT_FORMATS,
   REPORT_TYPES,
   REPORTS_KEY,
   REPORTS_SHOWN,
@@ -86,19 +86,18 @@ export function ReportsPage() {
           }}
         >
           <Group align="flex-end" gap="md">
-            <NativeSelect
-              label={t('request.type')}
-              value={type}
-              onChange={(event) => setType(event.currentTarget.value as ReportType)}
-              data={REPORT_TYPES.map((value) => ({ value, label: typeLabel(value) }))}
-              w={{ base: '100%', xs: 240 }}
-            />
-            <NativeSelect
-              label={t('request.format')}
-              value={format}
-              onChange={(event) => setFormat(event.currentTarget.value as ReportFormat)}
-              data={REPORT_FORMATS.map((value) => ({ value, label: t(`formats.${value}`) }))}
-              w={{ base: '100%', xs: 200 }}
+            <ReportKindFields
+              types={REPORT_TYPES}
+              type={type}
+              onTypeChange={setType}
+              format={format}
+              onFormatChange={setFormat}
+              words={{
+                type: t('request.type'),
+                format: t('request.format'),
+                typeName: typeLabel,
+                formatName: (value) => t(`formats.${value}`),
+              }}
             />
             <Button type="submit" loading={request.isPending}>
               {t('request.submit')}
