@@ -6,7 +6,7 @@ import { unwrap } from '../../api/api-error';
 import { useCursorList } from '../../api/use-cursor-list.hook';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
-import { ScrollRegion } from '../../components/scroll-region.component';
+import { CaptionedTable } from '../../components/captioned-table.component';
 import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { Pager } from './pager.component';
 
@@ -68,31 +68,22 @@ export function AuditPage() {
 
   const table = (
     <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('audit.empty')}>
-      <ScrollRegion label={t('audit.caption')} minWidth={720}>
-        <Table striped captionSide="top">
-          <Table.Caption>{t('audit.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.at')}</Table.Th>
-              <Table.Th>{t('audit.action')}</Table.Th>
-              <Table.Th>{t('audit.actor')}</Table.Th>
-              <Table.Th>{t('audit.changes')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.page.items.map((event) => (
-              <Table.Tr key={event.id}>
-                <Table.Td>{when.format(new Date(event.at))}</Table.Td>
-                <Table.Td>{label('audit.actions', event.action)}</Table.Td>
-                <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
-                <Table.Td>
-                  <Changes changes={event.changes as Record<string, unknown>} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <CaptionedTable
+        caption={t('audit.caption')}
+        minWidth={720}
+        headers={[t('audit.at'), t('audit.action'), t('audit.actor'), t('audit.changes')]}
+      >
+        {list.page.items.map((event) => (
+          <Table.Tr key={event.id}>
+            <Table.Td>{when.format(new Date(event.at))}</Table.Td>
+            <Table.Td>{label('audit.actions', event.action)}</Table.Td>
+            <Table.Td>{t(`audit.actors.${event.actorType}`)}</Table.Td>
+            <Table.Td>
+              <Changes changes={event.changes as Record<string, unknown>} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CaptionedTable>
       <Pager page={list.page} />
     </QueryTable>
   );

@@ -8,7 +8,7 @@ import { useCursorList } from '../../api/use-cursor-list.hook';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
 import { AnchorLink } from '../../components/router-links.component';
-import { ScrollRegion } from '../../components/scroll-region.component';
+import { CaptionedTable } from '../../components/captioned-table.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { coursesQuery } from './cohort.queries';
 import { Pager } from './pager.component';
@@ -29,60 +29,56 @@ export function CohortsPage() {
 
   const table = (
     <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('cohorts.empty')}>
-      <ScrollRegion label={t('cohorts.caption')} minWidth={600}>
-        <Table striped captionSide="top">
-          <Table.Caption>{t('cohorts.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('cohorts.name')}</Table.Th>
-              <Table.Th>{t('cohorts.course')}</Table.Th>
-              <Table.Th>{t('cohorts.due')}</Table.Th>
-              <Table.Th>{t('stats.enrolled')}</Table.Th>
-              <Table.Th>{t('stats.overdue')}</Table.Th>
-              <Table.Th>{t('stats.completionRate')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.page.items.map((cohort) => (
-              <Table.Tr key={cohort.id}>
-                <Table.Td>
-                  <AnchorLink to="/admin/cohorts/$id" params={{ id: cohort.id }}>
-                    {cohort.name}
-                  </AnchorLink>{' '}
-                  {cohort.archived && (
-                    <Badge variant="filled" color="gray.7">
-                      {t('sites.archived')}
-                    </Badge>
-                  )}
-                </Table.Td>
-                <Table.Td>{courseTitle(cohort.courseId)}</Table.Td>
-                <Table.Td>
-                  {cohort.dueDate
-                    ? formatDate(cohort.dueDate)
-                    : cohort.dueInDays !== null
-                      ? t('cohorts.dueInDays', { count: cohort.dueInDays })
-                      : t('cohorts.noDue')}
-                </Table.Td>
-                <Table.Td>{cohort.stats.enrolled}</Table.Td>
-                <Table.Td>
-                  <Text
-                    span
-                    c={cohort.stats.overdue > 0 ? 'red.9' : undefined}
-                    fw={cohort.stats.overdue ? 700 : 400}
-                  >
-                    {cohort.stats.overdue}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  {cohort.stats.completionRate === null
-                    ? '—'
-                    : `${Math.round(cohort.stats.completionRate * 100)} %`}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <CaptionedTable
+        caption={t('cohorts.caption')}
+        minWidth={600}
+        headers={[
+          t('cohorts.name'),
+          t('cohorts.course'),
+          t('cohorts.due'),
+          t('stats.enrolled'),
+          t('stats.overdue'),
+          t('stats.completionRate'),
+        ]}
+      >
+        {list.page.items.map((cohort) => (
+          <Table.Tr key={cohort.id}>
+            <Table.Td>
+              <AnchorLink to="/admin/cohorts/$id" params={{ id: cohort.id }}>
+                {cohort.name}
+              </AnchorLink>{' '}
+              {cohort.archived && (
+                <Badge variant="filled" color="gray.7">
+                  {t('sites.archived')}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{courseTitle(cohort.courseId)}</Table.Td>
+            <Table.Td>
+              {cohort.dueDate
+                ? formatDate(cohort.dueDate)
+                : cohort.dueInDays !== null
+                  ? t('cohorts.dueInDays', { count: cohort.dueInDays })
+                  : t('cohorts.noDue')}
+            </Table.Td>
+            <Table.Td>{cohort.stats.enrolled}</Table.Td>
+            <Table.Td>
+              <Text
+                span
+                c={cohort.stats.overdue > 0 ? 'red.9' : undefined}
+                fw={cohort.stats.overdue ? 700 : 400}
+              >
+                {cohort.stats.overdue}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {cohort.stats.completionRate === null
+                ? '—'
+                : `${Math.round(cohort.stats.completionRate * 100)} %`}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CaptionedTable>
       <Pager page={list.page} />
     </QueryTable>
   );

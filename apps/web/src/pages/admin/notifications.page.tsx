@@ -9,7 +9,7 @@ import { useCursorList } from '../../api/use-cursor-list.hook';
 import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
-import { ScrollRegion } from '../../components/scroll-region.component';
+import { CaptionedTable } from '../../components/captioned-table.component';
 import { useEnumLabel } from '../../i18n/use-enum-label.hook';
 import { useFormatters } from '../../i18n/use-formatters.hook';
 import { useSession } from '../../session/use-session.hook';
@@ -81,57 +81,53 @@ export function NotificationsPage() {
 
   const table = (
     <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('notifications.empty')}>
-      <ScrollRegion label={t('notifications.caption')} minWidth={720}>
-        <Table striped captionSide="top">
-          <Table.Caption>{t('notifications.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('notifications.kind')}</Table.Th>
-              <Table.Th>{t('notifications.recipient')}</Table.Th>
-              <Table.Th>{t('notifications.status')}</Table.Th>
-              <Table.Th>{t('notifications.createdAt')}</Table.Th>
-              <Table.Th>{t('notifications.attempts')}</Table.Th>
-              <Table.Th>{t('sites.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.page.items.map((row) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>{label('notifications.kinds', row.kind)}</Table.Td>
-                <Table.Td>{row.recipientEmail}</Table.Td>
-                <Table.Td>
-                  <Badge variant="filled" color={STATUS_COLORS[row.status]}>
-                    {t(`notifications.statuses.${row.status}`)}
-                  </Badge>
-                  {row.lastError && (
-                    <Text size="xs" c="red.9">
-                      {row.lastError}
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{formatDate(row.createdAt)}</Table.Td>
-                <Table.Td>{row.attempts}</Table.Td>
-                <Table.Td>
-                  {row.status === 'failed' && canRetry && (
-                    <Button
-                      size="compact-sm"
-                      variant="outline"
-                      loading={retry.isPending && retry.variables === row.id}
-                      aria-label={t('notifications.retryNamed', {
-                        kind: label('notifications.kinds', row.kind),
-                        email: row.recipientEmail,
-                      })}
-                      onClick={() => retry.mutate(row.id)}
-                    >
-                      {t('notifications.retry')}
-                    </Button>
-                  )}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <CaptionedTable
+        caption={t('notifications.caption')}
+        minWidth={720}
+        headers={[
+          t('notifications.kind'),
+          t('notifications.recipient'),
+          t('notifications.status'),
+          t('notifications.createdAt'),
+          t('notifications.attempts'),
+          t('sites.actions'),
+        ]}
+      >
+        {list.page.items.map((row) => (
+          <Table.Tr key={row.id}>
+            <Table.Td>{label('notifications.kinds', row.kind)}</Table.Td>
+            <Table.Td>{row.recipientEmail}</Table.Td>
+            <Table.Td>
+              <Badge variant="filled" color={STATUS_COLORS[row.status]}>
+                {t(`notifications.statuses.${row.status}`)}
+              </Badge>
+              {row.lastError && (
+                <Text size="xs" c="red.9">
+                  {row.lastError}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{formatDate(row.createdAt)}</Table.Td>
+            <Table.Td>{row.attempts}</Table.Td>
+            <Table.Td>
+              {row.status === 'failed' && canRetry && (
+                <Button
+                  size="compact-sm"
+                  variant="outline"
+                  loading={retry.isPending && retry.variables === row.id}
+                  aria-label={t('notifications.retryNamed', {
+                    kind: label('notifications.kinds', row.kind),
+                    email: row.recipientEmail,
+                  })}
+                  onClick={() => retry.mutate(row.id)}
+                >
+                  {t('notifications.retry')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </CaptionedTable>
       <Pager page={list.page} />
     </QueryTable>
   );

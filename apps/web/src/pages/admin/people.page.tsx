@@ -10,7 +10,7 @@ import { useCursorList } from '../../api/use-cursor-list.hook';
 import { useErrorMessage } from '../../components/error-state.component';
 import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
-import { ScrollRegion } from '../../components/scroll-region.component';
+import { CaptionedTable } from '../../components/captioned-table.component';
 import { AnchorLink } from '../../components/router-links.component';
 import { MemberFields, type MemberFormValues } from './member-form.component';
 import { type Member, orNull, ROLES, STATUSES } from './member-fields';
@@ -171,25 +171,21 @@ export function PeoplePage() {
 
   const table = (
     <QueryTable list={list} isEmpty={list.page.items.length === 0} empty={t('people.empty')}>
-      <ScrollRegion label={t('people.caption')} minWidth={720}>
-        <Table striped captionSide="top">
-          <Table.Caption>{t('people.caption')}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('people.name')}</Table.Th>
-              <Table.Th>{t('people.roles')}</Table.Th>
-              <Table.Th>{t('people.place')}</Table.Th>
-              <Table.Th>{t('people.jobTitle')}</Table.Th>
-              <Table.Th>{t('people.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {list.page.items.map((member) => (
-              <MemberRow key={member.id} member={member} place={placeOf(member)} />
-            ))}
-          </Table.Tbody>
-        </Table>
-      </ScrollRegion>
+      <CaptionedTable
+        caption={t('people.caption')}
+        minWidth={720}
+        headers={[
+          t('people.name'),
+          t('people.roles'),
+          t('people.place'),
+          t('people.jobTitle'),
+          t('people.status'),
+        ]}
+      >
+        {list.page.items.map((member) => (
+          <MemberRow key={member.id} member={member} place={placeOf(member)} />
+        ))}
+      </CaptionedTable>
       <Pager page={list.page} />
     </QueryTable>
   );
