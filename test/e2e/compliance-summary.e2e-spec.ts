@@ -478,6 +478,42 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
     expect((await summary(people.dana.session)).totals.enrolled).toBe(before.dana);
   });
 
+  it("moves a manager's whole team with them, three levels deep, and back", async () => {
+    const enrolled = async (key: 'morgan' | 'dana' | 'blake') =>
+      (await summary(people[key].session)).totals.enrolled;
+    const before = {
+      morgan: await enrolled('morgan'),
+      dana: await enrolled('dana'),
+      blake: await enrolled('blake'),
+    };
+    const mine = await summary(org.admin);
+    const own = async (key: 'dana') =>
+      (
+        await world.ownerQuery<{ n: number }>(
+          `SELECT count(*)::int AS n FROM enrollments WHERE membership_id = $1 AND status <> 'withdrawn'`,
+          [people[key].memberId],
+        )
+      )[0].n;
+    const danaOwn = await own('dana');
+    expect(before.dana).toBeGreaterThan(0);
+    const manageDana = (managerId: string) =>
+      world
+        .http()
+        .patch(`/api/v1/members/${people.dana.memberId}`)
+        .set(...bearer(org.admin))
+        .send({ managerId })
+        .expect(200);
+    // Dana (and Avery below her) now report to Blake: Morgan > Blake > Dana > Avery.
+    await manageDana(people.blake.memberId);
+    expect(await enrolled('blake')).toBe(before.blake + danaOwn + before.dana);
+    expect(await enrolled('dana')).toBe(before.dana);
+    expect(await enrolled('morgan')).toBe(before.morgan);
+    expect((await summary(org.admin)).totals).toEqual(mine.totals);
+    await manageDana(people.morgan.memberId);
+    expect(await enrolled('blake')).toBe(before.blake);
+    expect(await enrolled('morgan')).toBe(before.morgan);
+  });
+
   it('keeps the rollup equal to a GROUP BY recompute through a burst of concurrent mixed writes', async () => {
     // A recurring cohort and more people, in both sites and nowhere.
     const recurring = await createCohort(world, org.admin, {
@@ -706,5 +742,20 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
       expect(nonEmpty(await world.ownerQuery(fromRollup, [org.id, at]))).toEqual(expected);
       expect(nonEmpty(await world.ownerQuery(fromBases, [org.id, at]))).toEqual(expected);
     }
+
+    // The managers a chain is walked through: everyone who manages someone has their row, and every row carries
+    // its member's manager as it stands after the burst.
+    expect(
+      await world.ownerQuery(
+        `SELECT 'missing' AS fault, boss.id FROM memberships boss
+          WHERE boss.organization_id = $1
+            AND EXISTS (SELECT 1 FROM memberships r WHERE r.manager_id = boss.id)
+            AND NOT EXISTS (SELECT 1 FROM reporting_managers rm WHERE rm.membership_id = boss.id)
+         UNION ALL
+         SELECT 'stale', rm.membership_id FROM reporting_managers rm JOIN memberships m ON m.id = rm.membership_id
+          WHERE rm.organization_id = $1 AND rm.manager_id IS DISTINCT FROM m.manager_id`,
+        [org.id],
+      ),
+    ).toEqual([]);
   });
 });

@@ -66,6 +66,7 @@ const ORGANIZATION_OWNED = [
   'module_progress',
   'assessment_attempts',
   'certificates',
+  'reporting_managers',
 ];
 /**
  * Platform tables that carry an organization_id but are reached only by primary key or token hash through the

@@ -33,6 +33,23 @@ export function reportingChainSql(managerParam: string): string {
            ) SELECT DISTINCT unnest(ids) FROM levels)`;
 }
 
+/**
+ * The managers of a manager's reporting chain, the manager included, as a subquery for `IN (…)`: the members of
+ * the chain who manage someone, walked level by level through `reporting_managers` (migration 1764760000000),
+ * which holds only those. What a chain's rollup rows are keyed by, found without visiting the people who manage
+ * nobody. Bounded at 64 levels like the walk above.
+ */
+export function chainManagersSql(managerParam: string): string {
+  return `(WITH RECURSIVE levels(ids, depth) AS (
+             SELECT ARRAY[${managerParam}::uuid], 0
+             UNION ALL
+             SELECT ARRAY(SELECT rm.membership_id FROM reporting_managers rm
+                           WHERE rm.organization_id = ${CURRENT_ORGANIZATION} AND rm.manager_id = ANY (l.ids)),
+                    l.depth + 1
+               FROM levels l WHERE cardinality(l.ids) > 0 AND l.depth < 64
+           ) SELECT DISTINCT unnest(ids) FROM levels)`;
+}
+
 /** Reading roles that see the whole organization, not a reporting chain. */
 export const BROAD_READERS = ['org_admin', 'educator'] as const;
 /** No membership has it: the chain below it is empty. */
