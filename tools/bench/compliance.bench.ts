@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { Client } from 'pg';
-import { reportingChainSql } from '@beacon/core/database';
+import { chainManagersSql, reportingChainSql } from '@beacon/core/database';
 import { ARGON2_OPTIONS } from '@beacon/identity';
 import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
 import { apiCaller, forkBenchApi } from './api-call';
@@ -293,8 +293,8 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
   };
   const now = new Date();
   const manager = (await owner.query(`SELECT ${id('m', `'${DEPARTMENT_MANAGER}'`)} AS id`)).rows[0].id;
-  /** The manager and everyone in their chain: the rollup's manager keys the api reads. */
-  const chainOf = (param: string) => `ARRAY[${param}::uuid] || ARRAY${reportingChainSql(param)}`;
+  /** The managers of the chain, the manager included: the rollup's manager keys the api reads. */
+  const chainOf = (param: string) => `ARRAY${chainManagersSql(param)}`;
   const chain = chainOf('$2');
   try {
     return {
@@ -342,6 +342,8 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
         [now, manager],
       ),
       managerChainWalk: await median(21, `SELECT cardinality(${chainOf('$1')})`, [manager]),
+      // The walk through every person of the chain, which the managers' walk replaced.
+      personChainWalk: await median(21, `SELECT cardinality(ARRAY${reportingChainSql('$1')})`, [manager]),
     };
   } finally {
     await client.end();
