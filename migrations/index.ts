@@ -19,6 +19,7 @@ import { LiveSessions1764740000000 } from './1764740000000-live-sessions';
 import { TrainingRequests1764730000000 } from './1764730000000-training-requests';
 import { Attendance1764750000000 } from './1764750000000-attendance';
 import { ReportingManagers1764760000000 } from './1764760000000-reporting-managers';
+import { SessionDrafts1764770000000 } from './1764770000000-session-drafts';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   LiveSessions1764740000000,
   Attendance1764750000000,
   ReportingManagers1764760000000,
+  SessionDrafts1764770000000,
 ];

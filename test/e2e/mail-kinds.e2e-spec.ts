@@ -131,6 +131,16 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     url: 'http://beacon.test/learn',
     locale: 'en',
   },
+  live_session_updated: {
+    recipientName: 'Uri Updated',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    startsAt: '2030-01-08T15:00:00.000Z',
+    timeZone: 'America/Chicago',
+    location: 'Education room 3',
+    url: 'http://beacon.test/learn',
+    locale: 'en',
+  },
 };
 
 describe('mail kinds', () => {

@@ -9,6 +9,6 @@ import { TrainingRequestsService } from './training-requests.service';
 @Module({
   imports: [NotificationsModule],
   providers: [TrainingRequestRepository, TrainingRequestsService, IntakeThrottle, IntakeMailTemplates],
-  exports: [TrainingRequestsService, IntakeThrottle],
+  exports: [TrainingRequestsService, TrainingRequestRepository, IntakeThrottle],
 })
 export class IntakeModule {}

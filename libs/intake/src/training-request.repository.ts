@@ -22,6 +22,7 @@ export interface TrainingRequestRow {
   locale: IntakeLocale;
   duplicate_of: string | null;
   assigned_facilitator_id: string | null;
+  organization_id: string | null;
   created_at: Date;
   updated_at: Date;
   cursor_at: string;
@@ -55,22 +56,28 @@ export interface ActivityRow {
   facilitator_id: string | null;
   linked_request_id: string | null;
   note: string | null;
+  organization_id: string | null;
+  organization_created: boolean | null;
+  session_id: string | null;
   created_at: Date;
 }
 
 export interface ActivityInsert {
-  action: 'received' | 'linked' | 'status_changed' | 'assigned' | 'note';
+  action: 'received' | 'linked' | 'status_changed' | 'assigned' | 'note' | 'converted' | 'session_linked';
   actorUserId: string | null;
   from?: string | null;
   to?: string | null;
   facilitatorId?: string | null;
   linkedRequestId?: string | null;
   note?: string | null;
+  organizationId?: string | null;
+  organizationCreated?: boolean | null;
+  sessionId?: string | null;
 }
 
 const COLUMNS = `id, reference, status, organization_name, contact_name, email, phone, role, setting, staff_count,
   ARRAY(SELECT to_char(d, 'YYYY-MM-DD') FROM unnest(preferred_dates) AS d ORDER BY d) AS preferred_dates, city,
-  state, format, message, locale, duplicate_of, assigned_facilitator_id, created_at, updated_at,
+  state, format, message, locale, duplicate_of, assigned_facilitator_id, organization_id, created_at, updated_at,
   created_at::text AS cursor_at`;
 
 /** Training requests: platform rows, reached only in the platform scope (DESIGN.md, "Tenancy"). */
@@ -196,6 +203,20 @@ export class TrainingRequestRepository {
     return one<TrainingRequestRow>(`SELECT ${COLUMNS} FROM training_requests WHERE id = $1 FOR UPDATE`, [id]);
   }
 
+  /** Links the request to the organization it was converted for, once (compare-and-set on none yet). */
+  async linkOrganization(id: string, organizationId: string): Promise<boolean> {
+    const linked = await rows(
+      `UPDATE training_requests SET organization_id = $2, updated_at = now()
+        WHERE id = $1 AND organization_id IS NULL RETURNING id`,
+      [id, organizationId],
+    );
+    return linked.length > 0;
+  }
+
+  async organizationExists(organizationId: string): Promise<boolean> {
+    return (await one('SELECT 1 FROM organizations WHERE id = $1', [organizationId])) !== null;
+  }
+
   findFacilitator(
     id: string,
   ): Promise<{ id: string; email: string; name: string; locale: string | null } | null> {
@@ -209,8 +230,9 @@ export class TrainingRequestRepository {
   async addActivity(requestId: string, activity: ActivityInsert): Promise<string> {
     const [inserted] = await rows<{ id: string }>(
       `INSERT INTO training_request_activity
-         (training_request_id, action, actor_user_id, from_status, to_status, facilitator_id, linked_request_id, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+         (training_request_id, action, actor_user_id, from_status, to_status, facilitator_id, linked_request_id, note,
+          organization_id, organization_created, session_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
       [
         requestId,
         activity.action,
@@ -220,6 +242,9 @@ export class TrainingRequestRepository {
         activity.facilitatorId ?? null,
         activity.linkedRequestId ?? null,
         activity.note ?? null,
+        activity.organizationId ?? null,
+        activity.organizationCreated ?? null,
+        activity.sessionId ?? null,
       ],
     );
     return inserted.id;
@@ -228,7 +253,7 @@ export class TrainingRequestRepository {
   activity(requestId: string): Promise<ActivityRow[]> {
     return rows<ActivityRow>(
       `SELECT a.id, a.action, a.actor_user_id, u.name AS actor_name, a.from_status, a.to_status, a.facilitator_id,
-              a.linked_request_id, a.note, a.created_at
+              a.linked_request_id, a.note, a.organization_id, a.organization_created, a.session_id, a.created_at
          FROM training_request_activity a LEFT JOIN users u ON u.id = a.actor_user_id
         WHERE a.training_request_id = $1
         ORDER BY a.created_at, a.id`,

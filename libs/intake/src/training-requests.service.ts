@@ -39,6 +39,7 @@ const view = (row: TrainingRequestRow) => ({
   locale: row.locale,
   duplicateOf: row.duplicate_of,
   assignedFacilitatorId: row.assigned_facilitator_id,
+  organizationId: row.organization_id,
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
@@ -53,6 +54,9 @@ const activityView = (row: ActivityRow) => ({
   facilitatorId: row.facilitator_id,
   note: row.note,
   linkedRequestId: row.linked_request_id,
+  organizationId: row.organization_id,
+  organizationCreated: row.organization_created,
+  sessionId: row.session_id,
   at: row.created_at.toISOString(),
 });
 
@@ -206,7 +210,8 @@ export class TrainingRequestsService {
     });
   }
 
-  private async detail(id: string) {
+  /** The request as the pipeline shows it; in the platform scope. */
+  async detail(id: string) {
     const row = await this.requests.find(id);
     if (!row) throw Problems.notFound('training request');
     const activity = (await this.requests.activity(id)).map(activityView);

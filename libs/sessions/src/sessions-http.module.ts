@@ -9,12 +9,16 @@ import { CheckInThrottle } from './attendance/check-in-throttle';
 import { SessionInviteRepository } from './calendar/session-invite.repository';
 import { SessionInvitesService } from './calendar/session-invites.service';
 import { AttendanceController } from './http/attendance.controller';
+import { LiveSessionChangesController } from './http/live-session-changes.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
 import { RegistrationRepository } from './registrations/registration.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { LiveSessionChangesRepository } from './sessions/live-session-changes.repository';
+import { LiveSessionDraftsService } from './sessions/live-session-drafts.service';
+import { LiveSessionUpdatesService } from './sessions/live-session-updates.service';
 import { LiveSessionRepository } from './sessions/live-session.repository';
 import { LiveSessionsService } from './sessions/live-sessions.service';
 import { SessionScope } from './sessions/session-scope';
@@ -34,12 +38,18 @@ import { SessionScope } from './sessions/session-scope';
     AttendanceRepository,
     AttendanceService,
     CheckInThrottle,
+    LiveSessionChangesRepository,
+    LiveSessionDraftsService,
+    LiveSessionUpdatesService,
   ],
   controllers: [
     LiveSessionsController,
     LiveSessionCalendarController,
     MyLiveSessionsController,
     AttendanceController,
+    LiveSessionChangesController,
   ],
+  // Converting a training request drafts its session (libs/intake).
+  exports: [LiveSessionDraftsService],
 })
 export class SessionsHttpModule {}

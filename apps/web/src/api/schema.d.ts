@@ -664,7 +664,11 @@ export interface paths {
     delete?: never;
     options?: never;
     head?: never;
-    patch?: never;
+    /**
+     * Change a draft or scheduled session
+     * @description Only the fields given change; facilitatorIds is the whole new list. Each change of a scheduled session raises its SEQUENCE by one (changes queue on the session, none is lost), moves its facilitators’ time (a facilitator booked elsewhere → 409 naming them, and nothing changes), and, when the time, zone, place or site changed, mails everyone holding a seat the new time in the session’s zone with the updated invite (METHOD:REQUEST, the new SEQUENCE). A capacity below the seats taken → 409 naming capacity; a larger one seats the waitlist in order, each told by mail. A cancelled session → 409. A draft changes without SEQUENCE or mail.
+     */
+    patch: operations['LiveSessionChangesController_update'];
     trace?: never;
   };
   '/api/v1/live-sessions/{id}/attendance': {
@@ -781,6 +785,26 @@ export interface paths {
     get: operations['LiveSessionCalendarController_ics'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/live-sessions/{id}/publish': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Publish a draft session: it becomes scheduled
+     * @description A draft (made by converting a training request) holds no facilitator time, takes no registrations (409), sends no mail and has no calendar invite (409 for schedulers; learners, managers and facilitators do not see it: 404). Publishing books its facilitators now: one booked elsewhere at that time (travel buffer included) → 409 naming them (`errors[0].field` facilitatorIds, `facilitatorId`), and it stays a draft. A session that is not a draft → 409.
+     */
+    post: operations['LiveSessionChangesController_publish'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1215,6 +1239,26 @@ export interface paths {
      * @description Status flow: new → triaged → proposed → scheduled → completed, and any open status → declined or spam; any other move is a 409 (also when another change moved it first). Assigning mails the facilitator.
      */
     patch: operations['PlatformTrainingRequestsController_update'];
+    trace?: never;
+  };
+  '/api/v1/platform/training-requests/{id}/convert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Convert a request: link or create its organization and draft its live session
+     * @description Exactly one of `organizationId` (link an organization that exists: nobody is invited, a stranger’s form never grants access) and `organization` `{ name, slug, timezone }` (create it, invite the request’s contact as its org_admin, and add a site named after the request’s city, else the organization). In one transaction the request is linked (`organizationId` in its view), its activity records `converted`, and a draft live session is made: `session.courseId` or the first published course; `session.siteId` or the organization’s first site by name (none → 409 naming session.siteId); `session.startsAt` or 09:00 in the organization’s zone on the first preferred date still ahead (else 14 days from now); `session.endsAt` or 4 hours later; location "city, state" or the site’s name; capacity the staff count within 1–1000 (default 30); the assigned facilitator, whose time the draft does not hold. A request converted already, or spam, declined, duplicate or completed → 409; an unknown organizationId → 404; a taken slug → 409.
+     */
+    post: operations['PlatformTrainingRequestsController_convert'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   '/api/v1/platform/users': {
@@ -1778,6 +1822,50 @@ export interface components {
        */
       minutes: number;
     };
+    ConvertNewOrganizationDto: {
+      /** @example St. Mary Health */
+      name: string;
+      /**
+       * @description 3–63 of a-z, 0-9 and -
+       * @example st-mary
+       */
+      slug: string;
+      /** @example America/Chicago */
+      timezone: string;
+    };
+    ConvertSessionDto: {
+      /** @description A published course; default: the first published course */
+      courseId?: string;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      endsAt?: string;
+      /** @description A site of the linked organization; default: its first site by name */
+      siteId?: string;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      startsAt?: string;
+    };
+    ConvertTrainingRequestDto: {
+      /** @description Create this organization and invite the request's contact as its org_admin. */
+      organization?: components['schemas']['ConvertNewOrganizationDto'];
+      /** @description Link an existing organization (invites nobody). Exactly one of this and organization. */
+      organizationId?: string;
+      session?: components['schemas']['ConvertSessionDto'];
+    };
+    ConvertTrainingRequestResult: {
+      /** @description Who was invited as org_admin: the contact when the organization was created, else null */
+      invitedEmail: string | null;
+      /** @description Whether the organization was created (else linked) */
+      organizationCreated: boolean;
+      organizationId: string;
+      request: components['schemas']['TrainingRequestDetail'];
+      /** @description The drafted live session */
+      sessionId: string;
+    };
     CourseDetailView: {
       accreditationStatements: string[];
       /** @example HT-101 */
@@ -1964,6 +2052,8 @@ export interface components {
        * @example America/Chicago
        */
       timezone: string;
+      /** @description The training request the session answers: one converted for the session's organization (else 400). Recorded in the request's activity. */
+      trainingRequestId?: string;
     };
     CreateMemberDto: {
       departmentId?: string | null;
@@ -2315,15 +2405,20 @@ export interface components {
        * @description Registration closes at the start
        */
       registrationClosesAt: string;
-      /** @description The calendar SEQUENCE: 0, raised on every change */
+      /** @description The calendar SEQUENCE: 0, raised on every change of a scheduled session */
       sequence: number;
       siteId: string;
       siteName: string;
       /** Format: date-time */
       startsAt: string;
-      /** @enum {string} */
-      status: 'scheduled' | 'cancelled';
+      /**
+       * @description A draft (made by converting a training request) is seen only by schedulers until published
+       * @enum {string}
+       */
+      status: 'draft' | 'scheduled' | 'cancelled';
       timezone: string;
+      /** @description The training request the session answers */
+      trainingRequestId: string | null;
       waitlistCount: number;
     };
     LoginDto: {
@@ -2488,15 +2583,20 @@ export interface components {
        * @enum {string|null}
        */
       registrationStatus: 'registered' | 'waitlisted' | null;
-      /** @description The calendar SEQUENCE: 0, raised on every change */
+      /** @description The calendar SEQUENCE: 0, raised on every change of a scheduled session */
       sequence: number;
       siteId: string;
       siteName: string;
       /** Format: date-time */
       startsAt: string;
-      /** @enum {string} */
-      status: 'scheduled' | 'cancelled';
+      /**
+       * @description A draft (made by converting a training request) is seen only by schedulers until published
+       * @enum {string}
+       */
+      status: 'draft' | 'scheduled' | 'cancelled';
       timezone: string;
+      /** @description The training request the session answers */
+      trainingRequestId: string | null;
       waitlistCount: number;
     };
     NamedRefView: {
@@ -3062,7 +3162,7 @@ export interface components {
     };
     TrainingRequestActivityView: {
       /** @enum {string} */
-      action: 'received' | 'linked' | 'status_changed' | 'assigned' | 'note';
+      action: 'received' | 'linked' | 'status_changed' | 'assigned' | 'note' | 'converted' | 'session_linked';
       /** @description Null for the public form */
       actorId: string | null;
       actorName: string | null;
@@ -3073,6 +3173,12 @@ export interface components {
       /** @description The follow-up request, for `linked` */
       linkedRequestId: string | null;
       note: string | null;
+      /** @description For `converted`: whether the organization was created (else linked) */
+      organizationCreated: boolean | null;
+      /** @description For `converted`: the organization */
+      organizationId: string | null;
+      /** @description For `converted` the drafted session, for `session_linked` the session scheduled */
+      sessionId: string | null;
       to: string | null;
     };
     TrainingRequestDetail: {
@@ -3094,6 +3200,8 @@ export interface components {
       location: components['schemas']['TrainingRequestLocationView'] | null;
       message: string | null;
       notes: components['schemas']['TrainingRequestNoteView'][];
+      /** @description The organization it was converted for */
+      organizationId: string | null;
       organizationName: string;
       phone: string | null;
       preferredDates: string[];
@@ -3151,6 +3259,8 @@ export interface components {
       locale: 'en' | 'es';
       location: components['schemas']['TrainingRequestLocationView'] | null;
       message: string | null;
+      /** @description The organization it was converted for */
+      organizationId: string | null;
       organizationName: string;
       phone: string | null;
       preferredDates: string[];
@@ -3174,6 +3284,30 @@ export interface components {
       kind?: 'emergency' | 'urgent_care' | 'primary_care' | 'inpatient' | 'other';
       name?: string;
       siteId?: string;
+    };
+    UpdateLiveSessionDto: {
+      capacity?: number;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      endsAt?: string;
+      /** @description The whole new list of facilitators (platform users with the `facilitator` role) */
+      facilitatorIds?: string[];
+      /** @example Education room 2, main building */
+      location?: string;
+      /** @description A site of the organization */
+      siteId?: string;
+      /**
+       * Format: date-time
+       * @example 2031-03-04T14:00:00Z
+       */
+      startsAt?: string;
+      /**
+       * @description The IANA zone the session's times are shown in
+       * @example America/Chicago
+       */
+      timezone?: string;
     };
     UpdateMeDto: {
       /** @example Alex Rivera */
@@ -5614,6 +5748,77 @@ export interface operations {
       };
     };
   };
+  LiveSessionChangesController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateLiveSessionDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   AttendanceController_mark: {
     parameters: {
       query?: never;
@@ -6014,6 +6219,73 @@ export interface operations {
       };
       /** @description Unknown id, or an id of another organization. */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionChangesController_publish: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -7702,6 +7974,77 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['TrainingRequestDetail'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: platform_admin. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description The request conflicts with the current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  PlatformTrainingRequestsController_convert: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConvertTrainingRequestDto'];
+      };
+    };
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConvertTrainingRequestResult'];
         };
       };
       /** @description Invalid input; `errors` names each bad field. */

@@ -212,6 +212,8 @@ export class TrainingRequestView {
   @ApiProperty({ nullable: true, type: String, description: 'The earlier request this one was joined to' })
   duplicateOf!: string | null;
   @ApiProperty({ nullable: true, type: String }) assignedFacilitatorId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The organization it was converted for' })
+  organizationId!: string | null;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
@@ -223,7 +225,10 @@ export class TrainingRequestPage {
 
 export class TrainingRequestActivityView {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ['received', 'linked', 'status_changed', 'assigned', 'note'] }) action!: string;
+  @ApiProperty({
+    enum: ['received', 'linked', 'status_changed', 'assigned', 'note', 'converted', 'session_linked'],
+  })
+  action!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Null for the public form' })
   actorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
@@ -233,6 +238,20 @@ export class TrainingRequestActivityView {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'The follow-up request, for `linked`' })
   linkedRequestId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'For `converted`: the organization' })
+  organizationId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'For `converted`: whether the organization was created (else linked)',
+  })
+  organizationCreated!: boolean | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'For `converted` the drafted session, for `session_linked` the session scheduled',
+  })
+  sessionId!: string | null;
   @ApiProperty() at!: string;
 }
 

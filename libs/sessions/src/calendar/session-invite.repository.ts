@@ -12,7 +12,7 @@ export interface InviteSessionRow {
   ends_at: Date;
   timezone: string;
   location: string;
-  status: 'scheduled' | 'cancelled';
+  status: 'draft' | 'scheduled' | 'cancelled';
   sequence: number;
 }
 

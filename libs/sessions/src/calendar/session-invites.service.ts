@@ -4,6 +4,7 @@ import { ExecutionContext } from '@beacon/core/database';
 import { Problems } from '@beacon/core/http';
 import { isMailLocale } from '@beacon/core/mail';
 import { OutboxService } from '@beacon/notifications';
+import { seesDrafts } from '../sessions/draft-readers';
 import { SessionScope } from '../sessions/session-scope';
 import { CalendarPerson, sessionCalendar, SessionInvite } from './session-calendar';
 import { InviteeRow, InviteSessionRow, SessionInviteRepository } from './session-invite.repository';
@@ -30,6 +31,10 @@ export class SessionInvitesService {
       const session = await this.repository.session(sessionId);
       if (!session) throw Problems.notFound('live session');
       const actor = ExecutionContext.actor();
+      if (session.status === 'draft') {
+        if (!seesDrafts(actor)) throw Problems.notFound('live session');
+        throw Problems.conflict('A draft session has no calendar invite until it is published.');
+      }
       const mine = actor.membershipId
         ? await this.repository.invitees(session.organization_id, sessionId, actor.membershipId)
         : [];
@@ -92,6 +97,28 @@ export class SessionInvitesService {
           ...this.notice(session, invitee),
           invite: invitee.status === 'registered' ? this.invite(session, [invitee]) : undefined,
         },
+      })),
+    );
+  }
+
+  /**
+   * Tells everyone holding a seat that the session changed, with the invite at its raised SEQUENCE (METHOD:REQUEST
+   * updates their calendar entry). `except`: members told otherwise already (promoted by this change). Inside the
+   * changing transaction, after the sequence was raised.
+   */
+  async tellUpdated(sessionId: string, except: readonly string[] = []): Promise<void> {
+    const session = await this.repository.session(sessionId);
+    if (!session) return;
+    const invitees = (await this.repository.invitees(session.organization_id, sessionId)).filter(
+      (invitee) => invitee.status === 'registered' && !except.includes(invitee.member_id),
+    );
+    await this.outbox.enqueueMany(
+      invitees.map((invitee) => ({
+        kind: 'live_session_updated' as const,
+        recipientEmail: invitee.email,
+        recipientUserId: invitee.user_id,
+        dedupeKey: `live-session-updated:${invitee.registration_id}:${session.sequence}`,
+        payload: { ...this.notice(session, invitee), invite: this.invite(session, [invitee]) },
       })),
     );
   }

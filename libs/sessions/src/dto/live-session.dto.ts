@@ -23,6 +23,14 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}
 export const MAX_CAPACITY = 1000;
 export const MAX_FACILITATORS = 10;
 
+const OptionalInstant = (name: string): PropertyDecorator =>
+  applyDecorators(
+    ApiPropertyOptional({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
+    IsOptional(),
+    IsISO8601({ strict: true }, { message: `${name} must be a date and time with its offset` }),
+    Matches(INSTANT, { message: `${name} must be a date and time with its offset` }),
+  );
+
 const Instant = (name: string): PropertyDecorator =>
   applyDecorators(
     ApiProperty({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
@@ -79,6 +87,63 @@ export class CreateLiveSessionDto {
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be an organization id' })
   organizationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "The training request the session answers: one converted for the session's organization (else 400). " +
+      "Recorded in the request's activity.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'trainingRequestId must be a training request id' })
+  trainingRequestId?: string;
+}
+
+/** A change of a draft or scheduled session: only the fields given change. */
+export class UpdateLiveSessionDto {
+  @ApiPropertyOptional({ description: 'A site of the organization' })
+  @IsOptional()
+  @IsUUID('all', { message: 'siteId must be a site id' })
+  siteId?: string;
+
+  @OptionalInstant('startsAt')
+  startsAt?: string;
+
+  @OptionalInstant('endsAt')
+  endsAt?: string;
+
+  @ApiPropertyOptional({
+    example: 'America/Chicago',
+    description: "The IANA zone the session's times are shown in",
+  })
+  @IsOptional()
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ example: 'Education room 2, main building' })
+  @IsOptional()
+  @IsString({ message: 'location must be text' })
+  @MinLength(1, { message: 'location must not be empty' })
+  @MaxLength(500, { message: 'location must be at most 500 characters' })
+  location?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_CAPACITY })
+  @IsOptional()
+  @IsInt({ message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  @Min(1, { message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  @Max(MAX_CAPACITY, { message: `capacity must be a whole number from 1 to ${MAX_CAPACITY}` })
+  capacity?: number;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'The whole new list of facilitators (platform users with the `facilitator` role)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'facilitatorIds must be a list of facilitator ids' })
+  @ArrayNotEmpty({ message: 'facilitatorIds must name at least one facilitator' })
+  @ArrayMaxSize(MAX_FACILITATORS, { message: `facilitatorIds may name at most ${MAX_FACILITATORS}` })
+  @ArrayUnique({ message: 'facilitatorIds must not name a facilitator twice' })
+  @IsUUID('all', { each: true, message: 'facilitatorIds must be a list of facilitator ids' })
+  facilitatorIds?: string[];
 }
 
 export class LiveSessionRangeQuery {
@@ -117,8 +182,15 @@ export class LiveSessionView {
   @ApiProperty() timezone!: string;
   @ApiProperty() location!: string;
   @ApiProperty() capacity!: number;
-  @ApiProperty({ enum: ['scheduled', 'cancelled'] }) status!: string;
-  @ApiProperty({ description: 'The calendar SEQUENCE: 0, raised on every change' }) sequence!: number;
+  @ApiProperty({
+    enum: ['draft', 'scheduled', 'cancelled'],
+    description: 'A draft (made by converting a training request) is seen only by schedulers until published',
+  })
+  status!: string;
+  @ApiProperty({ description: 'The calendar SEQUENCE: 0, raised on every change of a scheduled session' })
+  sequence!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'The training request the session answers' })
+  trainingRequestId!: string | null;
   @ApiProperty({ type: [SessionFacilitatorView] }) facilitators!: SessionFacilitatorView[];
   @ApiProperty() registeredCount!: number;
   @ApiProperty() waitlistCount!: number;

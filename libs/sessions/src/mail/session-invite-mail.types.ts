@@ -20,9 +20,13 @@ export interface SessionRegisteredMail extends SessionNoticeMail {
 
 export type SessionCancelledMail = SessionNoticeMail;
 
+/** The session changed: its new time and place, with the invite at the raised SEQUENCE. */
+export type SessionUpdatedMail = SessionNoticeMail;
+
 declare module '@beacon/core/mail' {
   interface MailKinds {
     live_session_registered: SessionRegisteredMail;
     live_session_cancelled: SessionCancelledMail;
+    live_session_updated: SessionUpdatedMail;
   }
 }

@@ -3,6 +3,7 @@ import { MailRenderer } from '@beacon/core/mail';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { sessionRegisteredTemplate } from './session-registered.template';
 import { sessionSeatTemplate } from './session-seat.template';
+import { sessionUpdatedTemplate } from './session-updated.template';
 
 /** Registers the live sessions' mail wherever they are loaded (the api, and the worker that renders). */
 @Injectable()
@@ -13,5 +14,6 @@ export class SessionMailTemplates implements OnModuleInit {
     this.renderer.register(sessionSeatTemplate);
     this.renderer.register(sessionRegisteredTemplate);
     this.renderer.register(sessionCancelledTemplate);
+    this.renderer.register(sessionUpdatedTemplate);
   }
 }

@@ -6,7 +6,7 @@ export interface LockedSession {
   id: string;
   organization_id: string;
   capacity: number;
-  status: 'scheduled' | 'cancelled';
+  status: 'draft' | 'scheduled' | 'cancelled';
   starts_at: Date;
 }
 

@@ -39,6 +39,7 @@ export class RegistrationsService {
       if (!(await this.registrations.activeMember(session.organization_id, memberId)))
         throw Problems.invalidField('memberId', 'memberId must name an active member of this organization');
       if (session.status === 'cancelled') throw Problems.conflict('The session is cancelled.');
+      if (session.status === 'draft') throw Problems.conflict('The session is a draft, not yet published.');
       if (this.clock.now() >= session.starts_at)
         throw Problems.conflict('Registration closed when the session started.');
       if (await this.registrations.find(session.organization_id, sessionId, memberId))
@@ -97,11 +98,8 @@ export class RegistrationsService {
     });
   }
 
-  private async tellPromoted(
-    session: LockedSession,
-    registrationId: string,
-    memberId: string,
-  ): Promise<void> {
+  /** Tells a member promoted from the waitlist of their seat, with their invite; in the promoting transaction. */
+  async tellPromoted(session: LockedSession, registrationId: string, memberId: string): Promise<void> {
     const recipient = await this.registrations.seatRecipient(session.organization_id, session.id, memberId);
     if (!recipient) return;
     await this.outbox.enqueue({

@@ -12,12 +12,16 @@ export interface LiveSessionRow {
   timezone: string;
   location: string;
   capacity: number;
-  status: 'scheduled' | 'cancelled';
+  status: LiveSessionStatus;
   sequence: number;
+  training_request_id: string | null;
   facilitators: Array<{ id: string; name: string }>;
   registered_count: number;
   waitlist_count: number;
 }
+
+/** A `draft` (made from a training request) is seen only by schedulers until it is published. */
+export type LiveSessionStatus = 'draft' | 'scheduled' | 'cancelled';
 
 export interface MyStanding {
   registration_status: 'registered' | 'waitlisted' | null;
@@ -33,6 +37,8 @@ export interface NewLiveSession {
   timezone: string;
   location: string;
   capacity: number;
+  status: 'draft' | 'scheduled';
+  trainingRequestId: string | null;
   createdBy: string;
   now: Date;
 }
@@ -43,7 +49,7 @@ export interface NewLiveSession {
  */
 const VIEW = `
   SELECT s.id, s.organization_id, s.course_id, c.title AS course_title, s.site_id, s.starts_at, s.ends_at,
-         s.timezone, s.location, s.capacity, s.status, s.sequence,
+         s.timezone, s.location, s.capacity, s.status, s.sequence, s.training_request_id,
          coalesce((SELECT json_agg(json_build_object('id', u.id, 'name', u.name) ORDER BY lower(u.name), u.id)
                      FROM session_facilitators f JOIN users u ON u.id = f.facilitator_id
                     WHERE f.organization_id = s.organization_id AND f.session_id = s.id), '[]') AS facilitators,
@@ -79,8 +85,8 @@ export class LiveSessionRepository {
   async insert(session: NewLiveSession): Promise<string> {
     const [row] = await rows<{ id: string }>(
       `INSERT INTO live_sessions (organization_id, course_id, site_id, starts_at, ends_at, timezone, location,
-                                  capacity, created_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id`,
+                                  capacity, status, training_request_id, created_by, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12) RETURNING id`,
       [
         session.organizationId,
         session.courseId,
@@ -90,6 +96,8 @@ export class LiveSessionRepository {
         session.timezone,
         session.location,
         session.capacity,
+        session.status,
+        session.trainingRequestId,
         session.createdBy,
         session.now,
       ],
@@ -99,20 +107,22 @@ export class LiveSessionRepository {
 
   /**
    * Books the facilitators: each busy from the start to the end plus the travel buffer. The exclusion constraint
-   * `session_facilitators_no_overlap` refuses an overlap with any of their bookings, in any organization.
+   * `session_facilitators_no_overlap` refuses an overlap with any of their bookings, in any organization. A draft's
+   * rows are inactive: they hold no time until it is published.
    */
   async book(
     organizationId: string,
     sessionId: string,
     facilitatorIds: readonly string[],
     bufferMs: number,
+    active = true,
   ): Promise<void> {
     await rows(
-      `INSERT INTO session_facilitators (organization_id, session_id, facilitator_id, busy)
-       SELECT $1, s.id, f.id, tstzrange(s.starts_at, s.ends_at + $4 * interval '1 millisecond', '[)')
+      `INSERT INTO session_facilitators (organization_id, session_id, facilitator_id, busy, active)
+       SELECT $1, s.id, f.id, tstzrange(s.starts_at, s.ends_at + $4 * interval '1 millisecond', '[)'), $5
          FROM live_sessions s CROSS JOIN unnest($3::uuid[]) AS f(id)
         WHERE s.organization_id = $1 AND s.id = $2`,
-      [organizationId, sessionId, facilitatorIds, bufferMs],
+      [organizationId, sessionId, facilitatorIds, bufferMs, active],
     );
   }
 
@@ -132,18 +142,28 @@ export class LiveSessionRepository {
     return row?.organization_id ?? null;
   }
 
-  find(id: string): Promise<LiveSessionRow | null> {
-    return one<LiveSessionRow>(`${VIEW} WHERE s.id = $1`, [id]);
+  /** The session; a draft only when `drafts` (the reader schedules sessions). */
+  find(id: string, drafts = true): Promise<LiveSessionRow | null> {
+    return one<LiveSessionRow>(`${VIEW} WHERE s.id = $1 AND ($2 OR s.status <> 'draft')`, [id, drafts]);
   }
 
-  /** Sessions overlapping [from, to), by start; in one organization, or (null) all the reader may see. */
-  list(organizationId: string | null, from: string | null, to: string | null): Promise<LiveSessionRow[]> {
+  /**
+   * Sessions overlapping [from, to), by start; in one organization, or (null) all the reader may see; drafts only
+   * when `drafts`.
+   */
+  list(
+    organizationId: string | null,
+    from: string | null,
+    to: string | null,
+    drafts: boolean,
+  ): Promise<LiveSessionRow[]> {
     return rows<LiveSessionRow>(
       `${VIEW}
         WHERE ($1::uuid IS NULL OR s.organization_id = $1)
           AND ($2::timestamptz IS NULL OR s.ends_at > $2) AND ($3::timestamptz IS NULL OR s.starts_at < $3)
+          AND ($4 OR s.status <> 'draft')
         ORDER BY s.starts_at, s.id LIMIT ${MAX_LISTED}`,
-      [organizationId, from, to],
+      [organizationId, from, to, drafts],
     );
   }
 
@@ -164,7 +184,7 @@ export class LiveSessionRepository {
            ON r.organization_id = v.organization_id AND r.session_id = v.id AND r.member_id = $1::uuid
          LEFT JOIN session_facilitators f
            ON f.organization_id = v.organization_id AND f.session_id = v.id AND f.facilitator_id = $2
-        WHERE (r.id IS NOT NULL OR f.facilitator_id IS NOT NULL)
+        WHERE (r.id IS NOT NULL OR f.facilitator_id IS NOT NULL) AND v.status <> 'draft'
           AND ($3::timestamptz IS NULL OR v.ends_at > $3) AND ($4::timestamptz IS NULL OR v.starts_at < $4)
         ORDER BY v.starts_at, v.id LIMIT ${MAX_LISTED}`,
       [memberId, userId, from, to],
@@ -172,13 +192,13 @@ export class LiveSessionRepository {
   }
 
   /**
-   * Cancels a scheduled session and frees its facilitators' time (their rows stay, outside the constraint).
-   * Whether it was scheduled.
+   * Cancels a draft or scheduled session and frees its facilitators' time (their rows stay, outside the
+   * constraint). Whether it was not cancelled already.
    */
   async cancel(id: string, now: Date): Promise<boolean> {
     const cancelled = await rows<{ organization_id: string }>(
       `UPDATE live_sessions SET status = 'cancelled', sequence = sequence + 1, cancelled_at = $2, updated_at = $2
-        WHERE id = $1 AND status = 'scheduled' RETURNING organization_id`,
+        WHERE id = $1 AND status IN ('draft', 'scheduled') RETURNING organization_id`,
       [id, now],
     );
     if (cancelled.length === 0) return false;

@@ -1,4 +1,4 @@
-import type { LiveSessionRow, MyStanding } from './live-session.repository';
+import type { LiveSessionRow, LiveSessionStatus, MyStanding } from './live-session.repository';
 
 export interface LiveSessionView {
   id: string;
@@ -11,8 +11,9 @@ export interface LiveSessionView {
   timezone: string;
   location: string;
   capacity: number;
-  status: 'scheduled' | 'cancelled';
+  status: LiveSessionStatus;
   sequence: number;
+  trainingRequestId: string | null;
   facilitators: Array<{ id: string; name: string }>;
   registeredCount: number;
   waitlistCount: number;
@@ -32,6 +33,7 @@ export const liveSessionView = (row: LiveSessionRow): LiveSessionView => ({
   capacity: row.capacity,
   status: row.status,
   sequence: row.sequence,
+  trainingRequestId: row.training_request_id,
   facilitators: row.facilitators,
   registeredCount: row.registered_count,
   waitlistCount: row.waitlist_count,

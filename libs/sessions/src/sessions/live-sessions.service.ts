@@ -2,11 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@beacon/audit';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { ExecutionContext, pgConstraint, pgErrorCode, TenantTransaction } from '@beacon/core/database';
+import { DomainEvents } from '@beacon/core/events';
 import { FieldError, Problems } from '@beacon/core/http';
 import { Clock } from '@beacon/core/time';
 import { FacilitatorsService } from '@beacon/identity';
 import { SessionInvitesService } from '../calendar/session-invites.service';
 import type { CreateLiveSessionDto, LiveSessionRangeQuery } from '../dto/live-session.dto';
+import { seesDrafts } from './draft-readers';
+import { LiveSessionChangesRepository } from './live-session-changes.repository';
 import { LiveSessionRepository } from './live-session.repository';
 import { liveSessionView, LiveSessionView, myLiveSessionView, MyLiveSessionView } from './live-session.view';
 import { SessionScope } from './session-scope';
@@ -23,6 +26,8 @@ export class LiveSessionsService {
     private readonly facilitators: FacilitatorsService,
     private readonly audit: AuditService,
     private readonly invites: SessionInvitesService,
+    private readonly changes: LiveSessionChangesRepository,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -47,6 +52,15 @@ export class LiveSessionsService {
         message: `facilitatorIds must name facilitators; these do not: ${strangers.join(', ')}`,
       });
     if (organizationId === null) throw Problems.invalid(errors);
+    const trainingRequestId = body.trainingRequestId ?? null;
+    if (
+      trainingRequestId !== null &&
+      (await this.tx.platform(() => this.changes.requestOrganization(trainingRequestId))) !== organizationId
+    )
+      errors.push({
+        field: 'trainingRequestId',
+        message: 'trainingRequestId must name a training request converted for this organization',
+      });
     if (
       actor.organizationId === null &&
       !(await this.tx.platform(() => this.sessions.organizationExists(organizationId)))
@@ -71,6 +85,8 @@ export class LiveSessionsService {
           timezone: body.timezone,
           location: body.location,
           capacity: body.capacity,
+          status: 'scheduled',
+          trainingRequestId,
           createdBy: actor.userId,
           now: this.clock.now(),
         });
@@ -85,6 +101,13 @@ export class LiveSessionsService {
             facilitatorIds: { from: [], to: body.facilitatorIds },
           },
         });
+        if (trainingRequestId !== null)
+          await this.events.publish({
+            type: 'live-session.scheduled-for-request',
+            trainingRequestId,
+            sessionId: id,
+            organizationId,
+          });
         return this.found(await this.sessions.find(id));
       });
     } catch (error) {
@@ -106,14 +129,15 @@ export class LiveSessionsService {
     let found;
     if (actor.organizationId !== null) {
       const organizationId = actor.organizationId;
-      found = await this.tx.run(() => this.sessions.list(organizationId, from, to));
+      found = await this.tx.run(() => this.sessions.list(organizationId, from, to, seesDrafts(actor)));
     } else if (query.organizationId && actor.platformRoles.includes('platform_admin')) {
       const organizationId = query.organizationId;
       found = await this.tx.withOrganization(organizationId, () =>
-        this.sessions.list(organizationId, from, to),
+        this.sessions.list(organizationId, from, to, true),
       );
     } else {
-      found = await this.tx.platform(() => this.sessions.list(null, from, to));
+      // Those a platform user facilitates: never drafts, which hold none of their time.
+      found = await this.tx.platform(() => this.sessions.list(null, from, to, false));
     }
     return { items: found.map(liveSessionView), nextCursor: null };
   }
@@ -133,10 +157,15 @@ export class LiveSessionsService {
   }
 
   get(id: string): Promise<LiveSessionView> {
-    return this.scope.enter(id, async () => this.found(await this.sessions.find(id)));
+    return this.scope.enter(id, async () =>
+      this.found(await this.sessions.find(id, seesDrafts(ExecutionContext.actor()))),
+    );
   }
 
-  /** Cancels the session (its SEQUENCE is raised) and frees its facilitators; cancelling twice is a 409. */
+  /**
+   * Cancels the session (its SEQUENCE is raised) and frees its facilitators; cancelling twice is a 409. A draft
+   * may be cancelled too (it was never sent, so nobody is told).
+   */
   cancel(id: string): Promise<LiveSessionView> {
     return this.scope.enter(id, async () => {
       const session = this.found(await this.sessions.find(id));
@@ -147,7 +176,7 @@ export class LiveSessionsService {
         action: 'live_session.cancelled',
         entityType: 'live_session',
         entityId: id,
-        changes: { status: { from: 'scheduled', to: 'cancelled' } },
+        changes: { status: { from: session.status, to: 'cancelled' } },
       });
       return this.found(await this.sessions.find(id));
     });
