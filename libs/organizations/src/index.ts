@@ -8,3 +8,4 @@ export * from './sites/sites.service';
 export * from './reminder-schedule-changed.event';
 export * from './reminder-window';
 export * from './timezone.validator';
+export { CreateOrganizationDto } from './dto/organization.dto';

@@ -1,35 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
-import { NameField } from '@beacon/core/http';
-import { IsTimeZone } from '@beacon/organizations';
+import { IsObject, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { OptionalInstantField } from '@beacon/core/http';
+import { CreateOrganizationDto } from '@beacon/organizations';
 import { TrainingRequestDetail } from './training-request.dto';
 
-/** An instant with its offset (or Z), as live sessions take them. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-const OptionalInstant = (name: string): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
-    IsOptional(),
-    IsISO8601({ strict: true }, { message: `${name} must be a date and time with its offset` }),
-    Matches(INSTANT, { message: `${name} must be a date and time with its offset` }),
-  );
-
-export class ConvertNewOrganizationDto {
-  @NameField({ example: 'St. Mary Health' })
-  name!: string;
-
-  @ApiProperty({ example: 'st-mary', description: '3–63 of a-z, 0-9 and -' })
-  @IsString()
-  @Matches(/^[a-z0-9-]{3,63}$/, { message: 'slug must be 3–63 characters of a-z, 0-9 and -' })
-  slug!: string;
-
-  @ApiProperty({ example: 'America/Chicago' })
-  @IsTimeZone()
-  timezone!: string;
-}
+export class ConvertNewOrganizationDto extends PickType(CreateOrganizationDto, [
+  'name',
+  'slug',
+  'timezone',
+] as const) {}
 
 /** The draft session's overrides; whatever is left out comes from the request (see the endpoint). */
 export class ConvertSessionDto {
@@ -43,10 +23,10 @@ export class ConvertSessionDto {
   @IsUUID('all', { message: 'siteId must be a site id' })
   siteId?: string;
 
-  @OptionalInstant('startsAt')
+  @OptionalInstantField('startsAt')
   startsAt?: string;
 
-  @OptionalInstant('endsAt')
+  @OptionalInstantField('endsAt')
   endsAt?: string;
 }
 

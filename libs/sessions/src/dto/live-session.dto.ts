@@ -1,4 +1,3 @@
-import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -6,37 +5,19 @@ import {
   ArrayUnique,
   IsArray,
   IsInt,
-  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
-  Matches,
   Max,
   MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
+import { InstantField, OptionalInstantField } from '@beacon/core/http';
 import { IsTimeZone } from '@beacon/organizations';
 
-/** An instant with its offset (or Z): a local time without one would mean different instants to different readers. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/;
 export const MAX_CAPACITY = 1000;
 export const MAX_FACILITATORS = 10;
-
-const OptionalInstant = (name: string): PropertyDecorator =>
-  applyDecorators(
-    ApiPropertyOptional({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
-    IsOptional(),
-    IsISO8601({ strict: true }, { message: `${name} must be a date and time with its offset` }),
-    Matches(INSTANT, { message: `${name} must be a date and time with its offset` }),
-  );
-
-const Instant = (name: string): PropertyDecorator =>
-  applyDecorators(
-    ApiProperty({ format: 'date-time', example: '2031-03-04T14:00:00Z' }),
-    IsISO8601({ strict: true }, { message: `${name} must be a date and time with its offset` }),
-    Matches(INSTANT, { message: `${name} must be a date and time with its offset` }),
-  );
 
 export class CreateLiveSessionDto {
   @ApiProperty()
@@ -47,10 +28,10 @@ export class CreateLiveSessionDto {
   @IsUUID('all', { message: 'siteId must be a site id' })
   siteId!: string;
 
-  @Instant('startsAt')
+  @InstantField('startsAt')
   startsAt!: string;
 
-  @Instant('endsAt')
+  @InstantField('endsAt')
   endsAt!: string;
 
   @ApiProperty({ example: 'America/Chicago', description: "The IANA zone the session's times are shown in" })
@@ -105,10 +86,10 @@ export class UpdateLiveSessionDto {
   @IsUUID('all', { message: 'siteId must be a site id' })
   siteId?: string;
 
-  @OptionalInstant('startsAt')
+  @OptionalInstantField('startsAt')
   startsAt?: string;
 
-  @OptionalInstant('endsAt')
+  @OptionalInstantField('endsAt')
   endsAt?: string;
 
   @ApiPropertyOptional({
@@ -146,19 +127,16 @@ export class UpdateLiveSessionDto {
   facilitatorIds?: string[];
 }
 
-export class LiveSessionRangeQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions ending after this instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date and time with its offset' })
-  @Matches(INSTANT, { message: 'from must be a date and time with its offset' })
+/** A range of sessions, by instants with their offsets. */
+export class MyLiveSessionRangeQuery {
+  @OptionalInstantField('from', { description: 'Sessions ending after this instant' })
   from?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions starting before this instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be a date and time with its offset' })
-  @Matches(INSTANT, { message: 'to must be a date and time with its offset' })
+  @OptionalInstantField('to', { description: 'Sessions starting before this instant' })
   to?: string;
+}
 
+export class LiveSessionRangeQuery extends MyLiveSessionRangeQuery {
   @ApiPropertyOptional({ description: 'Platform admins only: the organization whose sessions to list' })
   @IsOptional()
   @IsUUID('all', { message: 'organizationId must be an organization id' })
@@ -206,20 +184,6 @@ export class LiveSessionPage {
     description: 'Always null: a range is read whole (at most 500)',
   })
   nextCursor!: string | null;
-}
-
-export class MyLiveSessionRangeQuery {
-  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions ending after this instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be a date and time with its offset' })
-  @Matches(INSTANT, { message: 'from must be a date and time with its offset' })
-  from?: string;
-
-  @ApiPropertyOptional({ format: 'date-time', description: 'Sessions starting before this instant' })
-  @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be a date and time with its offset' })
-  @Matches(INSTANT, { message: 'to must be a date and time with its offset' })
-  to?: string;
 }
 
 export class MyLiveSessionView extends LiveSessionView {
