@@ -1,4 +1,5 @@
 export * from './mail/session-invite-mail.types';
 export * from './mail/session-mail.types';
+export * from './mail/session-reminder.types';
 export * from './sessions-http.module';
 export * from './sessions-jobs.module';

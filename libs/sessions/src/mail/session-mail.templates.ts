@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailRenderer } from '@beacon/core/mail';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { sessionRegisteredTemplate } from './session-registered.template';
+import { sessionReminderTemplate } from './session-reminder.template';
 import { sessionSeatTemplate } from './session-seat.template';
 
 /** Registers the live sessions' mail wherever they are loaded (the api, and the worker that renders). */
@@ -13,5 +14,6 @@ export class SessionMailTemplates implements OnModuleInit {
     this.renderer.register(sessionSeatTemplate);
     this.renderer.register(sessionRegisteredTemplate);
     this.renderer.register(sessionCancelledTemplate);
+    this.renderer.register(sessionReminderTemplate);
   }
 }
