@@ -18,6 +18,7 @@ import { ReportSchedules1764720000000 } from './1764720000000-report-schedules';
 import { LiveSessions1764740000000 } from './1764740000000-live-sessions';
 import { TrainingRequests1764730000000 } from './1764730000000-training-requests';
 import { Attendance1764750000000 } from './1764750000000-attendance';
+import { SessionReminders1764780000000 } from './1764780000000-session-reminders';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   TrainingRequests1764730000000,
   LiveSessions1764740000000,
   Attendance1764750000000,
+  SessionReminders1764780000000,
 ];

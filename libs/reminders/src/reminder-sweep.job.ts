@@ -60,15 +60,19 @@ export class ReminderSweepJob {
         now,
       );
       await this.repository.markEscalationsReported(organizationId, now);
-      const sessions = await this.outbox.enqueueScheduledFromSelect(
-        this.sessionReminders.sessionReminders(organizationId, now, {
-          publicUrl,
-          host: new URL(publicUrl).hostname,
-          organizerName: this.config.providerName,
-          organizerEmail: this.config.providerInbox,
-        }),
-        now,
-      );
+      const seats = await this.sessionReminders.markOwed(organizationId, now);
+      const sessions =
+        seats.length === 0
+          ? []
+          : await this.outbox.enqueueScheduledFromSelect(
+              this.sessionReminders.reminderMails(organizationId, seats, {
+                publicUrl,
+                host: new URL(publicUrl).hostname,
+                organizerName: this.config.providerName,
+                organizerEmail: this.config.providerInbox,
+              }),
+              now,
+            );
       const result = { reminders: reminders.length, digests: digests.length, sessions: sessions.length };
       if (result.reminders + result.digests + result.sessions > 0)
         this.logger.log({ organizationId, ...result }, 'reminder sweep wrote reminders');
