@@ -126,8 +126,14 @@ describe('live session reminders when the worker is killed mid-sweep', () => {
           WHERE kind = 'live_session_reminder' AND organization_id = $1`,
         [organization.id],
       );
+    const marked = () =>
+      world.ownerQuery<{ n: number }>(
+        'SELECT count(*)::int AS n FROM session_reminders WHERE session_id = $1',
+        [session.id],
+      );
     // Nothing the killed sweep wrote was committed, and nothing was mailed.
     expect(await rows()).toEqual([]);
+    expect(await marked()).toEqual([{ n: 0 }]);
     expect(world.mail.messages.length).toBe(before);
 
     await startWorkerProcess(children);
@@ -146,6 +152,7 @@ describe('live session reminders when the worker is killed mid-sweep', () => {
     await sleep(3_000);
     await world.settled({ timeoutMs: 30_000, ignoreJobIds: heldByTheDead });
 
+    expect(await marked()).toEqual([{ n: SEATS }]);
     const final = await rows();
     expect(final.map((row) => row.dedupe_key).sort()).toEqual(session.members.map((m) => keyOf(m.id)).sort());
     const messageIdOf = new Map(final.map((row) => [row.recipient_email, row.message_id]));

@@ -221,6 +221,9 @@ describe('live session reminders: the day before, through the reminder sweep, on
     await world.settled();
     expect(await reminderRows(session.id)).toHaveLength(1);
     expect(reminders(learner.email)).toHaveLength(1);
+    expect(
+      await world.ownerQuery('SELECT member_id FROM session_reminders WHERE session_id = $1', [session.id]),
+    ).toEqual([{ member_id: learner.memberId }]);
   });
 
   it('reminds nobody waitlisted, deactivated, of a cancelled session, or once the session has started', async () => {
