@@ -20,6 +20,7 @@ import { TrainingRequests1764730000000 } from './1764730000000-training-requests
 import { Attendance1764750000000 } from './1764750000000-attendance';
 import { ReportingManagers1764760000000 } from './1764760000000-reporting-managers';
 import { SessionDrafts1764770000000 } from './1764770000000-session-drafts';
+import { SessionReminders1764780000000 } from './1764780000000-session-reminders';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   Attendance1764750000000,
   ReportingManagers1764760000000,
   SessionDrafts1764770000000,
+  SessionReminders1764780000000,
 ];

@@ -141,6 +141,18 @@ const SAMPLES: { [K in MailKind]: MailKinds[K] } = {
     url: 'http://beacon.test/learn',
     locale: 'en',
   },
+  live_session_reminder: {
+    recipientName: 'Rory Reminded',
+    organizationName: 'Mercy General',
+    courseTitle: 'Hand Hygiene',
+    startsAt: '2030-01-07T15:00:00.000Z',
+    timeZone: 'America/Chicago',
+    location: 'Education room 2',
+    url: 'http://beacon.test/sessions/00000000-0000-4000-8000-000000000004',
+    locale: 'es',
+    sessionId: '00000000-0000-4000-8000-000000000004',
+    memberId: '00000000-0000-4000-8000-000000000005',
+  },
 };
 
 describe('mail kinds', () => {

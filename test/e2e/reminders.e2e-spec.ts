@@ -53,9 +53,16 @@ describe('reminders: the sweep, exactly one mail each, escalation digests and th
     now = instant;
   };
 
-  /** One sweep of the organization at the clock's instant, run in the worker as its job runs it. */
-  const sweep = (org: TestOrganization) =>
-    (world.worker as NonNullable<TestApp['worker']>).get(ReminderSweepJob).runFor(org.id, now);
+  /**
+   * One sweep of the organization at the clock's instant, run in the worker as its job runs it. Its counts of
+   * learners' reminders and digests: these organizations have no live sessions (session-reminders.e2e-spec.ts).
+   */
+  const sweep = async (org: TestOrganization) => {
+    const { reminders, digests } = await (world.worker as NonNullable<TestApp['worker']>)
+      .get(ReminderSweepJob)
+      .runFor(org.id, now);
+    return { reminders, digests };
+  };
 
   async function member(
     org: TestOrganization,

@@ -9,6 +9,14 @@ export interface EnrollmentState {
   due_at: string | null;
 }
 
+/** As `sessionStateSql` answers it; null when the session is gone from view. */
+export interface SessionSeatState {
+  status: string;
+  starts_at: string;
+  /** The member holds a seat (`registered`, not waitlisted) and is not deactivated. */
+  seated: boolean;
+}
+
 /** What the send-time checks read again just before a reminder goes out. */
 @Injectable()
 export class ReminderCheckRepository {
@@ -25,6 +33,20 @@ export class ReminderCheckRepository {
        JOIN enrollments e ON e.id = k.id
        JOIN cohorts c ON c.id = e.cohort_id
        JOIN memberships m ON m.id = e.membership_id)`;
+
+  /**
+   * The session and seat a live-session reminder `n` is about, as json {status, starts_at, seated}, read in the
+   * sender's claim; the ids come from the payload behind the same fence as above.
+   */
+  readonly sessionStateSql = `(SELECT json_build_object(
+        'status', s.status, 'starts_at', s.starts_at,
+        'seated', coalesce(r.status = 'registered' AND m.status <> 'deactivated', false))
+       FROM (SELECT (n.payload ->> 'sessionId')::uuid AS session_id, (n.payload ->> 'memberId')::uuid AS member_id
+              OFFSET 0) k
+       JOIN live_sessions s ON s.id = k.session_id
+       LEFT JOIN session_registrations r
+         ON r.organization_id = s.organization_id AND r.session_id = s.id AND r.member_id = k.member_id
+       LEFT JOIN memberships m ON m.organization_id = s.organization_id AND m.id = k.member_id)`;
 
   /** The recipient's overdue reports as of `now`, the digest's list (empty: nobody is overdue any more). */
   async escalatedReports(

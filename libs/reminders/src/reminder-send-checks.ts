@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ClaimedNotificationRow, SendDecision, SendTimeChecks } from '@beacon/notifications';
+import type { SessionReminderMail } from '@beacon/sessions';
 import type { EscalationDigestMail } from './mail/reminder-mail.types';
-import { EnrollmentState, ReminderCheckRepository } from './reminder-check.repository';
+import { EnrollmentState, ReminderCheckRepository, SessionSeatState } from './reminder-check.repository';
 
 /**
  * Reminders are checked again when they are sent, from current data:
@@ -11,6 +12,8 @@ import { EnrollmentState, ReminderCheckRepository } from './reminder-check.repos
  *   whose due date was moved later is cancelled likewise. The due date shown is the current one.
  * - `escalation` lists the recipient's reports that are overdue at send time; people who completed meanwhile drop
  *   out, and a digest with nobody left is cancelled.
+ * - `live_session_reminder` is cancelled when the session is no longer scheduled, the member gave up the seat (or
+ *   was deactivated), the session was moved (the sweep owes a reminder for the new start), or it has started.
  */
 @Injectable()
 export class ReminderSendChecks implements OnModuleInit {
@@ -26,6 +29,11 @@ export class ReminderSendChecks implements OnModuleInit {
       this.repository.enrollmentStateSql,
     );
     this.checks.register(['escalation'], (row, now) => this.escalation(row, now));
+    this.checks.register(
+      ['live_session_reminder'],
+      (row, now) => Promise.resolve(this.sessionReminder(row, now)),
+      this.repository.sessionStateSql,
+    );
   }
 
   /** Reads the enrollment's state the claim returned (`enrollmentStateSql`). */
@@ -49,5 +57,17 @@ export class ReminderSendChecks implements OnModuleInit {
     );
     if (reports.length === 0) return { send: false, reason: 'nobody on the digest is overdue any more' };
     return { send: true, payload: { ...row.payload, reports } };
+  }
+
+  /** Reads the session and seat the claim returned (`sessionStateSql`). */
+  sessionReminder(row: ClaimedNotificationRow, now: Date): SendDecision {
+    const state = (row.check_state ?? null) as SessionSeatState | null;
+    if (state?.status !== 'scheduled') return { send: false, reason: 'the session is not scheduled' };
+    if (!state.seated) return { send: false, reason: 'the member holds no seat' };
+    const startsAt = new Date(state.starts_at).getTime();
+    const payload = row.payload as unknown as SessionReminderMail;
+    if (startsAt !== Date.parse(payload.startsAt)) return { send: false, reason: 'the session was moved' };
+    if (startsAt <= now.getTime()) return { send: false, reason: 'the session has started' };
+    return { send: true };
   }
 }

@@ -5,12 +5,15 @@ import { FanOut, JobName, QueueName } from '@beacon/core/queue';
 import { Clock } from '@beacon/core/time';
 import { OutboxService } from '@beacon/notifications';
 import { ReminderSweepRepository } from './reminder-sweep.repository';
+import { SessionReminderSweepRepository } from './session-reminder-sweep.repository';
 
 export interface SweepResult {
   /** New `due_soon` and `overdue` rows. */
   reminders: number;
   /** New escalation digests. */
   digests: number;
+  /** New live-session reminders. */
+  sessions: number;
 }
 
 /**
@@ -24,6 +27,7 @@ export class ReminderSweepJob {
 
   constructor(
     private readonly repository: ReminderSweepRepository,
+    private readonly sessionReminders: SessionReminderSweepRepository,
     private readonly outbox: OutboxService,
     private readonly fanOut: FanOut,
     private readonly tx: TenantTransaction,
@@ -39,7 +43,10 @@ export class ReminderSweepJob {
     return this.fanOut.perOrganization(QueueName.reminders, JobName.sweepOrganizationReminders);
   }
 
-  /** One organization, one transaction: its reminders, its digests, and what those digests reported. */
+  /**
+   * One organization, one transaction: its reminders, its digests, what those digests reported, and its live
+   * sessions' reminders.
+   */
   runFor(organizationId: string, now: Date = this.clock.now()): Promise<SweepResult> {
     return this.tx.withOrganization(organizationId, async () => {
       await this.repository.lock(organizationId);
@@ -53,8 +60,21 @@ export class ReminderSweepJob {
         now,
       );
       await this.repository.markEscalationsReported(organizationId, now);
-      const result = { reminders: reminders.length, digests: digests.length };
-      if (result.reminders + result.digests > 0)
+      const seats = await this.sessionReminders.markOwed(organizationId, now);
+      const sessions =
+        seats.length === 0
+          ? []
+          : await this.outbox.enqueueScheduledFromSelect(
+              this.sessionReminders.reminderMails(organizationId, seats, {
+                publicUrl,
+                host: new URL(publicUrl).hostname,
+                organizerName: this.config.providerName,
+                organizerEmail: this.config.providerInbox,
+              }),
+              now,
+            );
+      const result = { reminders: reminders.length, digests: digests.length, sessions: sessions.length };
+      if (result.reminders + result.digests + result.sessions > 0)
         this.logger.log({ organizationId, ...result }, 'reminder sweep wrote reminders');
       return result;
     });

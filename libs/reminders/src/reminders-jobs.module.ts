@@ -4,11 +4,12 @@ import { RemindersProcessor } from './jobs/reminders.processor';
 import { ReminderSweepJob } from './reminder-sweep.job';
 import { ReminderSweepRepository } from './reminder-sweep.repository';
 import { RemindersModule } from './reminders.module';
+import { SessionReminderSweepRepository } from './session-reminder-sweep.repository';
 
-/** The worker's part: the sweep and its queue. */
+/** The worker's part: the sweep (learners, managers and live sessions) and its queue. */
 @Module({
   imports: [RemindersModule, NotificationsModule],
-  providers: [ReminderSweepRepository, ReminderSweepJob, RemindersProcessor],
+  providers: [ReminderSweepRepository, SessionReminderSweepRepository, ReminderSweepJob, RemindersProcessor],
   exports: [ReminderSweepJob],
 })
 export class RemindersJobsModule {}

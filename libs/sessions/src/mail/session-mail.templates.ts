@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MailRenderer } from '@beacon/core/mail';
 import { sessionCancelledTemplate } from './session-cancelled.template';
 import { sessionRegisteredTemplate } from './session-registered.template';
+import { sessionReminderTemplate } from './session-reminder.template';
 import { sessionSeatTemplate } from './session-seat.template';
 import { sessionUpdatedTemplate } from './session-updated.template';
 
@@ -15,5 +16,6 @@ export class SessionMailTemplates implements OnModuleInit {
     this.renderer.register(sessionRegisteredTemplate);
     this.renderer.register(sessionCancelledTemplate);
     this.renderer.register(sessionUpdatedTemplate);
+    this.renderer.register(sessionReminderTemplate);
   }
 }
