@@ -23,11 +23,12 @@ const KINDS = [
   'overdue',
   'escalation',
   'certificate_issued',
-  'session_invite',
-  'session_updated',
-  'session_cancelled',
-  'intake_received',
-  'intake_acknowledgement',
+  'report_schedule',
+  'live_session_registered',
+  'live_session_seat',
+  'live_session_updated',
+  'live_session_cancelled',
+  'live_session_reminder',
 ];
 const STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
