@@ -10,11 +10,14 @@ import { SessionInviteRepository } from './calendar/session-invite.repository';
 import { SessionInvitesService } from './calendar/session-invites.service';
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
+import { LiveSessionRosterController } from './http/live-session-roster.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
 import { RegistrationRepository } from './registrations/registration.repository';
 import { RegistrationsService } from './registrations/registrations.service';
+import { RosterRepository } from './roster/roster.repository';
+import { RosterService } from './roster/roster.service';
 import { LiveSessionRepository } from './sessions/live-session.repository';
 import { LiveSessionsService } from './sessions/live-sessions.service';
 import { SessionScope } from './sessions/session-scope';
@@ -34,12 +37,15 @@ import { SessionScope } from './sessions/session-scope';
     AttendanceRepository,
     AttendanceService,
     CheckInThrottle,
+    RosterRepository,
+    RosterService,
   ],
   controllers: [
     LiveSessionsController,
     LiveSessionCalendarController,
     MyLiveSessionsController,
     AttendanceController,
+    LiveSessionRosterController,
   ],
 })
 export class SessionsHttpModule {}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { memberNameSql, one, rows } from '@beacon/core/database';
+import type { RegistrationStatus } from '../dto/registration.dto';
+
+export interface RosterRow {
+  member_id: string;
+  name: string;
+  email: string;
+  status: RegistrationStatus;
+  attended_at: Date | null;
+  attendance_marked_by: string | null;
+  checked_in_at: Date | null;
+  check_in_rejected_at: Date | null;
+}
+
+@Injectable()
+export class RosterRepository {
+  async closedAt(
+    organizationId: string,
+    sessionId: string,
+  ): Promise<{ roster_closed_at: Date | null } | null> {
+    return one<{ roster_closed_at: Date | null }>(
+      'SELECT roster_closed_at FROM live_sessions WHERE organization_id = $1 AND id = $2',
+      [organizationId, sessionId],
+    );
+  }
+
+  async isFacilitator(organizationId: string, sessionId: string, userId: string): Promise<boolean> {
+    const found = await one(
+      'SELECT 1 FROM session_facilitators WHERE organization_id = $1 AND session_id = $2 AND facilitator_id = $3',
+      [organizationId, sessionId, userId],
+    );
+    return found !== null;
+  }
+
+  /** Every registration of the session by the member's name (the id breaks ties so the order is stable). */
+  entries(organizationId: string, sessionId: string): Promise<RosterRow[]> {
+    return rows<RosterRow>(
+      `SELECT r.member_id, ${memberNameSql('m', 'u')} AS name, u.email, r.status, r.attended_at,
+              r.attendance_marked_by, r.checked_in_at, r.check_in_rejected_at
+         FROM session_registrations r
+         JOIN memberships m ON m.organization_id = r.organization_id AND m.id = r.member_id
+         JOIN users u ON u.id = m.user_id
+        WHERE r.organization_id = $1 AND r.session_id = $2
+        ORDER BY lower(${memberNameSql('m', 'u')}), r.member_id`,
+      [organizationId, sessionId],
+    );
+  }
+}
