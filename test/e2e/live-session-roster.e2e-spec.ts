@@ -141,6 +141,32 @@ describe('live session roster: who registered, was marked and checked in, for th
     expect(read.body.items).toHaveLength(6);
   });
 
+  it('tells a learner their own registration and member id, status null when not registered, 404 across organizations', async () => {
+    const mine = (by: Session) =>
+      world
+        .http()
+        .get(`/api/v1/me/live-sessions/${sessionId}/registration`)
+        .set(...bearer(by));
+    const dana = await mine(members['Dana Marked'].session);
+    expect(dana.status).toBe(200);
+    expect(dana.body).toMatchObject({
+      sessionId,
+      memberId: members['Dana Marked'].memberId,
+      status: 'registered',
+      attendance: 'attended',
+      checkIn: null,
+    });
+    const bo = await mine(members['Bo Rejected'].session);
+    expect(bo.body).toMatchObject({ status: 'registered', attendance: null, checkIn: 'rejected' });
+    const fay = await mine(members['Fay Waiting'].session);
+    expect(fay.body).toMatchObject({ status: 'waitlisted', attendance: null, checkIn: null });
+    const newcomer = await world.addMember(org, ['learner']);
+    const none = await mine(newcomer.session);
+    expect(none.body).toMatchObject({ memberId: newcomer.memberId, status: null, attendance: null });
+    expect((await mine(other.admin)).status).toBe(404);
+    expect((await mine(facilitator)).status).toBe(403);
+  });
+
   it("is a 404 for another organization's staff, 403 for learners and managers, 404 for an unknown or malformed id", async () => {
     expect((await roster(other.admin)).status).toBe(404);
     expect((await roster(members['Dana Marked'].session)).status).toBe(403);

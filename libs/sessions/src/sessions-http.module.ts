@@ -12,6 +12,7 @@ import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
 import { LiveSessionRosterController } from './http/live-session-roster.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
+import { MyLiveSessionRegistrationController } from './http/my-live-session-registration.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
 import { RegistrationRepository } from './registrations/registration.repository';
@@ -46,6 +47,7 @@ import { SessionScope } from './sessions/session-scope';
     MyLiveSessionsController,
     AttendanceController,
     LiveSessionRosterController,
+    MyLiveSessionRegistrationController,
   ],
 })
 export class SessionsHttpModule {}

@@ -959,6 +959,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/me/live-sessions/{id}/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My registration for a session of my organization, and the member id I register with
+     * @description status null when I am not registered; attendance and checkIn as on the roster. Another organization's session is a 404, as an unknown id.
+     */
+    get: operations['MyLiveSessionRegistrationController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/members': {
     parameters: {
       query?: never;
@@ -2518,6 +2538,28 @@ export interface components {
       status: 'scheduled' | 'cancelled';
       timezone: string;
       waitlistCount: number;
+    };
+    MyRegistrationView: {
+      /**
+       * @description As on the roster
+       * @enum {string|null}
+       */
+      attendance: 'attended' | 'absent' | null;
+      /**
+       * @description As on the roster
+       * @enum {string|null}
+       */
+      checkIn: 'provisional' | 'rejected' | 'confirmed' | null;
+      /** @description My membership in the organization: the memberId to register or leave with */
+      memberId: string;
+      /** Format: date-time */
+      rosterClosedAt: string | null;
+      sessionId: string;
+      /**
+       * @description null when I am not registered
+       * @enum {string|null}
+       */
+      status: 'registered' | 'waitlisted' | null;
     };
     NamedRefView: {
       id: string;
@@ -6622,6 +6664,64 @@ export interface operations {
       };
       /** @description Allowed roles: any signed-in person. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  MyLiveSessionRegistrationController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyRegistrationView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

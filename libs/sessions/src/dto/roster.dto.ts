@@ -38,3 +38,26 @@ export class RosterView {
   @ApiProperty({ type: [RosterEntryView], description: 'Registered and waitlisted members, by name' })
   items!: RosterEntryView[];
 }
+
+export class MyRegistrationView {
+  @ApiProperty() sessionId!: string;
+  @ApiProperty({ description: 'My membership in the organization: the memberId to register or leave with' })
+  memberId!: string;
+  @ApiProperty({
+    enum: REGISTRATION_STATUSES,
+    nullable: true,
+    type: String,
+    description: 'null when I am not registered',
+  })
+  status!: RegistrationStatus | null;
+  @ApiProperty({
+    enum: ROSTER_ATTENDANCE,
+    nullable: true,
+    type: String,
+    description: 'As on the roster',
+  })
+  attendance!: RosterAttendance | null;
+  @ApiProperty({ enum: ROSTER_CHECK_INS, nullable: true, type: String, description: 'As on the roster' })
+  checkIn!: RosterCheckIn | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) rosterClosedAt!: string | null;
+}

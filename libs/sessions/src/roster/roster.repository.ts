@@ -13,6 +13,11 @@ export interface RosterRow {
   check_in_rejected_at: Date | null;
 }
 
+export interface MyRegistrationRow extends Omit<RosterRow, 'member_id' | 'name' | 'email' | 'status'> {
+  status: RegistrationStatus | null;
+  roster_closed_at: Date | null;
+}
+
 @Injectable()
 export class RosterRepository {
   async closedAt(
@@ -31,6 +36,19 @@ export class RosterRepository {
       [organizationId, sessionId, userId],
     );
     return found !== null;
+  }
+
+  /** The member's registration of the session, with the session's own columns; null for a session not seen. */
+  mine(organizationId: string, sessionId: string, memberId: string): Promise<MyRegistrationRow | null> {
+    return one<MyRegistrationRow>(
+      `SELECT s.roster_closed_at, r.status, r.attended_at, r.attendance_marked_by, r.checked_in_at,
+              r.check_in_rejected_at
+         FROM live_sessions s
+         LEFT JOIN session_registrations r
+           ON r.organization_id = s.organization_id AND r.session_id = s.id AND r.member_id = $3
+        WHERE s.organization_id = $1 AND s.id = $2`,
+      [organizationId, sessionId, memberId],
+    );
   }
 
   /** Every registration of the session by the member's name (the id breaks ties so the order is stable). */

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { Problems } from '@beacon/core/http';
-import type { RosterCheckIn, RosterEntryView, RosterView } from '../dto/roster.dto';
+import type {
+  MyRegistrationView,
+  RosterAttendance,
+  RosterCheckIn,
+  RosterEntryView,
+  RosterView,
+} from '../dto/roster.dto';
 import { LiveSessionRepository } from '../sessions/live-session.repository';
 import { RosterRepository, RosterRow } from './roster.repository';
 
@@ -42,6 +48,25 @@ export class RosterService {
       return read(organizationId);
     });
   }
+
+  /** The reader's own registration of a session of their organization: what the session's page offers them. */
+  mine(sessionId: string): Promise<MyRegistrationView> {
+    const actor = ExecutionContext.actor();
+    const { organizationId, membershipId } = actor;
+    if (organizationId === null || membershipId === null) throw Problems.notFound('live session');
+    return this.tx.run(async () => {
+      const row = await this.roster.mine(organizationId, sessionId, membershipId);
+      if (!row) throw Problems.notFound('live session');
+      return {
+        sessionId,
+        memberId: membershipId,
+        status: row.status,
+        attendance: attendance(row),
+        checkIn: checkIn(row),
+        rosterClosedAt: row.roster_closed_at?.toISOString() ?? null,
+      };
+    });
+  }
 }
 
 function entry(row: RosterRow, withEmail: boolean): RosterEntryView {
@@ -50,12 +75,22 @@ function entry(row: RosterRow, withEmail: boolean): RosterEntryView {
     name: row.name,
     ...(withEmail ? { email: row.email } : {}),
     registrationStatus: row.status,
-    attendance: row.attended_at ? 'attended' : row.attendance_marked_by ? 'absent' : null,
+    attendance: attendance(row),
     checkIn: checkIn(row),
   };
 }
 
-function checkIn(row: RosterRow): RosterCheckIn | null {
+type Marks = Pick<
+  RosterRow,
+  'attended_at' | 'attendance_marked_by' | 'checked_in_at' | 'check_in_rejected_at'
+>;
+
+function attendance(row: Marks): RosterAttendance | null {
+  if (row.attended_at) return 'attended';
+  return row.attendance_marked_by ? 'absent' : null;
+}
+
+function checkIn(row: Marks): RosterCheckIn | null {
   if (row.checked_in_at === null) return null;
   if (row.check_in_rejected_at !== null) return 'rejected';
   return row.attended_at ? 'confirmed' : 'provisional';
