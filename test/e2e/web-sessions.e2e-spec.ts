@@ -33,6 +33,7 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
   let sessionId: string;
   let ada: { session: Session; email: string; memberId: string };
   let bea: { session: Session; email: string; memberId: string };
+  let cy: { session: Session; email: string; memberId: string };
 
   /** Axe at both widths and no script errors: what every page visited must pass. */
   async function checkPage(page: Page): Promise<void> {
@@ -54,6 +55,7 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
     await createDepartmentCohort(world, org.admin, courseId, departmentId, 'Sessions ED cohort');
     ada = await addEnrolledLearner(world, org, { departmentId, name: 'Ada Attender' });
     bea = await addEnrolledLearner(world, org, { departmentId, name: 'Bea Second' });
+    cy = await addEnrolledLearner(world, org, { departmentId, name: 'Cy Checkin' });
     // Starts in 20 minutes: registration is still open and attendance already is (from 30 minutes before).
     const startsAt = new Date(Math.ceil((Date.now() + 20 * MINUTE) / MINUTE) * MINUTE);
     const created = await world
@@ -72,12 +74,13 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
       })
       .expect(201);
     sessionId = created.body.id;
-    await world
-      .http()
-      .post(`/api/v1/live-sessions/${sessionId}/registrations`)
-      .set(...bearer(educator))
-      .send({ memberId: bea.memberId })
-      .expect(201);
+    for (const learner of [bea, cy])
+      await world
+        .http()
+        .post(`/api/v1/live-sessions/${sessionId}/registrations`)
+        .set(...bearer(educator))
+        .send({ memberId: learner.memberId })
+        .expect(201);
   });
 
   afterAll(async () => {
@@ -100,7 +103,7 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
     await upcoming.getByRole('button', { name: 'Leave' }).waitFor();
     const mine = page.getByRole('region', { name: 'My sessions' });
     await mine.getByText('Registered', { exact: true }).waitFor();
-    await mine.getByText('6 seats left of 8').waitFor();
+    await mine.getByText('5 seats left of 8').waitFor();
 
     await mine.getByRole('link', { name: /Human Trafficking/ }).click();
     await page.getByText('You are registered.').waitFor();
@@ -125,11 +128,15 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
     await context.close();
   });
 
-  it('lets a facilitator at 360 px mark two people present and close the roster; the learner then has a certificate', async () => {
+  it('lets a facilitator at 360 px mark two people present, show the code a third checks in with, and close the roster; the learner then has a certificate', async () => {
     const { context, page } = await newPage(browser, baseUrl);
     await page.setViewportSize({ width: 360, height: 740 });
     await signIn(page, facilitator.user.email);
-    await page.goto(`/sessions/${sessionId}`);
+    await page.goto('/sessions');
+    const facilitating = page.getByRole('region', { name: 'Sessions I facilitate' });
+    await facilitating.getByText('You facilitate').waitFor();
+    await checkPage(page);
+    await facilitating.getByRole('link', { name: /Human Trafficking/ }).click();
     const roster = page.getByRole('region', { name: 'Roster' });
     await roster.getByText('Ada Attender').waitFor();
     await roster.getByText('Bea Second').waitFor();
@@ -152,15 +159,29 @@ describe('web app: live sessions, from a learner registering to a facilitator cl
     }
 
     await page.getByRole('button', { name: 'Show the check-in code' }).click();
-    await page
-      .getByTestId('check-in-code')
-      .filter({ hasText: /^\d{6}$/ })
-      .waitFor();
+    const shown = page.getByTestId('check-in-code').filter({ hasText: /^\d{6}$/ });
+    await shown.waitFor();
     await checkPage(page);
+
+    const inRoom = await newPage(browser, baseUrl);
+    await signIn(inRoom.page, cy.email);
+    await inRoom.page.goto(`/sessions/${sessionId}`);
+    await inRoom.page.getByLabel('Code shown at the session').fill('000000');
+    await inRoom.page.getByRole('button', { name: 'Check in' }).click();
+    await inRoom.page.getByText('code is not the code shown at the session', { exact: false }).waitFor();
+    await checkPage(inRoom.page);
+    await inRoom.page.getByLabel('Code shown at the session').fill(await shown.innerText());
+    await inRoom.page.getByRole('button', { name: 'Check in' }).click();
+    await inRoom.page.getByText('You are checked in.', { exact: false }).waitFor();
+    await inRoom.context.close();
+    await page.reload();
+    await roster.getByText('Checked in (to confirm)').waitFor();
+    await roster.getByRole('button', { name: 'Reject the check-in of Cy Checkin' }).waitFor();
 
     await roster.getByRole('button', { name: 'Close the roster' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Yes, Close the roster' }).click();
     await roster.getByText(/^Roster closed/).waitFor();
+    await roster.getByText('Checked in', { exact: true }).waitFor();
     await checkPage(page);
     await context.close();
 
