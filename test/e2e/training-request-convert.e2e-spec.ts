@@ -330,6 +330,11 @@ describe('converting a training request: organization, invitation and a draft se
       const mine = await get(fran, '/api/v1/me/live-sessions');
       expect(mine.body.items.map((s: { id: string }) => s.id)).not.toContain(draftId);
       expect((await get(learner.session, `/api/v1/live-sessions/${draftId}/ics`)).status).toBe(404);
+      // Nor does the session page's registration read, nor the roster, let a learner see that the draft exists.
+      expect((await get(learner.session, `/api/v1/me/live-sessions/${draftId}/registration`)).status).toBe(
+        404,
+      );
+      expect((await get(learner.session, `/api/v1/live-sessions/${draftId}/roster`)).status).not.toBe(200);
       expect((await get(educator, `/api/v1/live-sessions/${draftId}/ics`)).status).toBe(409);
       const registering = await post(learner.session, `/api/v1/live-sessions/${draftId}/registrations`, {
         memberId: learner.memberId,

@@ -95,6 +95,16 @@ const appRoutes = [
   }),
   createRoute({ getParentRoute: () => appRoute, path: '/certificates', component: CertificatesPage }),
   createRoute({ getParentRoute: () => appRoute, path: '/preferences', component: PreferencesPage }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/sessions',
+    component: lazyRouteComponent(() => import('./pages/sessions/sessions.page'), 'SessionsPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/sessions/$id',
+    component: lazyRouteComponent(() => import('./pages/sessions/session.page'), 'SessionPage'),
+  }),
   // Staff pages load as their own chunks: a learner's first load never downloads them.
   createRoute({
     getParentRoute: () => appRoute,

@@ -11,7 +11,9 @@ import { SessionInvitesService } from './calendar/session-invites.service';
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionChangesController } from './http/live-session-changes.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
+import { LiveSessionRosterController } from './http/live-session-roster.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
+import { MyLiveSessionRegistrationController } from './http/my-live-session-registration.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
 import { RegistrationRepository } from './registrations/registration.repository';
@@ -19,6 +21,8 @@ import { RegistrationsService } from './registrations/registrations.service';
 import { LiveSessionChangesRepository } from './sessions/live-session-changes.repository';
 import { LiveSessionDraftsService } from './sessions/live-session-drafts.service';
 import { LiveSessionUpdatesService } from './sessions/live-session-updates.service';
+import { RosterRepository } from './roster/roster.repository';
+import { RosterService } from './roster/roster.service';
 import { LiveSessionRepository } from './sessions/live-session.repository';
 import { LiveSessionsService } from './sessions/live-sessions.service';
 import { SessionScope } from './sessions/session-scope';
@@ -41,6 +45,8 @@ import { SessionScope } from './sessions/session-scope';
     LiveSessionChangesRepository,
     LiveSessionDraftsService,
     LiveSessionUpdatesService,
+    RosterRepository,
+    RosterService,
   ],
   controllers: [
     LiveSessionsController,
@@ -48,6 +54,8 @@ import { SessionScope } from './sessions/session-scope';
     MyLiveSessionsController,
     AttendanceController,
     LiveSessionChangesController,
+    LiveSessionRosterController,
+    MyLiveSessionRegistrationController,
   ],
   // Converting a training request drafts its session (libs/intake).
   exports: [LiveSessionDraftsService],

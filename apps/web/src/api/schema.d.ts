@@ -851,6 +851,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/{id}/roster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The roster: registered and waitlisted members with their attendance and check-in, by name
+     * @description For the session's assigned facilitators (another facilitator → 404), the organization's org_admins and educators and platform admins. Another organization's session is a 404, as an unknown id. attendance is null until a mark is given, absent once it was taken back; email is left out for facilitators.
+     */
+    get: operations['LiveSessionRosterController_read'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/live-sessions/{id}/roster/close': {
     parameters: {
       query?: never;
@@ -955,6 +975,26 @@ export interface paths {
      * @description Registrations are those of the organization my token names; facilitated sessions those of any organization.
      */
     get: operations['MyLiveSessionsController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/me/live-sessions/{id}/registration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * My registration for a session of my organization, and the member id I register with
+     * @description status null when I am not registered; attendance and checkIn as on the roster. Another organization's session is a 404, as an unknown id.
+     */
+    get: operations['MyLiveSessionRegistrationController_mine'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2599,6 +2639,28 @@ export interface components {
       trainingRequestId: string | null;
       waitlistCount: number;
     };
+    MyRegistrationView: {
+      /**
+       * @description As on the roster
+       * @enum {string|null}
+       */
+      attendance: 'attended' | 'absent' | null;
+      /**
+       * @description As on the roster
+       * @enum {string|null}
+       */
+      checkIn: 'provisional' | 'rejected' | 'confirmed' | null;
+      /** @description My membership in the organization: the memberId to register or leave with */
+      memberId: string;
+      /** Format: date-time */
+      rosterClosedAt: string | null;
+      sessionId: string;
+      /**
+       * @description null when I am not registered
+       * @enum {string|null}
+       */
+      status: 'registered' | 'waitlisted' | null;
+    };
     NamedRefView: {
       id: string;
       name: string;
@@ -3002,6 +3064,31 @@ export interface components {
       closedAt: string;
       /** @description The check-ins confirmed as attendance, with their credit */
       confirmed: components['schemas']['AttendanceView'][];
+      sessionId: string;
+    };
+    RosterEntryView: {
+      /**
+       * @description attended once marked present; absent once a mark was taken back; null when never marked
+       * @enum {string|null}
+       */
+      attendance: 'attended' | 'absent' | null;
+      /**
+       * @description The self check-in: provisional until the roster closes or the facilitator rejects it; confirmed once it became attendance; null when the member did not check in
+       * @enum {string|null}
+       */
+      checkIn: 'provisional' | 'rejected' | 'confirmed' | null;
+      /** @description The organization's staff and platform admins only; a facilitator sees names */
+      email?: string;
+      memberId: string;
+      name: string;
+      /** @enum {string} */
+      registrationStatus: 'registered' | 'waitlisted';
+    };
+    RosterView: {
+      /** @description Registered and waitlisted members, by name */
+      items: components['schemas']['RosterEntryView'][];
+      /** Format: date-time */
+      rosterClosedAt: string | null;
       sessionId: string;
     };
     ScheduleRecipientPage: {
@@ -6423,6 +6510,64 @@ export interface operations {
       };
     };
   };
+  LiveSessionRosterController_read: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RosterView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin, facilitator. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
   AttendanceController_closeRoster: {
     parameters: {
       query?: never;
@@ -6791,6 +6936,64 @@ export interface operations {
       };
       /** @description Allowed roles: any signed-in person. */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  MyLiveSessionRegistrationController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['MyRegistrationView'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, manager, learner. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Unknown id, or an id of another organization. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

@@ -7,6 +7,7 @@ export interface NavigationItem {
     | 'myTraining'
     | 'certificates'
     | 'preferences'
+    | 'liveSessions'
     | 'organization'
     | 'sites'
     | 'people'
@@ -37,6 +38,12 @@ const ORGANIZATION_ROLES = ['org_admin', 'educator', 'manager', 'learner'];
 export const NAVIGATION: readonly NavigationItem[] = [
   { to: '/learn', label: 'myTraining', roles: ORGANIZATION_ROLES, section: 'learning' },
   { to: '/certificates', label: 'certificates', roles: ORGANIZATION_ROLES, section: 'learning' },
+  {
+    to: '/sessions',
+    label: 'liveSessions',
+    roles: [...ORGANIZATION_ROLES, 'facilitator'],
+    section: 'learning',
+  },
   { to: '/preferences', label: 'preferences', roles: ORGANIZATION_ROLES, section: 'learning' },
   {
     to: '/admin/organization',

@@ -10,6 +10,7 @@ import enPlatform from './en/platform.json';
 import enReports from './en/reports.json';
 import enRequirements from './en/requirements.json';
 import enSchedules from './en/schedules.json';
+import enSessions from './en/sessions.json';
 import enTeam from './en/team.json';
 import enVerify from './en/verify.json';
 import esAdmin from './es/admin.json';
@@ -22,6 +23,7 @@ import esPlatform from './es/platform.json';
 import esReports from './es/reports.json';
 import esRequirements from './es/requirements.json';
 import esSchedules from './es/schedules.json';
+import esSessions from './es/sessions.json';
 import esTeam from './es/team.json';
 import esVerify from './es/verify.json';
 
@@ -40,6 +42,7 @@ export const resources = {
     requirements: enRequirements,
     compliance: enCompliance,
     schedules: enSchedules,
+    sessions: enSessions,
   },
   es: {
     common: esCommon,
@@ -54,6 +57,7 @@ export const resources = {
     requirements: esRequirements,
     compliance: esCompliance,
     schedules: esSchedules,
+    sessions: esSessions,
   },
 } as const;
 

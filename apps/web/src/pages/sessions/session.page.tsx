@@ -1,0 +1,98 @@
+import { Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/error-state.component';
+import { LoadingState } from '../../components/loading-state.component';
+import { PageTitle } from '../../components/page-title.component';
+import { useSession } from '../../session/use-session.hook';
+import { CheckInCode } from './check-in-code.component';
+import { MyRegistration } from './my-registration.component';
+import { Roster } from './roster.component';
+import { type LiveSession, sessionQuery } from './sessions.queries';
+import { useSessionTime } from './use-session-time.hook';
+
+const ROSTER_KEEPERS = ['org_admin', 'educator', 'facilitator', 'platform_admin'];
+
+function Fact({ label, children }: { label: string; children: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" c="gray.7">
+        {label}
+      </Text>
+      <Text component="dd" m={0} style={{ overflowWrap: 'anywhere' }}>
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+function Details({ session }: { session: LiveSession }) {
+  const { t } = useTranslation('sessions');
+  const time = useSessionTime();
+  const seatsLeft = Math.max(0, session.capacity - session.registeredCount);
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        {session.status === 'cancelled' && (
+          <Badge color="red.9" variant="filled">
+            {t('cancelled')}
+          </Badge>
+        )}
+        <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} m={0} spacing="sm">
+          <Fact label={t('detail.course')}>{session.courseTitle}</Fact>
+          <Fact label={t('detail.when')}>{time(session)}</Fact>
+          <Fact label={t('detail.where')}>
+            {t('place', { site: session.siteName, location: session.location })}
+          </Fact>
+          <Fact label={t('detail.seats')}>
+            {seatsLeft > 0
+              ? t('seatsLeft', { count: seatsLeft, capacity: session.capacity })
+              : t('full', { waitlist: session.waitlistCount })}
+          </Fact>
+        </SimpleGrid>
+        {session.facilitators.length > 0 && (
+          <Text size="sm">
+            {t('facilitators', { names: session.facilitators.map((person) => person.name).join(', ') })}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/**
+ * `/sessions/$id`: the session; a member registers, downloads the invite and checks in; a facilitator or the
+ * organization's staff keep the roster and show the check-in code.
+ */
+export function SessionPage() {
+  const { t } = useTranslation('sessions');
+  const { id } = useParams({ from: '/app/sessions/$id' });
+  const person = useSession();
+  const query = useQuery(sessionQuery(id));
+  const held = new Set([...person.roles, ...person.platformRoles]);
+  const keepsRoster = ROSTER_KEEPERS.some((role) => held.has(role));
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError)
+    return (
+      <>
+        <PageTitle>{t('list.title')}</PageTitle>
+        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+      </>
+    );
+  const session = query.data;
+  return (
+    <>
+      <PageTitle>{session.courseTitle}</PageTitle>
+      <Stack gap="xl">
+        <Details session={session} />
+        {person.organizationId !== null && <MyRegistration session={session} />}
+        {keepsRoster && session.status === 'scheduled' && (
+          <CheckInCode sessionId={session.id} timezone={session.timezone} />
+        )}
+        {keepsRoster && <Roster sessionId={session.id} />}
+      </Stack>
+    </>
+  );
+}
