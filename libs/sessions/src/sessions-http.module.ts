@@ -8,9 +8,12 @@ import { AttendanceService } from './attendance/attendance.service';
 import { CheckInThrottle } from './attendance/check-in-throttle';
 import { SessionInviteRepository } from './calendar/session-invite.repository';
 import { SessionInvitesService } from './calendar/session-invites.service';
+import { LiveSessionConflictRepository } from './conflicts/live-session-conflict.repository';
+import { LiveSessionConflictsService } from './conflicts/live-session-conflicts.service';
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionChangesController } from './http/live-session-changes.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
+import { LiveSessionConflictsController } from './http/live-session-conflicts.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
 import { SessionMailTemplates } from './mail/session-mail.templates';
@@ -41,8 +44,11 @@ import { SessionScope } from './sessions/session-scope';
     LiveSessionChangesRepository,
     LiveSessionDraftsService,
     LiveSessionUpdatesService,
+    LiveSessionConflictRepository,
+    LiveSessionConflictsService,
   ],
   controllers: [
+    LiveSessionConflictsController,
     LiveSessionsController,
     LiveSessionCalendarController,
     MyLiveSessionsController,
