@@ -138,21 +138,24 @@ describe('web app: the training request board and scheduling a session in Chromi
     await createSite(world, org.admin, 'Board Main');
     const otherSite = await createSite(world, other.admin, 'Elsewhere Main');
     const day = dayAhead(50);
-    await world
-      .http()
-      .post('/api/v1/live-sessions')
-      .set(...bearer(other.admin))
-      .send({
-        courseId,
-        siteId: otherSite,
-        startsAt: `${day}T10:00:00Z`,
-        endsAt: `${day}T12:00:00Z`,
-        timezone: 'UTC',
-        location: 'Secret room',
-        capacity: 5,
-        facilitatorIds: [fran.user.id],
-      })
-      .expect(201);
+    // Booked by another organization, whose session the educator's cannot see.
+    const bookElsewhere = (from: string, until: string) =>
+      world
+        .http()
+        .post('/api/v1/live-sessions')
+        .set(...bearer(other.admin))
+        .send({
+          courseId,
+          siteId: otherSite,
+          startsAt: `${day}T${from}:00Z`,
+          endsAt: `${day}T${until}:00Z`,
+          timezone: 'UTC',
+          location: 'Secret room',
+          capacity: 5,
+          facilitatorIds: [fran.user.id],
+        })
+        .expect(201);
+    await bookElsewhere('10:00', '12:00');
     const educator = await world.addMember(org, ['educator']);
 
     const { context, page } = await newPage(browser, baseUrl);
@@ -184,6 +187,21 @@ describe('web app: the training request board and scheduling a session in Chromi
     await control(page, 'Start time').fill(chicagoTime(`${day}T13:00:00Z`));
     await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
     await until('saving is allowed', async () => !(await save.isDisabled()));
+
+    // Booked elsewhere while the form is open (13:00–15:00 plus her travel time overlaps 15:30): the 409 says so.
+    await bookElsewhere('15:30', '16:30');
+    await save.click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'was booked at that time while you were filling in' })
+      .waitFor();
+    await availability.getByText(/Fran Overbooked is busy from .* until /).waitFor();
+    expect(await save.isDisabled()).toBe(true);
+
+    // 18:00 UTC: after her travel time following the later session.
+    await control(page, 'Start time').fill(chicagoTime(`${day}T18:00:00Z`));
+    await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
+    await until('saving is allowed again', async () => !(await save.isDisabled()));
     await save.click();
     await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
     const id = page.url().split('/').pop();
@@ -191,7 +209,7 @@ describe('web app: the training request board and scheduling a session in Chromi
       'SELECT starts_at, organization_id FROM live_sessions WHERE id = $1',
       [id],
     );
-    expect(stored.starts_at.toISOString()).toBe(`${day}T13:00:00.000Z`);
+    expect(stored.starts_at.toISOString()).toBe(`${day}T18:00:00.000Z`);
     expect(stored.organization_id).toBe(org.id);
     await context.close();
   });
