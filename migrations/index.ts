@@ -21,6 +21,7 @@ import { Attendance1764750000000 } from './1764750000000-attendance';
 import { ReportingManagers1764760000000 } from './1764760000000-reporting-managers';
 import { SessionDrafts1764770000000 } from './1764770000000-session-drafts';
 import { SessionReminders1764780000000 } from './1764780000000-session-reminders';
+import { FacilitatorBusy1764790000000 } from './1764790000000-facilitator-busy';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   ReportingManagers1764760000000,
   SessionDrafts1764770000000,
   SessionReminders1764780000000,
+  FacilitatorBusy1764790000000,
 ];

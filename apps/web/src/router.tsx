@@ -174,6 +174,22 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appRoute,
+    path: '/platform/training-requests',
+    component: lazyRouteComponent(
+      () => import('./pages/platform/training-requests/training-requests.page'),
+      'TrainingRequestsPage',
+    ),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
+    path: '/sessions/new',
+    // `?trainingRequestId=`: the intake request the session comes from, passed through to the api.
+    validateSearch: (search: Record<string, unknown>): { trainingRequestId?: string } =>
+      typeof search.trainingRequestId === 'string' ? { trainingRequestId: search.trainingRequestId } : {},
+    component: lazyRouteComponent(() => import('./pages/sessions/new-session.page'), 'NewSessionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
     path: '/platform/queues',
     component: lazyRouteComponent(() => import('./pages/platform/queues.page'), 'QueuesPage'),
   }),

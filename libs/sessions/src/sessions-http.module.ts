@@ -8,10 +8,13 @@ import { AttendanceService } from './attendance/attendance.service';
 import { CheckInThrottle } from './attendance/check-in-throttle';
 import { SessionInviteRepository } from './calendar/session-invite.repository';
 import { SessionInvitesService } from './calendar/session-invites.service';
+import { LiveSessionConflictRepository } from './conflicts/live-session-conflict.repository';
+import { LiveSessionConflictsService } from './conflicts/live-session-conflicts.service';
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionChangesController } from './http/live-session-changes.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
 import { LiveSessionRosterController } from './http/live-session-roster.controller';
+import { LiveSessionConflictsController } from './http/live-session-conflicts.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionRegistrationController } from './http/my-live-session-registration.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';
@@ -47,8 +50,11 @@ import { SessionScope } from './sessions/session-scope';
     LiveSessionUpdatesService,
     RosterRepository,
     RosterService,
+    LiveSessionConflictRepository,
+    LiveSessionConflictsService,
   ],
   controllers: [
+    LiveSessionConflictsController,
     LiveSessionsController,
     LiveSessionCalendarController,
     MyLiveSessionsController,

@@ -891,6 +891,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/live-sessions/conflicts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Facilitators' bookings a proposed session would collide with
+     * @description Each booking of these facilitators whose busy time (its session plus the travel buffer, SESSION_TRAVEL_BUFFER) overlaps the proposed session plus the buffer: exactly what scheduling it would refuse with 409. Another organization's booking shows as busy time only (sessionId null). endsAt after startsAt, 1–10 facilitators.
+     */
+    get: operations['LiveSessionConflictsController_preview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/me': {
     parameters: {
       query?: never;
@@ -2423,6 +2443,27 @@ export interface components {
       number: string | null;
       state: string;
       type: string;
+    };
+    LiveSessionConflictList: {
+      items: components['schemas']['LiveSessionConflictView'][];
+      /** @description Always null: at most a few bookings overlap */
+      nextCursor: string | null;
+    };
+    LiveSessionConflictView: {
+      /**
+       * Format: date-time
+       * @description The start of the booked session
+       */
+      busyFrom: string;
+      /**
+       * Format: date-time
+       * @description The end of the booked session plus the travel buffer
+       */
+      busyUntil: string;
+      facilitatorId: string;
+      facilitatorName: string;
+      /** @description The booked session when it is this organization's; null for another organization's */
+      sessionId: string | null;
     };
     LiveSessionPage: {
       items: components['schemas']['LiveSessionView'][];
@@ -6626,6 +6667,62 @@ export interface operations {
       };
       /** @description The request conflicts with the current state. */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+    };
+  };
+  LiveSessionConflictsController_preview: {
+    parameters: {
+      query: {
+        endsAt: string;
+        /** @description A session being changed: its own bookings are not conflicts */
+        excludeSessionId?: string;
+        /** @description The facilitators to check (1–10) */
+        facilitatorIds: string[];
+        /** @description Platform admins only (their token names no organization): the organization the session is for. Ignored for an organization's own staff. */
+        organizationId?: string;
+        startsAt: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Success */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LiveSessionConflictList'];
+        };
+      };
+      /** @description Invalid input; `errors` names each bad field. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Not signed in, or the token expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['ProblemSchema'];
+        };
+      };
+      /** @description Allowed roles: org_admin, educator, platform_admin. */
+      403: {
         headers: {
           [name: string]: unknown;
         };

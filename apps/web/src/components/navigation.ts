@@ -21,7 +21,9 @@ export interface NavigationItem {
     | 'platformOrganizations'
     | 'platformUsers'
     | 'platformCatalog'
-    | 'platformQueues';
+    | 'platformQueues'
+    | 'platformTrainingRequests'
+    | 'scheduleSession';
   /** Shown to a person holding any of these roles in the bound organization (or platform roles). */
   roles: readonly string[];
   /** The heading it is listed under, when a person sees more than one. */
@@ -61,6 +63,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
     section: 'administration',
   },
   { to: '/admin/audit', label: 'audit', roles: ['org_admin'], section: 'administration' },
+  {
+    to: '/sessions/new',
+    label: 'scheduleSession',
+    roles: ['org_admin', 'educator'],
+    section: 'administration',
+  },
   { to: '/team', label: 'team', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
   { to: '/reports', label: 'reports', roles: ['manager', 'org_admin', 'educator'], section: 'team' },
   {
@@ -84,6 +92,12 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   { to: '/platform/users', label: 'platformUsers', roles: ['platform_admin'], section: 'platform' },
   { to: '/platform/catalog', label: 'platformCatalog', roles: ['platform_admin'], section: 'platform' },
+  {
+    to: '/platform/training-requests',
+    label: 'platformTrainingRequests',
+    roles: ['platform_admin'],
+    section: 'platform',
+  },
   { to: '/platform/queues', label: 'platformQueues', roles: ['platform_admin'], section: 'platform' },
 ];
 

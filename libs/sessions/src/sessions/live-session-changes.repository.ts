@@ -27,7 +27,7 @@ export interface LiveSessionFields {
   capacity: number;
 }
 
-const BUSY = `tstzrange(s.starts_at, s.ends_at + $3 * interval '1 millisecond', '[)')`;
+const BUSY = `session_busy(s.starts_at, s.ends_at, $3)`;
 
 /** Drafting, publishing and changing sessions; which rows are seen is RLS's, as for the session. */
 @Injectable()

@@ -106,7 +106,8 @@ export class LiveSessionRepository {
   }
 
   /**
-   * Books the facilitators: each busy from the start to the end plus the travel buffer. The exclusion constraint
+   * Books the facilitators: each busy from the start to the end plus the travel buffer (`session_busy`, which the
+   * conflicts preview compares against too). The exclusion constraint
    * `session_facilitators_no_overlap` refuses an overlap with any of their bookings, in any organization. A draft's
    * rows are inactive: they hold no time until it is published.
    */
@@ -119,7 +120,7 @@ export class LiveSessionRepository {
   ): Promise<void> {
     await rows(
       `INSERT INTO session_facilitators (organization_id, session_id, facilitator_id, busy, active)
-       SELECT $1, s.id, f.id, tstzrange(s.starts_at, s.ends_at + $4 * interval '1 millisecond', '[)'), $5
+       SELECT $1, s.id, f.id, session_busy(s.starts_at, s.ends_at, $4), $5
          FROM live_sessions s CROSS JOIN unnest($3::uuid[]) AS f(id)
         WHERE s.organization_id = $1 AND s.id = $2`,
       [organizationId, sessionId, facilitatorIds, bufferMs, active],

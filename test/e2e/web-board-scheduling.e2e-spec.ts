@@ -1,0 +1,216 @@
+import type { Browser, Page } from 'playwright-core';
+import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
+import { createSite, findHt101 } from '../support/learning';
+import { bearer, PLATFORM_ADMIN, TestApp, TestOrganization } from '../support/test-app';
+import { until } from '../support/waiting';
+
+// A browser path runs ~3x slower beside two other suites on 2 cores than alone.
+jest.setTimeout(360_000);
+
+const DAY = 24 * 60 * 60 * 1000;
+
+/** A field's input by its label, a required one's asterisk aside (a Mantine select's listbox shares the name). */
+function control(page: Page, label: string) {
+  return page.getByLabel(new RegExp(`^${label}( \\*)?$`)).and(page.locator('input'));
+}
+
+async function openFromNavigation(page: Page, link: string, heading: string): Promise<void> {
+  // At 1280 px the navigation is always shown.
+  await page.getByRole('navigation').getByRole('link', { name: link, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+}
+
+/** The wall-clock time (HH:MM) of an instant in the organizations' zone, as a time input takes it. */
+function chicagoTime(instant: string): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'America/Chicago',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}
+
+/** A UTC calendar day some days ahead, as a date input takes it. */
+function dayAhead(days: number): string {
+  return new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
+}
+
+describe('web app: the training request board and scheduling a session in Chromium', () => {
+  let world: TestApp;
+  let baseUrl: string;
+  let browser: Browser;
+  let org: TestOrganization;
+  let other: TestOrganization;
+
+  beforeAll(async () => {
+    ({ world, baseUrl } = await startWebApp());
+    browser = await launchBrowser();
+    org = await world.createOrganization('Board Health');
+    other = await world.createOrganization('Elsewhere Clinic');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await world?.stop();
+  });
+
+  it('lets a platform admin move a request through the board, assign a facilitator and add a note', async () => {
+    const fay = await world.addPlatformStaff(['facilitator'], 'Fay Boardwalk');
+    const submitted = await world
+      .http()
+      .post('/api/v1/public/training-requests')
+      .send({
+        organizationName: 'Riverside <b>Medical</b>',
+        contactName: 'Robin <img src=x onerror=alert(1)>',
+        email: world.email('requester'),
+        setting: 'emergency_department',
+        format: 'onsite',
+        preferredDates: [dayAhead(60)],
+        message: 'Two sessions, please.\n<script>alert(1)</script>',
+      })
+      .expect(201);
+    const reference = submitted.body.reference as string;
+
+    const { context, page } = await newPage(browser, baseUrl);
+    await signIn(page, PLATFORM_ADMIN);
+    await openFromNavigation(page, 'Training requests', 'Training requests');
+    const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+    const card = column('New').getByRole('button', { name: 'Riverside <b>Medical</b>' });
+    await card.waitFor();
+    expect(await column('New').innerText()).toContain(reference);
+    await checkPage(page, 'training-requests');
+
+    // Opened with the keyboard; what was submitted shows as text, never markup.
+    await card.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Status: New').waitFor();
+    expect(await dialog.innerText()).toContain('<script>alert(1)</script>');
+    expect(await dialog.locator('script, img').count()).toBe(0);
+    // Only the moves the api allows: forward one step, decline, spam.
+    const moves = dialog.getByRole('button', { name: /^(Move to|Decline|Mark as spam)/ });
+    expect(await moves.allInnerTexts()).toEqual(['Move to Triaged', 'Decline', 'Mark as spam']);
+    await checkPage(page, 'training-request-detail');
+
+    await dialog.getByRole('button', { name: 'Move to Triaged' }).click();
+    await dialog.getByText('Status: Triaged').waitFor();
+    expect(await moves.allInnerTexts()).toEqual(['Move to Proposed', 'Decline', 'Mark as spam']);
+    await dialog.getByRole('button', { name: 'Move to Proposed' }).click();
+    await dialog.getByText('Status: Proposed').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Move to Triaged' }).count()).toBe(0);
+
+    await control(page, 'Assigned facilitator').click();
+    await page.getByRole('option', { name: 'Fay Boardwalk' }).click();
+    await dialog.getByRole('button', { name: 'Assign facilitator' }).click();
+    await dialog.getByText('Facilitator assigned.').waitFor();
+
+    await dialog.getByRole('textbox', { name: 'Note' }).fill('Called back; wants March.');
+    await dialog.getByRole('button', { name: 'Add note' }).click();
+    const history = dialog.getByRole('region', { name: 'History' });
+    await history.getByText(/noted: Called back; wants March\./).waitFor();
+    expect(await history.innerText()).toMatch(/moved it from New to Triaged/);
+    expect(await history.innerText()).toMatch(/moved it from Triaged to Proposed/);
+    expect(await history.innerText()).toContain('assigned Fay Boardwalk');
+
+    // Another admin moves it meanwhile: the stale button answers 409 in words and the dialog catches up.
+    await world
+      .http()
+      .patch(`/api/v1/platform/training-requests/${submitted.body.id}`)
+      .set(...bearer(await world.login(PLATFORM_ADMIN)))
+      .send({ status: 'scheduled' })
+      .expect(200);
+    await dialog.getByRole('button', { name: 'Move to Scheduled' }).click();
+    await dialog.getByText('Someone else changed this request first.', { exact: false }).waitFor();
+    await dialog.getByText('Status: Scheduled').waitFor();
+    await page.keyboard.press('Escape');
+    await column('Scheduled').getByRole('button', { name: 'Riverside <b>Medical</b>' }).waitFor();
+    expect(
+      await world.ownerQuery('SELECT assigned_facilitator_id FROM training_requests WHERE id = $1', [
+        submitted.body.id,
+      ]),
+    ).toEqual([{ assigned_facilitator_id: fay.user.id }]);
+    await context.close();
+  });
+
+  it('shows an educator a conflict before saving when the facilitator is booked elsewhere, then saves a free time', async () => {
+    const fran = await world.addPlatformStaff(['facilitator'], 'Fran Overbooked');
+    const courseId = (await findHt101(world, org.admin)).id;
+    await createSite(world, org.admin, 'Board Main');
+    const otherSite = await createSite(world, other.admin, 'Elsewhere Main');
+    const day = dayAhead(50);
+    // Booked by another organization, whose session the educator's cannot see.
+    const bookElsewhere = (from: string, until: string) =>
+      world
+        .http()
+        .post('/api/v1/live-sessions')
+        .set(...bearer(other.admin))
+        .send({
+          courseId,
+          siteId: otherSite,
+          startsAt: `${day}T${from}:00Z`,
+          endsAt: `${day}T${until}:00Z`,
+          timezone: 'UTC',
+          location: 'Secret room',
+          capacity: 5,
+          facilitatorIds: [fran.user.id],
+        })
+        .expect(201);
+    await bookElsewhere('10:00', '12:00');
+    const educator = await world.addMember(org, ['educator']);
+
+    const { context, page } = await newPage(browser, baseUrl);
+    await signIn(page, educator.email);
+    await openFromNavigation(page, 'Schedule a session', 'Schedule a session');
+    await page.getByText('When (time zone: America/Chicago)').waitFor();
+    await checkPage(page, 'schedule-session');
+
+    await control(page, 'Course').click();
+    await page.getByRole('option').first().click();
+    await control(page, 'Site').click();
+    await page.getByRole('option', { name: 'Board Main' }).click();
+    await control(page, 'Date').fill(day);
+    // The other organization's session runs 10:00–12:00 UTC, early morning in Chicago, the same day.
+    await control(page, 'Start time').fill(chicagoTime(`${day}T11:00:00Z`));
+    await control(page, 'Location').fill('Education room 2');
+    await control(page, 'Facilitators').click();
+    await page.getByRole('option', { name: 'Fran Overbooked' }).click();
+    await page.keyboard.press('Escape');
+
+    const availability = page.getByRole('region', { name: 'Facilitator availability' });
+    await availability.getByText(/Fran Overbooked is busy from .* until /).waitFor();
+    expect(await availability.innerText()).not.toContain('Secret room');
+    const save = page.getByRole('button', { name: 'Schedule session' });
+    expect(await save.isDisabled()).toBe(true);
+    await checkPage(page, 'schedule-session-conflict');
+
+    // 13:00 UTC is when her travel time after the other session ends: free.
+    await control(page, 'Start time').fill(chicagoTime(`${day}T13:00:00Z`));
+    await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
+    await until('saving is allowed', async () => !(await save.isDisabled()));
+
+    // Booked elsewhere while the form is open (13:00–15:00 plus her travel time overlaps 15:30): the 409 says so.
+    await bookElsewhere('15:30', '16:30');
+    await save.click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'was booked at that time while you were filling in' })
+      .waitFor();
+    await availability.getByText(/Fran Overbooked is busy from .* until /).waitFor();
+    expect(await save.isDisabled()).toBe(true);
+
+    // 18:00 UTC: after her travel time following the later session.
+    await control(page, 'Start time').fill(chicagoTime(`${day}T18:00:00Z`));
+    await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
+    await until('saving is allowed again', async () => !(await save.isDisabled()));
+    await save.click();
+    await page.waitForURL(/\/sessions\/[0-9a-f-]{36}$/);
+    const id = page.url().split('/').pop();
+    const [stored] = await world.ownerQuery<{ starts_at: Date; organization_id: string }>(
+      'SELECT starts_at, organization_id FROM live_sessions WHERE id = $1',
+      [id],
+    );
+    expect(stored.starts_at.toISOString()).toBe(`${day}T18:00:00.000Z`);
+    expect(stored.organization_id).toBe(org.id);
+    await context.close();
+  });
+});
