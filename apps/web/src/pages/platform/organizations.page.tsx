@@ -12,18 +12,9 @@ import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
+import { slugify } from './slugify';
 
 const organizationsKey = ['platform', 'organizations'] as const;
-
-function slugify(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 63);
-}
 
 function OrganizationList() {
   const { t } = useTranslation('platform');
