@@ -17,8 +17,9 @@ const COMPILED = process.env.BENCH_WORKER === 'dist';
  * BENCH_MEMBERS members in 10 sites and 50 departments, each enrolled in BENCH_COHORTS cohorts (1,000,000
  * enrollments by default, a mix of statuses, some overdue), written with INSERT … SELECT as the owner. For each
  * format, a fresh worker process (so its peak RSS is that report's) builds the organization-wide compliance report:
- * rows from a cursor, streamed to STORAGE_DIR. Measured: rows, the run's time from claim to ready, rows/s, the
- * file's size and the worker's peak RSS (VmHWM). Prints JSON. Run: `npm run bench:reports`; the worker compiled:
+ * its export process (forked by the worker for the run) streams rows from a cursor to STORAGE_DIR. Measured: rows,
+ * the run's time from claim to ready, rows/s, the file's size, and the resident memory of the worker and of its
+ * export process, sampled every 50 ms from /proc: each one's peak and the peak of their sum. Prints JSON. Run: `npm run bench:reports`; the worker compiled:
  * `npm run build:api && BENCH_WORKER=dist npm run bench:reports`.
  */
 async function run(): Promise<void> {
@@ -63,7 +64,9 @@ async function run(): Promise<void> {
         { organizationId, reportId: id },
         jobOptions(JobName.buildReport, `report-${id}`),
       );
+      const sampler = sampleMemory(worker.pid as number);
       const report = await finished(owner, id);
+      const memory = sampler.stop();
       const ms = Date.parse(report.finished_at) - Date.parse(report.started_at);
       results.push({
         format,
@@ -75,6 +78,13 @@ async function run(): Promise<void> {
         fileMegabytes: Math.round(Number(report.file_size) / 1024 / 102.4) / 10,
         workerIdleRssMegabytes: idleRssMegabytes,
         workerPeakRssMegabytes: rssMegabytes(worker.pid as number, 'VmHWM'),
+        workerAtExportStartMegabytes: memory.workerAtExportStart,
+        workerPeakDuringExportMegabytes: memory.workerPeakDuringExport,
+        exportPeakRssMegabytes: memory.exportPeak,
+        peakSumRssMegabytes: memory.sumPeak,
+        exportCpuMs: memory.exportCpuMs,
+        exportProcesses: memory.exportPids.length,
+        loadAfter: loadAverage(),
       });
       worker.kill('SIGTERM');
       await new Promise((resolve) => worker.once('exit', resolve));
@@ -188,6 +198,89 @@ async function finished(owner: Client, id: string): Promise<ReportRow> {
 function rssMegabytes(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Math.round(Number(match[1]) / 102.4) / 10 : Number.NaN;
+}
+
+/** `rssMegabytes`, or 0 for a process that has exited meanwhile (a zombie's status has no memory lines). */
+function rssIfAlive(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    return rssMegabytes(pid, field) || 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** The worker's children now (its export process while a report runs). */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU time (user + system, ms) the process has used so far, or 0 once it has exited. */
+function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in 1/100 s.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
+interface MemorySamples {
+  /** The worker's RSS when its export process was first seen, and its peak while one ran. */
+  workerAtExportStart: number;
+  workerPeakDuringExport: number;
+  /** The export processes' own peak (their VmHWM as last read: a child's peak is gone with it). */
+  exportPeak: number;
+  /** The peak of the worker's and its export process's RSS together. */
+  sumPeak: number;
+  /** The export processes' CPU time as last read. */
+  exportCpuMs: number;
+  exportPids: number[];
+}
+
+/** Samples the worker and its children (its export process while a report runs) every 50 ms until stopped. */
+function sampleMemory(workerPid: number): { stop(): MemorySamples } {
+  const samples: MemorySamples = {
+    workerAtExportStart: 0,
+    workerPeakDuringExport: 0,
+    exportPeak: 0,
+    sumPeak: 0,
+    exportCpuMs: 0,
+    exportPids: [],
+  };
+  const cpu = new Map<number, number>();
+  const sample = () => {
+    const pids = childPids(workerPid);
+    if (pids.length === 0) return;
+    const worker = rssIfAlive(workerPid, 'VmRSS');
+    let children = 0;
+    for (const pid of pids) {
+      if (!samples.exportPids.includes(pid)) samples.exportPids.push(pid);
+      children += rssIfAlive(pid, 'VmRSS');
+      samples.exportPeak = Math.max(samples.exportPeak, rssIfAlive(pid, 'VmHWM'));
+      cpu.set(pid, Math.max(cpu.get(pid) ?? 0, cpuMs(pid)));
+    }
+    if (samples.workerAtExportStart === 0) samples.workerAtExportStart = worker;
+    samples.workerPeakDuringExport = Math.max(samples.workerPeakDuringExport, worker);
+    samples.sumPeak = Math.max(samples.sumPeak, Math.round((worker + children) * 10) / 10);
+  };
+  const timer = setInterval(sample, 50);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.exportCpuMs = [...cpu.values()].reduce((sum, ms) => sum + ms, 0);
+      return samples;
+    },
+  };
 }
 
 function loadAverage(): string {

@@ -3,7 +3,7 @@ import { NotificationsModule } from '@beacon/notifications';
 import { BuildReportJob } from './reports/jobs/build-report.job';
 import { ReportSweepJob } from './reports/jobs/report-sweep.job';
 import { ReportsProcessor } from './reports/jobs/reports.processor';
-import { ReportRowsRepository } from './reports/report-rows.repository';
+import { ReportExportProcess } from './reports/export/report-export.process';
 import { ReportsModule } from './reports/reports.module';
 import { ReportScheduleMailer } from './schedules/report-schedule-mailer';
 import { ReportScheduleRunRepository } from './schedules/report-schedule-run.repository';
@@ -13,7 +13,7 @@ import { ReportScheduleSweepJob } from './schedules/report-schedule-sweep.job';
 @Module({
   imports: [ReportsModule, NotificationsModule],
   providers: [
-    ReportRowsRepository,
+    ReportExportProcess,
     BuildReportJob,
     ReportSweepJob,
     ReportScheduleRunRepository,

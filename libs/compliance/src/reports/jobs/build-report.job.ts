@@ -4,7 +4,7 @@ import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { ExecutionContext, TenantTransaction } from '@beacon/core/database';
 import { DomainEvents } from '@beacon/core/events';
 import { Clock } from '@beacon/core/time';
-import { openReportWriter, ReportWriter } from '../files/report-writer';
+import { ReportExportProcess } from '../export/report-export.process';
 import { ReportFiles } from '../files/report-files';
 import { failureReason, ReportFailure } from '../report-failure';
 import type { ReportFinishedEvent } from '../report-finished.event';
@@ -12,7 +12,6 @@ import type { BuildReportPayload } from '../report-queue';
 import type { ReportSource } from '../report-source';
 import { ReportSources } from '../report-sources';
 import { ReportRecord, ReportRepository } from '../report.repository';
-import { ReportRowsRepository } from '../report-rows.repository';
 
 /** Rows fetched from the cursor at a time: few round trips, little memory. */
 const BATCH_SIZE = 2_000;
@@ -23,9 +22,10 @@ const DAY_MS = 86_400_000;
 export type BuildOutcome = 'ready' | 'failed' | 'skipped';
 
 /**
- * Builds one report file: claims the report (a new run, from scratch), streams its rows from a database cursor
- * through a writer into a part file in STORAGE_DIR, renames it into place and marks the report ready. A run that
- * fails deletes its part file; the job's last attempt (or a failure retrying cannot mend) records the reason on
+ * Builds one report file: claims the report (a new run, from scratch), has an export process of its own stream
+ * its rows from a database cursor through a writer into a part file in STORAGE_DIR (see ReportExportProcess),
+ * renames it into place and marks the report ready. A run that fails (the export process too: killed, out of
+ * memory) deletes its part file; the job's last attempt (or a failure retrying cannot mend) records the reason on
  * the report. A worker that dies mid-run leaves the report running: the stalled job (or the report sweep) runs it
  * again from scratch under a new run id, so it ends with one file, never two.
  */
@@ -36,7 +36,7 @@ export class BuildReportJob {
   constructor(
     private readonly tx: TenantTransaction,
     private readonly reports: ReportRepository,
-    private readonly reportRows: ReportRowsRepository,
+    private readonly exports: ReportExportProcess,
     private readonly sources: ReportSources,
     private readonly files: ReportFiles,
     private readonly clock: Clock,
@@ -114,10 +114,11 @@ export class BuildReportJob {
   }
 
   /**
-   * Streams the rows into the part file inside one transaction of the report's organization (its row-level
-   * security and the manager's chain bound the rows); progress goes out in short transactions of its own.
+   * Has the export process stream the rows into the part file, inside one transaction of the report's organization
+   * (its row-level security and the manager's chain bound the rows); progress goes out from here, in short
+   * transactions of its own.
    */
-  private async write(
+  private write(
     report: ReportRecord,
     runId: string,
     source: ReportSource,
@@ -130,32 +131,23 @@ export class BuildReportJob {
       now,
       publicUrl: this.config.publicUrl,
     });
-    const keys = source.columns.map((column) => column.key);
-    const writer: ReportWriter = await openReportWriter(report.format, partPath, source.columns);
-    let rowCount = 0;
-    let reported = 0;
-    try {
-      await this.tx.withOrganization(report.organization_id, () =>
-        this.reportRows.stream(statement, keys, BATCH_SIZE, async (batch) => {
-          await writer.write(batch);
-          rowCount += batch.length;
-          if (rowCount - reported >= PROGRESS_EVERY) {
-            reported = rowCount;
-            await this.progress(report, runId, rowCount);
-          }
-        }),
-      );
-      await writer.finish();
-    } catch (error) {
-      await writer.abort();
-      throw error;
-    }
-    return rowCount;
+    return this.exports.run(
+      {
+        organizationId: report.organization_id,
+        statement,
+        format: report.format,
+        columns: source.columns,
+        partPath,
+        batchSize: BATCH_SIZE,
+        progressEvery: PROGRESS_EVERY,
+      },
+      (rowCount) => this.progress(report, runId, rowCount),
+    );
   }
 
   /**
-   * Outside the streaming transaction (a fresh async context, so it does not join it) and committed at once, so
-   * the progress is visible while the rows are still being read.
+   * In a fresh async context (so it joins no transaction of the job's) and committed at once, so the progress is
+   * visible while the rows are still being read.
    */
   private async progress(report: ReportRecord, runId: string, rowCount: number): Promise<void> {
     await ExecutionContext.run(null, () =>
