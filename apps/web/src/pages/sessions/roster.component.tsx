@@ -113,7 +113,7 @@ function RosterLine({ sessionId, entry }: { sessionId: string; entry: RosterEntr
  * The roster a facilitator works from at 360 px: one card per person, stacked, with buttons at least 44 px;
  * the waitlist below; closing confirms the check-ins not rejected.
  */
-export function Roster({ sessionId }: { sessionId: string }) {
+export function Roster({ sessionId, cancelled }: { sessionId: string; cancelled: boolean }) {
   const { t } = useTranslation('sessions');
   const { formatDate } = useFormatters();
   const roster = useQuery(rosterQuery(sessionId));
@@ -151,9 +151,10 @@ export function Roster({ sessionId }: { sessionId: string }) {
             </Stack>
           </section>
         )}
-        {roster.data.rosterClosedAt ? (
+        {roster.data.rosterClosedAt && (
           <Text role="status">{t('roster.closedOn', { date: formatDate(roster.data.rosterClosedAt) })}</Text>
-        ) : (
+        )}
+        {!roster.data.rosterClosedAt && !cancelled && (
           <ConfirmButton
             size="md"
             mih={44}

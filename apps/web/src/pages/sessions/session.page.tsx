@@ -91,7 +91,7 @@ export function SessionPage() {
         {keepsRoster && session.status === 'scheduled' && (
           <CheckInCode sessionId={session.id} timezone={session.timezone} />
         )}
-        {keepsRoster && <Roster sessionId={session.id} />}
+        {keepsRoster && <Roster sessionId={session.id} cancelled={session.status === 'cancelled'} />}
       </Stack>
     </>
   );
