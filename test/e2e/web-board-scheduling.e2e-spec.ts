@@ -132,6 +132,85 @@ describe('web app: the training request board and scheduling a session in Chromi
     await context.close();
   });
 
+  it('lets a platform admin convert a request into a new organization, then publish the drafted session', async () => {
+    const gil = await world.addPlatformStaff(['facilitator'], 'Gil Convert');
+    const contact = world.email('lakeside-contact');
+    const submitted = await world
+      .http()
+      .post('/api/v1/public/training-requests')
+      .send({
+        organizationName: 'Lakeside Health',
+        contactName: 'Lee Lakeside',
+        email: contact,
+        setting: 'both',
+        format: 'onsite',
+        staffCount: 24,
+        location: { city: 'Austin', state: 'TX' },
+        preferredDates: [dayAhead(45)],
+      })
+      .expect(201);
+    const requestId = submitted.body.id as string;
+    await world
+      .http()
+      .patch(`/api/v1/platform/training-requests/${requestId}`)
+      .set(...bearer(await world.login(PLATFORM_ADMIN)))
+      .send({ status: 'triaged', assignedFacilitatorId: gil.user.id })
+      .expect(200);
+
+    const { context, page } = await newPage(browser, baseUrl);
+    await signIn(page, PLATFORM_ADMIN);
+    await openFromNavigation(page, 'Training requests', 'Training requests');
+    const column = (name: string) => page.getByRole('region', { name: new RegExp(`^${name}`) });
+    await column('Triaged').getByRole('button', { name: 'Lakeside Health' }).click();
+    const dialog = page.getByRole('dialog');
+    const convert = dialog.getByRole('region', { name: 'Convert this request' });
+    await convert.waitFor();
+    // The new organization starts from the name the requester typed.
+    expect(await convert.getByRole('textbox', { name: 'Name' }).inputValue()).toBe('Lakeside Health');
+    expect(await convert.getByRole('textbox', { name: 'Slug' }).inputValue()).toBe('lakeside-health');
+    await convert.getByRole('textbox', { name: 'Time zone' }).fill('America/Chicago');
+    await checkPage(page, 'training-request-convert');
+    await convert.getByRole('button', { name: 'Convert' }).click();
+    await dialog.getByText(`an invitation is on its way to ${contact}`, { exact: false }).waitFor();
+    // The history says so, and the form is gone: a request is converted once.
+    await dialog
+      .getByRole('region', { name: 'History' })
+      .getByText(/converted it: a new organization/)
+      .waitFor();
+    await until('the convert form leaves', async () => (await convert.count()) === 0, 10_000);
+
+    await dialog.getByRole('link', { name: 'Open the draft session' }).first().click();
+    await page.getByText('This session is a draft').waitFor();
+    expect(await page.getByText('Gil Convert', { exact: false }).count()).toBeGreaterThan(0);
+    await checkPage(page, 'session-draft');
+    await page.getByRole('button', { name: 'Publish the session' }).click();
+    await page.getByText('This session is a draft').waitFor({ state: 'detached' });
+
+    const [converted] = await world.ownerQuery<{ organization_id: string; status: string; slug: string }>(
+      `SELECT r.organization_id, s.status, o.slug
+         FROM training_requests r
+         JOIN organizations o ON o.id = r.organization_id
+         JOIN live_sessions s ON s.training_request_id = r.id
+        WHERE r.id = $1`,
+      [requestId],
+    );
+    expect(converted).toEqual({
+      organization_id: expect.any(String),
+      status: 'scheduled',
+      slug: 'lakeside-health',
+    });
+    expect(
+      await world.ownerQuery(
+        `SELECT m.roles FROM invitations i
+           JOIN users u ON u.id = i.user_id
+           JOIN memberships m ON m.id = i.membership_id
+          WHERE u.email = $1`,
+        [contact],
+      ),
+    ).toEqual([{ roles: ['org_admin'] }]);
+    await context.close();
+  });
+
   it('shows an educator a conflict before saving when the facilitator is booked elsewhere, then saves a free time', async () => {
     const fran = await world.addPlatformStaff(['facilitator'], 'Fran Overbooked');
     const courseId = (await findHt101(world, org.admin)).id;

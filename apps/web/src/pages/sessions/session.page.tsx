@@ -8,6 +8,7 @@ import { PageTitle } from '../../components/page-title.component';
 import { useSession } from '../../session/use-session.hook';
 import { CheckInCode } from './check-in-code.component';
 import { MyRegistration } from './my-registration.component';
+import { PublishDraft } from './publish-draft.component';
 import { Roster } from './roster.component';
 import { type LiveSession, sessionQuery } from './sessions.queries';
 import { useSessionTime } from './use-session-time.hook';
@@ -37,6 +38,11 @@ function Details({ session }: { session: LiveSession }) {
         {session.status === 'cancelled' && (
           <Badge color="red.9" variant="filled">
             {t('cancelled')}
+          </Badge>
+        )}
+        {session.status === 'draft' && (
+          <Badge color="yellow.9" variant="filled">
+            {t('draft.badge')}
           </Badge>
         )}
         <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} m={0} spacing="sm">
@@ -87,11 +93,14 @@ export function SessionPage() {
       <PageTitle>{session.courseTitle}</PageTitle>
       <Stack gap="xl">
         <Details session={session} />
-        {person.organizationId !== null && <MyRegistration session={session} />}
+        {session.status === 'draft' && <PublishDraft sessionId={session.id} />}
+        {person.organizationId !== null && session.status !== 'draft' && <MyRegistration session={session} />}
         {keepsRoster && session.status === 'scheduled' && (
           <CheckInCode sessionId={session.id} timezone={session.timezone} />
         )}
-        {keepsRoster && <Roster sessionId={session.id} cancelled={session.status === 'cancelled'} />}
+        {keepsRoster && session.status !== 'draft' && (
+          <Roster sessionId={session.id} cancelled={session.status === 'cancelled'} />
+        )}
       </Stack>
     </>
   );

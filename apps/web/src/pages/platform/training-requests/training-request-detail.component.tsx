@@ -10,6 +10,8 @@ import { LoadingState } from '../../../components/loading-state.component';
 import { useEnumLabel } from '../../../i18n/use-enum-label.hook';
 import { useFormatters } from '../../../i18n/use-formatters.hook';
 import { movesFrom, type TrainingRequestStatus } from './training-request-moves';
+import { AnchorLink } from '../../../components/router-links.component';
+import { ConvertRequestSection } from './convert-request.component';
 
 type Detail = components['schemas']['TrainingRequestDetail'];
 type Activity = components['schemas']['TrainingRequestActivityView'];
@@ -92,11 +94,23 @@ function useActivityWords(): (entry: Activity, facilitatorName: (id: string) => 
         return t('trainingRequests.activity.note', { who, note: entry.note ?? '' });
       case 'linked':
         return t('trainingRequests.activity.linked', { who });
+      case 'converted':
+        return t(
+          entry.organizationCreated
+            ? 'trainingRequests.activity.convertedCreated'
+            : 'trainingRequests.activity.convertedLinked',
+          { who },
+        );
+      case 'session_linked':
+        return t('trainingRequests.activity.session_linked', { who });
       default:
         return t('trainingRequests.activity.received', { who });
     }
   };
 }
+
+/** Statuses a request may be converted from: not closed, not a duplicate. */
+const CONVERTIBLE: ReadonlyArray<Detail['status']> = ['new', 'triaged', 'proposed', 'scheduled'];
 
 function Workflow({ request }: { request: Detail }) {
   const { t } = useTranslation('platform');
@@ -220,6 +234,15 @@ function Workflow({ request }: { request: Detail }) {
           </Button>
         </Stack>
       </section>
+      {request.organizationId === null && CONVERTIBLE.includes(request.status) && (
+        <ConvertRequestSection
+          requestId={request.id}
+          organizationName={request.organizationName}
+          onConverted={() =>
+            void queryClient.invalidateQueries({ queryKey: trainingRequestsKey, exact: false })
+          }
+        />
+      )}
       <section aria-labelledby="request-history">
         <Title order={3} size="h5" id="request-history" mb="xs">
           {t('trainingRequests.history')}
@@ -231,6 +254,14 @@ function Workflow({ request }: { request: Detail }) {
                 {formatDate(entry.at)}
               </Text>{' '}
               {activityWords(entry, facilitatorName)}
+              {entry.sessionId && (
+                <>
+                  {' '}
+                  <AnchorLink to="/sessions/$id" params={{ id: entry.sessionId }}>
+                    {t('trainingRequests.openSession')}
+                  </AnchorLink>
+                </>
+              )}
             </Text>
           ))}
         </Stack>

@@ -1,0 +1,172 @@
+import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../../api/api-client';
+import { ApiError, unwrap } from '../../../api/api-error';
+import type { components } from '../../../api/schema';
+import { useErrorMessage } from '../../../components/error-state.component';
+import { AnchorLink } from '../../../components/router-links.component';
+import { slugify } from '../slugify';
+
+type Conversion = components['schemas']['ConvertTrainingRequestResult'];
+
+interface Props {
+  requestId: string;
+  /** The organization name the requester typed: the new organization's name to start from. */
+  organizationName: string;
+  /** Called with the answer once converted (the board reads the request again). */
+  onConverted: () => void;
+}
+
+const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/**
+ * Turns a training request into a client: a new organization whose contact is invited as its org_admin, or one
+ * that exists (nobody is invited: a stranger's form never grants access). Either way a draft live session is made,
+ * linked from the answer.
+ */
+export function ConvertRequestSection({ requestId, organizationName, onConverted }: Props) {
+  const { t } = useTranslation('platform');
+  const errorMessage = useErrorMessage();
+  const [mode, setMode] = useState<'create' | 'link'>('create');
+  const [done, setDone] = useState<Conversion | null>(null);
+  const slugEdited = useRef(false);
+  const form = useForm({
+    initialValues: {
+      name: organizationName,
+      slug: slugify(organizationName),
+      timezone: BROWSER_ZONE,
+      organizationId: '',
+    },
+  });
+  const organizations = useQuery({
+    queryKey: ['platform', 'organizations', 'all-for-convert'],
+    queryFn: () => unwrap(api.GET('/api/v1/platform/organizations', { params: { query: { limit: 100 } } })),
+    enabled: mode === 'link',
+  });
+  const convert = useMutation({
+    mutationFn: (values: typeof form.values) =>
+      unwrap(
+        api.POST('/api/v1/platform/training-requests/{id}/convert', {
+          params: { path: { id: requestId } },
+          body:
+            mode === 'create'
+              ? { organization: { name: values.name, slug: values.slug, timezone: values.timezone } }
+              : { organizationId: values.organizationId },
+        }),
+      ),
+    onSuccess: (result) => {
+      setDone(result);
+      onConverted();
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.status === 400) {
+        // The api names nested fields (organization.slug): the form's fields are flat.
+        const errors: Record<string, string> = {};
+        for (const [field, message] of Object.entries(error.fieldErrors))
+          errors[field.replace(/^organization\./, '')] = message;
+        form.setErrors(errors);
+      }
+    },
+  });
+  const otherError = convert.isError && !(convert.error instanceof ApiError && convert.error.status === 400);
+  const nameProps = form.getInputProps('name');
+  const slugProps = form.getInputProps('slug');
+
+  return (
+    <section aria-labelledby="request-convert">
+      <Title order={3} size="h5" id="request-convert" mb="xs">
+        {t('convert.title')}
+      </Title>
+      {done ? (
+        <Stack>
+          <Alert color="green" role="status">
+            {done.organizationCreated
+              ? t('convert.created', { email: done.invitedEmail ?? '' })
+              : t('convert.linked')}
+          </Alert>
+          <AnchorLink to="/sessions/$id" params={{ id: done.sessionId }}>
+            {t('convert.openDraft')}
+          </AnchorLink>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={form.onSubmit((values) => {
+            if (mode === 'link' && !values.organizationId) {
+              form.setFieldError('organizationId', t('convert.pickOrganization'));
+              return;
+            }
+            convert.mutate(values);
+          })}
+          noValidate
+        >
+          <Stack>
+            <Text size="sm">{t('convert.intro')}</Text>
+            {otherError && (
+              <Alert color="red" role="alert">
+                {errorMessage(convert.error)}
+              </Alert>
+            )}
+            <Radio.Group
+              label={t('convert.mode')}
+              value={mode}
+              onChange={(value) => setMode(value === 'link' ? 'link' : 'create')}
+            >
+              <Stack gap={6} mt={6}>
+                <Radio value="create" label={t('convert.create')} />
+                <Radio value="link" label={t('convert.link')} />
+              </Stack>
+            </Radio.Group>
+            {mode === 'create' ? (
+              <>
+                <TextInput
+                  label={t('organizations.name')}
+                  {...nameProps}
+                  onChange={(event) => {
+                    nameProps.onChange(event);
+                    if (!slugEdited.current) form.setFieldValue('slug', slugify(event.currentTarget.value));
+                  }}
+                />
+                <TextInput
+                  label={t('organizations.slug')}
+                  description={t('organizations.slugHelp')}
+                  {...slugProps}
+                  onChange={(event) => {
+                    slugEdited.current = true;
+                    slugProps.onChange(event);
+                  }}
+                />
+                <TextInput
+                  label={t('organizations.timezone')}
+                  description={t('organizations.timezoneHelp')}
+                  {...form.getInputProps('timezone')}
+                />
+                <Text size="sm">{t('convert.createHelp')}</Text>
+              </>
+            ) : (
+              <>
+                <NativeSelect
+                  label={t('convert.organization')}
+                  disabled={!organizations.data}
+                  data={[
+                    { value: '', label: organizations.isError ? errorMessage(organizations.error) : '—' },
+                    ...(organizations.data?.items ?? []).map((o) => ({ value: o.id, label: o.name })),
+                  ]}
+                  {...form.getInputProps('organizationId')}
+                />
+                <Text size="sm">{t('convert.linkHelp')}</Text>
+              </>
+            )}
+            <Group>
+              <Button type="submit" loading={convert.isPending}>
+                {t('convert.submit')}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </section>
+  );
+}
