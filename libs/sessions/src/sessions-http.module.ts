@@ -13,8 +13,8 @@ import { LiveSessionConflictsService } from './conflicts/live-session-conflicts.
 import { AttendanceController } from './http/attendance.controller';
 import { LiveSessionChangesController } from './http/live-session-changes.controller';
 import { LiveSessionCalendarController } from './http/live-session-calendar.controller';
-import { LiveSessionRosterController } from './http/live-session-roster.controller';
 import { LiveSessionConflictsController } from './http/live-session-conflicts.controller';
+import { LiveSessionRosterController } from './http/live-session-roster.controller';
 import { LiveSessionsController } from './http/live-sessions.controller';
 import { MyLiveSessionRegistrationController } from './http/my-live-session-registration.controller';
 import { MyLiveSessionsController } from './http/my-live-sessions.controller';

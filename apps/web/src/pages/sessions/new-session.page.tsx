@@ -32,8 +32,7 @@ import { facilitatorsQuery } from '../platform/training-requests/training-reques
 import { zonedInstant } from './new-session-zone';
 
 type Conflict = components['schemas']['LiveSessionConflictView'];
-// `trainingRequestId` joins the body with the convert endpoint's change (API.md lists it); typed here until then.
-type NewSession = components['schemas']['CreateLiveSessionDto'] & { trainingRequestId?: string };
+type NewSession = components['schemas']['CreateLiveSessionDto'];
 
 interface SessionForm {
   courseId: string | null;
@@ -149,7 +148,7 @@ function ScheduleForm({ zone }: { zone: string }) {
   const save = useMutation({
     mutationFn: (body: NewSession) => unwrap(api.POST('/api/v1/live-sessions', { body })),
     onMutate: () => setSaveProblem(null),
-    onSuccess: (session) => void navigate({ href: `/sessions/${session.id}` }),
+    onSuccess: (session) => void navigate({ to: '/sessions/$id', params: { id: session.id } }),
     onError: (error) => {
       if (error instanceof ApiError && error.status === 409) {
         setSaveProblem(t('newSession.bookedMeanwhile'));

@@ -1,4 +1,4 @@
-import { Badge, Paper, SimpleGrid, Stack, Switch, Text, Title, UnstyledButton } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Switch, Text, Title, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/api-client';
@@ -82,10 +82,10 @@ function Column({ status, onOpen }: { status: TrainingRequestStatus; onOpen: (id
       <Title order={2} size="h4" id={titleId} mb="sm">
         {t(`trainingRequests.statuses.${status}`)}{' '}
         {list.query.isSuccess && (
-          <Badge variant="light" color="gray.9" aria-hidden>
-            {list.items.length}
-            {list.more.available ? '+' : ''}
-          </Badge>
+          <Text span inherit c="gray.7" fw={400}>
+            ({list.items.length}
+            {list.more.available ? '+' : ''})
+          </Text>
         )}
       </Title>
       <Stack gap="xs">
