@@ -177,7 +177,7 @@ describe('web app: the training request board and scheduling a session in Chromi
       .getByRole('region', { name: 'History' })
       .getByText(/converted it: a new organization/)
       .waitFor();
-    await until('the convert form leaves', async () => (await convert.count()) === 0, 10_000);
+    expect(await convert.getByRole('button', { name: 'Convert' }).count()).toBe(0);
 
     await dialog.getByRole('link', { name: 'Open the draft session' }).first().click();
     await page.getByText('This session is a draft').waitFor();

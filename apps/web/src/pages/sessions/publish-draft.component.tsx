@@ -20,8 +20,10 @@ export function PublishDraft({ sessionId }: { sessionId: string }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: SESSIONS_KEY }),
   });
   return (
-    <Alert color="yellow" title={t('draft.title')}>
+    // No Alert title: Mantine draws it in the alert's color, too pale on yellow to read (WCAG AA).
+    <Alert color="yellow">
       <Stack gap="sm">
+        <Text fw={700}>{t('draft.title')}</Text>
         <Text size="sm">{t('draft.explain')}</Text>
         {publish.isError && (
           <Text size="sm" c="red.9" role="alert">

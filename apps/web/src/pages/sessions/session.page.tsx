@@ -41,7 +41,7 @@ function Details({ session }: { session: LiveSession }) {
           </Badge>
         )}
         {session.status === 'draft' && (
-          <Badge color="yellow.9" variant="filled">
+          <Badge color="violet.9" variant="filled">
             {t('draft.badge')}
           </Badge>
         )}

@@ -10,14 +10,15 @@ import { useErrorMessage } from '../../../components/error-state.component';
 import { AnchorLink } from '../../../components/router-links.component';
 import { slugify } from '../slugify';
 
-type Conversion = components['schemas']['ConvertTrainingRequestResult'];
+export type Conversion = components['schemas']['ConvertTrainingRequestResult'];
 
 interface Props {
   requestId: string;
   /** The organization name the requester typed: the new organization's name to start from. */
   organizationName: string;
-  /** Called with the answer once converted (the board reads the request again). */
-  onConverted: () => void;
+  /** The answer once converted: kept by the caller, since the request read again no longer offers this form. */
+  done: Conversion | null;
+  onConverted: (conversion: Conversion) => void;
 }
 
 const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -27,11 +28,10 @@ const BROWSER_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
  * that exists (nobody is invited: a stranger's form never grants access). Either way a draft live session is made,
  * linked from the answer.
  */
-export function ConvertRequestSection({ requestId, organizationName, onConverted }: Props) {
+export function ConvertRequestSection({ requestId, organizationName, done, onConverted }: Props) {
   const { t } = useTranslation('platform');
   const errorMessage = useErrorMessage();
   const [mode, setMode] = useState<'create' | 'link'>('create');
-  const [done, setDone] = useState<Conversion | null>(null);
   const slugEdited = useRef(false);
   const form = useForm({
     initialValues: {
@@ -57,10 +57,7 @@ export function ConvertRequestSection({ requestId, organizationName, onConverted
               : { organizationId: values.organizationId },
         }),
       ),
-    onSuccess: (result) => {
-      setDone(result);
-      onConverted();
-    },
+    onSuccess: onConverted,
     onError: (error) => {
       if (error instanceof ApiError && error.status === 400) {
         // The api names nested fields (organization.slug): the form's fields are flat.

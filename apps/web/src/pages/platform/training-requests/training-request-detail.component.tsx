@@ -11,7 +11,7 @@ import { useEnumLabel } from '../../../i18n/use-enum-label.hook';
 import { useFormatters } from '../../../i18n/use-formatters.hook';
 import { movesFrom, type TrainingRequestStatus } from './training-request-moves';
 import { AnchorLink } from '../../../components/router-links.component';
-import { ConvertRequestSection } from './convert-request.component';
+import { type Conversion, ConvertRequestSection } from './convert-request.component';
 
 type Detail = components['schemas']['TrainingRequestDetail'];
 type Activity = components['schemas']['TrainingRequestActivityView'];
@@ -122,6 +122,7 @@ function Workflow({ request }: { request: Detail }) {
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [conversion, setConversion] = useState<Conversion | null>(null);
   const activityWords = useActivityWords();
   const names = new Map((facilitators.data ?? []).map((f) => [f.id, f.name]));
   const facilitatorName = (id: string) => names.get(id) ?? id;
@@ -234,13 +235,15 @@ function Workflow({ request }: { request: Detail }) {
           </Button>
         </Stack>
       </section>
-      {request.organizationId === null && CONVERTIBLE.includes(request.status) && (
+      {(conversion !== null || (request.organizationId === null && CONVERTIBLE.includes(request.status))) && (
         <ConvertRequestSection
           requestId={request.id}
           organizationName={request.organizationName}
-          onConverted={() =>
-            void queryClient.invalidateQueries({ queryKey: trainingRequestsKey, exact: false })
-          }
+          done={conversion}
+          onConverted={(converted) => {
+            setConversion(converted);
+            void queryClient.invalidateQueries({ queryKey: trainingRequestsKey, exact: false });
+          }}
         />
       )}
       <section aria-labelledby="request-history">
