@@ -557,6 +557,27 @@ describe('access matrix: every endpoint × every role', () => {
         expect(row.status).toBe(allowed ? 'triaged' : 'new');
       },
     },
+    {
+      method: 'post',
+      path: '/api/v1/platform/training-requests/{id}/convert',
+      success: 200,
+      allowed: PLATFORM_ONLY,
+      prepare: async () => ({
+        path: `/api/v1/platform/training-requests/${await freshTrainingRequest()}/convert`,
+        // The draft's own time, years ahead: its default (09:00 in 14 days) could be a time the matrix books.
+        body: {
+          organizationId: fx.org.id,
+          session: { startsAt: '2036-05-05T15:00:00Z', endsAt: '2036-05-05T17:00:00Z' },
+        },
+      }),
+      verify: async (_res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ organization_id: string | null }>(
+          'SELECT organization_id FROM training_requests WHERE id = $1',
+          [call.path.split('/')[5]],
+        );
+        expect(row.organization_id).toBe(allowed ? fx.org.id : null);
+      },
+    },
 
     // Sites
     {
@@ -1113,6 +1134,83 @@ describe('access matrix: every endpoint × every role', () => {
         if (!allowed) return;
         expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
         expect(res.text).toContain(`UID:${call.path.split('/')[4]}@beacon.test`);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/live-sessions/conflicts',
+      success: 200,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      prepare: async (actor) => {
+        const { startsAt, endsAt } = nextSessionBody() as { startsAt: string; endsAt: string };
+        const query = new URLSearchParams({
+          facilitatorIds: fx.sessions.facilitator.user.id,
+          startsAt,
+          endsAt,
+        });
+        // A platform admin's token names no organization: they say which one they schedule for.
+        if (actor === 'platform_admin') query.set('organizationId', fx.org.id);
+        return { path: `/api/v1/live-sessions/conflicts?${query.toString()}` };
+      },
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toEqual({ items: [], nextCursor: null });
+      },
+    },
+    {
+      method: 'patch',
+      path: '/api/v1/live-sessions/{id}',
+      success: 200,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      prepare: async () => ({
+        path: `/api/v1/live-sessions/${await freshLiveSession()}`,
+        body: { location: 'Moved room' },
+      }),
+      verify: async (_res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ location: string }>(
+          'SELECT location FROM live_sessions WHERE id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(row.location).toBe(allowed ? 'Moved room' : 'Matrix room');
+      },
+    },
+    {
+      method: 'post',
+      path: '/api/v1/live-sessions/{id}/publish',
+      success: 200,
+      allowed: ['platform_admin', 'org_admin', 'educator'],
+      prepare: async () => {
+        // A draft as converting a request leaves it: its facilitators' time not held.
+        const id = await freshLiveSession();
+        await world.ownerQuery(`UPDATE live_sessions SET status = 'draft' WHERE id = $1;`, [id]);
+        await world.ownerQuery('UPDATE session_facilitators SET active = false WHERE session_id = $1', [id]);
+        return { path: `/api/v1/live-sessions/${id}/publish` };
+      },
+      verify: async (_res, allowed, call) => {
+        const [row] = await world.ownerQuery<{ status: string }>(
+          'SELECT status FROM live_sessions WHERE id = $1',
+          [call.path.split('/')[4]],
+        );
+        expect(row.status).toBe(allowed ? 'scheduled' : 'draft');
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/live-sessions/{id}/roster',
+      success: 200,
+      allowed: ['platform_admin', 'facilitator', 'org_admin', 'educator'],
+      prepare: async () => ({ path: `/api/v1/live-sessions/${await freshLiveSession()}/roster` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject({ items: [], rosterClosedAt: null });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/v1/me/live-sessions/{id}/registration',
+      success: 200,
+      allowed: ['org_admin', 'educator', 'manager', 'learner'],
+      prepare: async () => ({ path: `/api/v1/me/live-sessions/${await freshLiveSession()}/registration` }),
+      verify: async (res, allowed) => {
+        if (allowed) expect(res.body).toMatchObject({ status: null });
       },
     },
     {

@@ -79,6 +79,10 @@ const PLATFORM_TABLES_WITH_ORGANIZATION_ID = [
   'certificate_codes',
   // Live session id -> organization, so a platform admin can enter a session's organization.
   'live_session_index',
+  // A stranger's training request and its pipeline history belong to the provider; organization_id names the
+  // client it was converted for (DESIGN.md, "Tenancy": platform data, read by platform admins only).
+  'training_requests',
+  'training_request_activity',
 ];
 
 function pgCode(error: unknown): string | undefined {
