@@ -12,7 +12,7 @@ import { PageTitle } from '../../components/page-title.component';
 import { QueryTable } from '../../components/query-table.component';
 import { ScrollRegion } from '../../components/scroll-region.component';
 import { useFormatters } from '../../i18n/use-formatters.hook';
-import { slugify } from './slugify';
+import { OrganizationIdentityFields } from './organization-identity-fields.component';
 
 const organizationsKey = ['platform', 'organizations'] as const;
 
@@ -66,8 +66,6 @@ function CreateOrganization() {
   const form = useForm({
     initialValues: { name: '', slug: '', timezone: 'America/Chicago', admin: { email: '', name: '' } },
   });
-  const nameProps = form.getInputProps('name');
-  const slugProps = form.getInputProps('slug');
   const create = useMutation({
     mutationFn: (values: typeof form.values) =>
       unwrap(api.POST('/api/v1/platform/organizations', { body: values })),
@@ -103,28 +101,7 @@ function CreateOrganization() {
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, sm: 3 }}>
-            <TextInput
-              label={t('organizations.name')}
-              {...nameProps}
-              onChange={(event) => {
-                nameProps.onChange(event);
-                if (!slugEdited.current) form.setFieldValue('slug', slugify(event.currentTarget.value));
-              }}
-            />
-            <TextInput
-              label={t('organizations.slug')}
-              description={t('organizations.slugHelp')}
-              {...slugProps}
-              onChange={(event) => {
-                slugEdited.current = true;
-                slugProps.onChange(event);
-              }}
-            />
-            <TextInput
-              label={t('organizations.timezone')}
-              description={t('organizations.timezoneHelp')}
-              {...form.getInputProps('timezone')}
-            />
+            <OrganizationIdentityFields form={form} slugEditedRef={slugEdited} />
           </SimpleGrid>
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <legend style={{ fontWeight: 600, marginBottom: 4 }}>{t('organizations.adminLegend')}</legend>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Radio, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -8,6 +8,7 @@ import { ApiError, unwrap } from '../../../api/api-error';
 import type { components } from '../../../api/schema';
 import { useErrorMessage } from '../../../components/error-state.component';
 import { AnchorLink } from '../../../components/router-links.component';
+import { OrganizationIdentityFields } from '../organization-identity-fields.component';
 import { slugify } from '../slugify';
 
 export type Conversion = components['schemas']['ConvertTrainingRequestResult'];
@@ -69,8 +70,6 @@ export function ConvertRequestSection({ requestId, organizationName, done, onCon
     },
   });
   const otherError = convert.isError && !(convert.error instanceof ApiError && convert.error.status === 400);
-  const nameProps = form.getInputProps('name');
-  const slugProps = form.getInputProps('slug');
 
   return (
     <section aria-labelledby="request-convert">
@@ -118,28 +117,7 @@ export function ConvertRequestSection({ requestId, organizationName, done, onCon
             </Radio.Group>
             {mode === 'create' ? (
               <>
-                <TextInput
-                  label={t('organizations.name')}
-                  {...nameProps}
-                  onChange={(event) => {
-                    nameProps.onChange(event);
-                    if (!slugEdited.current) form.setFieldValue('slug', slugify(event.currentTarget.value));
-                  }}
-                />
-                <TextInput
-                  label={t('organizations.slug')}
-                  description={t('organizations.slugHelp')}
-                  {...slugProps}
-                  onChange={(event) => {
-                    slugEdited.current = true;
-                    slugProps.onChange(event);
-                  }}
-                />
-                <TextInput
-                  label={t('organizations.timezone')}
-                  description={t('organizations.timezoneHelp')}
-                  {...form.getInputProps('timezone')}
-                />
+                <OrganizationIdentityFields form={form} slugEditedRef={slugEdited} />
                 <Text size="sm">{t('convert.createHelp')}</Text>
               </>
             ) : (
