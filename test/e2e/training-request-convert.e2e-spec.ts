@@ -9,7 +9,12 @@ const DAY = 86_400_000;
 const dateIn = (days: number) => new Date(Date.now() + days * DAY).toISOString().slice(0, 10);
 
 interface Converted {
-  request: { id: string; organizationId: string | null; activity: Array<Record<string, unknown>> };
+  request: {
+    id: string;
+    status: string;
+    organizationId: string | null;
+    activity: Array<Record<string, unknown>>;
+  };
   organizationId: string;
   organizationCreated: boolean;
   invitedEmail: string | null;
@@ -99,6 +104,16 @@ describe('converting a training request: organization, invitation and a draft se
         organizationId: converted.organizationId,
         organizationCreated: true,
         sessionId: converted.sessionId,
+      }),
+    );
+    // The drafted session is the date put to the hospital: the request moves on to `proposed`, by the converter.
+    expect(converted.request.status).toBe('proposed');
+    expect(converted.request.activity).toContainEqual(
+      expect.objectContaining({
+        action: 'status_changed',
+        actorId: platform.user.id,
+        from: 'new',
+        to: 'proposed',
       }),
     );
     const invitation = await world.mail.waitForMatching(request.email, isInvitation);
@@ -361,6 +376,18 @@ describe('converting a training request: organization, invitation and a draft se
       expect(published.status).toBe(200);
       expect(published.body).toMatchObject({ status: 'scheduled', sequence: 0 });
       expect((await post(educator, `/api/v1/live-sessions/${draftId}/publish`)).status).toBe(409);
+      // Publishing moves the request on to `scheduled`, as a change by the publisher, recorded once.
+      const board = await get(platform, `/api/v1/platform/training-requests/${request.id}`);
+      expect(board.body.status).toBe('scheduled');
+      const moves = (
+        board.body.activity as Array<{ action: string; actorId: string | null; to: string | null }>
+      )
+        .filter((entry) => entry.action === 'status_changed')
+        .map((entry) => [entry.actorId, entry.to]);
+      expect(moves).toEqual([
+        [platform.user.id, 'proposed'],
+        [educator.user.id, 'scheduled'],
+      ]);
       const [active] = await world.ownerQuery<{ active: boolean }>(
         'SELECT active FROM session_facilitators WHERE session_id = $1',
         [draftId],
@@ -399,6 +426,7 @@ describe('converting a training request: organization, invitation and a draft se
           actorId: educator.user.id,
         }),
       );
+      expect(detail.body.status).toBe('scheduled');
 
       const unconverted = await submit();
       for (const trainingRequestId of [unconverted.id, crypto.randomUUID()]) {

@@ -172,6 +172,8 @@ describe('web app: the training request board and scheduling a session in Chromi
     await checkPage(page, 'training-request-convert');
     await convert.getByRole('button', { name: 'Convert' }).click();
     await dialog.getByText(`an invitation is on its way to ${contact}`, { exact: false }).waitFor();
+    // Its drafted session is the date put to the hospital: the request is now proposed.
+    await dialog.getByText('Status: Proposed').waitFor();
     // The history says so, and the form is gone: a request is converted once.
     await dialog
       .getByRole('region', { name: 'History' })
@@ -186,8 +188,8 @@ describe('web app: the training request board and scheduling a session in Chromi
     await page.getByRole('button', { name: 'Publish the session' }).click();
     await page.getByText('This session is a draft').waitFor({ state: 'detached' });
 
-    const [converted] = await world.ownerQuery<{ organization_id: string; status: string; slug: string }>(
-      `SELECT r.organization_id, s.status, o.slug
+    const [converted] = await world.ownerQuery<Record<string, string>>(
+      `SELECT r.organization_id, s.status, o.slug, r.status AS request_status
          FROM training_requests r
          JOIN organizations o ON o.id = r.organization_id
          JOIN live_sessions s ON s.training_request_id = r.id
@@ -198,6 +200,7 @@ describe('web app: the training request board and scheduling a session in Chromi
       organization_id: expect.any(String),
       status: 'scheduled',
       slug: 'lakeside-health',
+      request_status: 'scheduled',
     });
     expect(
       await world.ownerQuery(

@@ -11,6 +11,9 @@ import { TrainingRequestsService } from '../training-requests.service';
 /** Statuses a request may be converted from: the open ones (spam, declined, duplicate and completed are done). */
 const CONVERTIBLE: readonly TrainingRequestStatus[] = ['new', 'triaged', 'proposed', 'scheduled'];
 
+/** Statuses a conversion moves on to `proposed`: its drafted session is the proposal. */
+const BEFORE_PROPOSED: readonly TrainingRequestStatus[] = ['new', 'triaged'];
+
 const SITE_KIND: Record<Setting, 'hospital' | 'satellite_clinic' | 'other'> = {
   emergency_department: 'hospital',
   both: 'hospital',
@@ -72,6 +75,7 @@ export class TrainingRequestConversionService {
         organizationCreated: created,
         sessionId,
       });
+      await this.propose(row, actorUserId);
       return {
         request: await this.pipeline.detail(id),
         organizationId,
@@ -79,6 +83,23 @@ export class TrainingRequestConversionService {
         invitedEmail: created ? row.email : null,
         sessionId,
       };
+    });
+  }
+
+  /**
+   * A drafted session is a date put to the hospital: a request not yet that far moves to `proposed`, recorded as a
+   * status change by the converter. Publishing the session moves it on to `scheduled` (migration
+   * 1764800000000-request-follows-session).
+   */
+  private async propose(row: TrainingRequestRow, actorUserId: string): Promise<void> {
+    if (!BEFORE_PROPOSED.includes(row.status)) return;
+    if (!(await this.requests.moveStatus(row.id, row.status, 'proposed')))
+      throw Problems.conflict('The request changed while it was converted; try again.');
+    await this.requests.addActivity(row.id, {
+      action: 'status_changed',
+      actorUserId,
+      from: row.status,
+      to: 'proposed',
     });
   }
 

@@ -16,6 +16,7 @@ export interface LockedLiveSession {
   sequence: number;
   facilitator_ids: string[];
   registered_count: number;
+  training_request_id: string | null;
 }
 
 export interface LiveSessionFields {
@@ -39,7 +40,7 @@ export class LiveSessionChangesRepository {
   lock(organizationId: string, id: string): Promise<LockedLiveSession | null> {
     return one<LockedLiveSession>(
       `SELECT s.id, s.organization_id, s.site_id, s.starts_at, s.ends_at, s.timezone, s.location, s.capacity,
-              s.status, s.sequence,
+              s.status, s.sequence, s.training_request_id,
               ARRAY(SELECT f.facilitator_id::text FROM session_facilitators f
                      WHERE f.organization_id = s.organization_id AND f.session_id = s.id
                      ORDER BY f.facilitator_id) AS facilitator_ids,

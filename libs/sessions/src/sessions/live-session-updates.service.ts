@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService, diff } from '@beacon/audit';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
 import { FieldError, Problems, ProblemException } from '@beacon/core/http';
+import { DomainEvents } from '@beacon/core/events';
 import { Clock } from '@beacon/core/time';
 import { FacilitatorsService } from '@beacon/identity';
 import { SessionInvitesService } from '../calendar/session-invites.service';
@@ -42,6 +43,7 @@ export class LiveSessionUpdatesService {
     private readonly facilitators: FacilitatorsService,
     private readonly invites: SessionInvitesService,
     private readonly audit: AuditService,
+    private readonly events: DomainEvents,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -62,6 +64,13 @@ export class LiveSessionUpdatesService {
         entityId: id,
         changes: { status: { from: 'draft', to: 'scheduled' } },
       });
+      if (session.training_request_id !== null)
+        await this.events.publish({
+          type: 'live-session.scheduled-for-request',
+          trainingRequestId: session.training_request_id,
+          sessionId: id,
+          organizationId: session.organization_id,
+        });
       return this.view(id);
     });
   }

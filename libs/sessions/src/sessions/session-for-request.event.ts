@@ -1,4 +1,7 @@
-/** A session was scheduled for a training request (POST /live-sessions with trainingRequestId); intake records it. */
+/**
+ * A session was scheduled for a training request: created with `trainingRequestId`, or a conversion's draft
+ * published. Intake records it and moves the request on.
+ */
 export interface SessionScheduledForRequestEvent {
   type: 'live-session.scheduled-for-request';
   trainingRequestId: string;
