@@ -1,5 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
-import { checkPage, launchBrowser, newPage, signIn, startWebApp } from '../support/browser';
+import {
+  checkPage,
+  expectNoAxeViolations,
+  expectNoScriptErrors,
+  launchBrowser,
+  newPage,
+  signIn,
+  startWebApp,
+} from '../support/browser';
 import { createSite, findHt101 } from '../support/learning';
 import { bearer, PLATFORM_ADMIN, TestApp, TestOrganization } from '../support/test-app';
 import { until } from '../support/waiting';
@@ -7,7 +15,8 @@ import { until } from '../support/waiting';
 // A browser path runs ~3x slower beside two other suites on 2 cores than alone.
 jest.setTimeout(360_000);
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 
 /** A field's input by its label, a required one's asterisk aside (a Mantine select's listbox shares the name). */
 function control(page: Page, label: string) {
@@ -28,6 +37,22 @@ function chicagoTime(instant: string): string {
     minute: '2-digit',
     hourCycle: 'h23',
   }).format(new Date(instant));
+}
+
+/** An instant's clock time in the organizations' zone as the session page writes it (`9:00 AM`), spaces plain. */
+function chicagoClock(instant: string): string {
+  return plainSpaces(
+    new Intl.DateTimeFormat('en', {
+      timeZone: 'America/Chicago',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(new Date(instant)),
+  );
+}
+
+/** ICU puts a narrow no-break space before AM/PM; Node's and Chromium's may differ in which. */
+function plainSpaces(text: string): string {
+  return text.replace(/\s+/g, ' ');
 }
 
 /** A UTC calendar day some days ahead, as a date input takes it. */
@@ -211,6 +236,65 @@ describe('web app: the training request board and scheduling a session in Chromi
         [contact],
       ),
     ).toEqual([{ roles: ['org_admin'] }]);
+
+    // Published, it is moved two hours later with more seats, from its own page, in its own zone.
+    const id = page.url().split('/').pop() ?? '';
+    const adminToken = bearer(await world.login(PLATFORM_ADMIN));
+    const readSession = async () =>
+      (
+        await world
+          .http()
+          .get(`/api/v1/live-sessions/${id}`)
+          .set(...adminToken)
+          .expect(200)
+      ).body as {
+        startsAt: string;
+        endsAt: string;
+        capacity: number;
+        sequence: number;
+      };
+    const published = await readSession();
+    await page.getByRole('link', { name: 'Edit session' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit session' }).waitFor();
+    const startTime = control(page, 'Start time');
+    await startTime.waitFor();
+    expect(await startTime.inputValue()).toBe(chicagoTime(published.startsAt));
+    expect(await control(page, 'Capacity').inputValue()).toBe(String(published.capacity));
+    // A platform admin lists no organization's sites: the session's own is shown, not changeable.
+    expect(await control(page, 'Site').getAttribute('readonly')).not.toBeNull();
+    // Its own booking is not a conflict with itself.
+    const availability = page.getByRole('region', { name: 'Facilitator availability' });
+    await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
+    const save = page.getByRole('button', { name: 'Save changes' });
+    await until('saving is allowed', async () => !(await save.isDisabled()));
+    await page.mouse.move(0, 0);
+    expectNoScriptErrors(page);
+    await expectNoAxeViolations(page);
+    await save.click();
+    await page.getByText('Nothing has changed, so there is nothing to save.').waitFor();
+
+    const movedStart = new Date(Date.parse(published.startsAt) + 2 * HOUR).toISOString();
+    const movedEnd = new Date(Date.parse(published.endsAt) + 2 * HOUR).toISOString();
+    await startTime.fill(chicagoTime(movedStart));
+    await control(page, 'Capacity').fill(String(published.capacity + 6));
+    await availability.getByText('Every facilitator picked is free then', { exact: false }).waitFor();
+    await until('saving the move is allowed', async () => !(await save.isDisabled()));
+    await save.click();
+    await page.waitForURL(new RegExp(`/sessions/${id}$`));
+    await page.getByRole('status').getByText('Changes saved.').waitFor();
+    const when = `${chicagoClock(movedStart)} – ${chicagoClock(movedEnd)}`;
+    const shown = await until('the page shows the new time', async () => {
+      const text = plainSpaces(await page.locator('main').innerText());
+      return text.includes(when) ? text : null;
+    });
+    expect(shown).toContain(`${published.capacity + 6} seats left of ${published.capacity + 6}`);
+    const moved = await readSession();
+    expect(moved).toMatchObject({
+      startsAt: movedStart,
+      endsAt: movedEnd,
+      capacity: published.capacity + 6,
+      sequence: published.sequence + 1,
+    });
     await context.close();
   });
 

@@ -190,6 +190,11 @@ const appRoutes = [
   }),
   createRoute({
     getParentRoute: () => appRoute,
+    path: '/sessions/$id/edit',
+    component: lazyRouteComponent(() => import('./pages/sessions/edit-session.page'), 'EditSessionPage'),
+  }),
+  createRoute({
+    getParentRoute: () => appRoute,
     path: '/platform/queues',
     component: lazyRouteComponent(() => import('./pages/platform/queues.page'), 'QueuesPage'),
   }),
@@ -250,5 +255,13 @@ export const router = createRouter({ routeTree, defaultPreload: 'intent', scroll
 declare module '@tanstack/react-router' {
   interface Register {
     router: typeof router;
+  }
+}
+
+// What a page tells the next one it navigates to, kept in the browser's history entry rather than the address.
+declare module '@tanstack/history' {
+  interface HistoryState {
+    /** A session just changed: how many people holding a seat were mailed the updated invite (0: none). */
+    sessionSaved?: { invited: number };
   }
 }

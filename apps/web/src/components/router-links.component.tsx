@@ -1,4 +1,11 @@
-import { Anchor, type AnchorProps, NavLink, type NavLinkProps } from '@mantine/core';
+import {
+  Anchor,
+  type AnchorProps,
+  Button,
+  type ButtonProps,
+  NavLink,
+  type NavLinkProps,
+} from '@mantine/core';
 import { createLink } from '@tanstack/react-router';
 import { type AnchorHTMLAttributes, forwardRef } from 'react';
 
@@ -14,5 +21,12 @@ const MantineNavLink = forwardRef<
 >((props, ref) => <NavLink component="a" ref={ref} {...props} />);
 MantineNavLink.displayName = 'MantineNavLink';
 
+const MantineButtonLink = forwardRef<
+  HTMLAnchorElement,
+  ButtonProps & Omit<AnchorHTMLAttributes<HTMLAnchorElement>, keyof ButtonProps>
+>((props, ref) => <Button component="a" ref={ref} {...props} />);
+MantineButtonLink.displayName = 'MantineButtonLink';
+
 export const AnchorLink = createLink(MantineAnchor);
 export const NavLinkLink = createLink(MantineNavLink);
+export const ButtonLink = createLink(MantineButtonLink);

@@ -40,3 +40,21 @@ export function zonedInstant(date: string, time: string, zone: string): Date | n
   const first = guess - offsetAt(guess, zone);
   return new Date(guess - offsetAt(first, zone));
 }
+
+/** The wall-clock date and time (`YYYY-MM-DD`, `HH:MM`) of `zone` at an instant: what the form's inputs take. */
+export function zonedWallClock(instant: string, zone: string): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(new Date(instant));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('year')}-${part('month')}-${part('day')}`,
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}

@@ -1,15 +1,18 @@
-import { Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
+import { useLocation, useParams } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/error-state.component';
 import { LoadingState } from '../../components/loading-state.component';
 import { PageTitle } from '../../components/page-title.component';
+import { ButtonLink } from '../../components/router-links.component';
 import { useSession } from '../../session/use-session.hook';
 import { CheckInCode } from './check-in-code.component';
 import { MyRegistration } from './my-registration.component';
 import { PublishDraft } from './publish-draft.component';
 import { Roster } from './roster.component';
+import { canSchedule, isEditable } from './session-editing';
 import { type LiveSession, sessionQuery } from './sessions.queries';
 import { useSessionTime } from './use-session-time.hook';
 
@@ -67,6 +70,19 @@ function Details({ session }: { session: LiveSession }) {
   );
 }
 
+/** What the edit page saved, said once the session shows its new state (the history entry carries it). */
+function SavedNotice() {
+  const { t } = useTranslation('sessions');
+  const saved = useLocation({ select: (location) => location.state.sessionSaved });
+  if (!saved) return null;
+  return (
+    <Alert color="teal" role="status">
+      <Text fw={700}>{t('edit.saved')}</Text>
+      {saved.invited > 0 && <Text size="sm">{t('edit.invited', { count: saved.invited })}</Text>}
+    </Alert>
+  );
+}
+
 /**
  * `/sessions/$id`: the session; a member registers, downloads the invite and checks in; a facilitator or the
  * organization's staff keep the roster and show the check-in code.
@@ -78,6 +94,7 @@ export function SessionPage() {
   const query = useQuery(sessionQuery(id));
   const held = new Set([...person.roles, ...person.platformRoles]);
   const keepsRoster = ROSTER_KEEPERS.some((role) => held.has(role));
+  const [now] = useState(() => Date.now());
 
   if (query.isPending) return <LoadingState />;
   if (query.isError)
@@ -92,7 +109,18 @@ export function SessionPage() {
     <>
       <PageTitle>{session.courseTitle}</PageTitle>
       <Stack gap="xl">
+        <SavedNotice />
         <Details session={session} />
+        {canSchedule(person) && isEditable(session, now) && (
+          <ButtonLink
+            to="/sessions/$id/edit"
+            params={{ id: session.id }}
+            variant="outline"
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('edit.open')}
+          </ButtonLink>
+        )}
         {session.status === 'draft' && <PublishDraft sessionId={session.id} />}
         {person.organizationId !== null && session.status !== 'draft' && <MyRegistration session={session} />}
         {keepsRoster && session.status === 'scheduled' && (
