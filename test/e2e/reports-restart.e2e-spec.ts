@@ -15,7 +15,7 @@ import { killAll, killWorkerProcess, startWorkerProcess } from '../support/worke
 
 const MEMBERS = 60_000;
 
-// BullMQ hands the dead worker's job to a live worker once it finds it stalled: up to a minute with default locks.
+// BullMQ hands the dead worker's job to a live worker once it finds it stalled (10–15 s with PROMPT_STALL_RECOVERY).
 jest.setTimeout(180_000);
 
 interface ReportRow {

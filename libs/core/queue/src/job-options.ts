@@ -51,3 +51,10 @@ export function jobOptions(name: JobName, key?: string): JobsOptions {
       return { ...base, jobId: key, attempts: 3, backoff: { type: 'exponential', delay: 1_000 } };
   }
 }
+
+/**
+ * Lock settings for workers whose jobs never block the event loop (the lock is renewed every 5 s): a job held by a
+ * killed worker is handed to a live one within 10–15 s instead of BullMQ's default 30–60 s. A report's file is
+ * written by its own export process and a sweep waits on PostgreSQL, so neither starves the renewal.
+ */
+export const PROMPT_STALL_RECOVERY = { lockDuration: 10_000, stalledInterval: 5_000 } as const;

@@ -2,7 +2,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { APP_CONFIG, AppConfig } from '@beacon/core/config';
-import { JobName, logJobFailure, QueueName } from '@beacon/core/queue';
+import { JobName, logJobFailure, PROMPT_STALL_RECOVERY, QueueName } from '@beacon/core/queue';
 import type { DeliverNotificationPayload } from '../notification-relay.service';
 import { DeliverNotificationJob } from './deliver-notification.job';
 
@@ -19,8 +19,7 @@ import { DeliverNotificationJob } from './deliver-notification.job';
 @Processor(QueueName.notifications, {
   concurrency: 24,
   autorun: false,
-  lockDuration: 10_000,
-  stalledInterval: 5_000,
+  ...PROMPT_STALL_RECOVERY,
 })
 export class NotificationsProcessor extends WorkerHost implements OnApplicationBootstrap {
   private readonly logger = new Logger(NotificationsProcessor.name);

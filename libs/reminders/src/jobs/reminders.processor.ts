@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, logJobFailure, OrganizationJobPayload, QueueName } from '@beacon/core/queue';
+import {
+  JobName,
+  logJobFailure,
+  OrganizationJobPayload,
+  PROMPT_STALL_RECOVERY,
+  QueueName,
+} from '@beacon/core/queue';
 import { ReminderSweepJob } from '../reminder-sweep.job';
 
-@Processor(QueueName.reminders)
+@Processor(QueueName.reminders, PROMPT_STALL_RECOVERY)
 export class RemindersProcessor extends WorkerHost {
   private readonly logger = new Logger(RemindersProcessor.name);
 

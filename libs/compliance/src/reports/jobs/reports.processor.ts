@@ -1,14 +1,20 @@
 import { Logger } from '@nestjs/common';
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
-import { JobName, logJobFailure, OrganizationJobPayload, QueueName } from '@beacon/core/queue';
+import {
+  JobName,
+  logJobFailure,
+  OrganizationJobPayload,
+  PROMPT_STALL_RECOVERY,
+  QueueName,
+} from '@beacon/core/queue';
 import type { BuildReportPayload } from '../report-queue';
 import { BuildReportJob } from './build-report.job';
 import { ReportScheduleSweepJob } from '../../schedules/report-schedule-sweep.job';
 import { ReportSweepJob } from './report-sweep.job';
 
 // One report at a time per worker: each holds a database connection and a CPU for the whole file.
-@Processor(QueueName.reports, { concurrency: 1 })
+@Processor(QueueName.reports, { concurrency: 1, ...PROMPT_STALL_RECOVERY })
 export class ReportsProcessor extends WorkerHost {
   private readonly logger = new Logger(ReportsProcessor.name);
 
