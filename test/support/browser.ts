@@ -99,6 +99,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 
 /** Saves docs/screenshots/<name>-<width>.png at both widths, what a person sees first (the README shows three). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  // A CI run's clone is thrown away with its pictures: the ~200 shots would only lengthen the run.
+  if (process.env.CI === 'true') return;
   mkdirSync(SCREENSHOTS, { recursive: true });
   const original = page.viewportSize() ?? { width: WIDTHS[0], height: HEIGHT };
   try {
