@@ -41,13 +41,14 @@ describe('the mail send rate (MAIL_RATE_PER_SECOND)', () => {
     expect(emails.every((email) => world.mail.to(email).length === 1)).toBe(true);
 
     // BullMQ lets RATE jobs start per window of 1 s, a window opening with the first job it lets through. A mail
-    // arrives some time after its job starts: tens of ms on a quiet machine, up to a second on a loaded one (a
-    // fresh SMTP connection while other suites run), so each bound below allows a second of that delay.
-    // 20 mails take four windows, so the last starts 3 s or more after the first…
-    expect(received[MAILS - 1] - received[0]).toBeGreaterThanOrEqual(2_000);
+    // arrives some time after its job starts: tens of ms on a quiet machine, more than a second on a loaded one (a
+    // fresh SMTP connection while other suites run: 1,002 ms was seen in CI), so each bound below allows 1.5 s of
+    // that delay to the earlier mail of the pair. 20 mails take four windows, so the last starts 3 s or more after
+    // the first…
+    expect(received[MAILS - 1] - received[0]).toBeGreaterThanOrEqual(1_500);
     // …and any 3 × RATE + 1 mails span four windows, their first and last starting 2 s or more apart. Without
     // the limit, all 20 arrive within a few hundred ms.
     for (let i = 3 * RATE; i < MAILS; i += 1)
-      expect(received[i] - received[i - 3 * RATE]).toBeGreaterThanOrEqual(1_000);
+      expect(received[i] - received[i - 3 * RATE]).toBeGreaterThanOrEqual(500);
   });
 });
