@@ -250,8 +250,7 @@ async function seed(owner: Client) {
     p,
   );
   // Measured at rest: the vacuum sets the visibility map and hint bits of the million rows just written, and the
-  // checkpoint flushes them, instead of the first scenarios paying for both (they did: site, the first, was always
-  // the slowest).
+  // checkpoint flushes them, instead of the first scenarios paying for both.
   await step('vacuum analyze', 'VACUUM (ANALYZE)');
   await step('checkpoint', 'CHECKPOINT');
   const counts = await owner.query<{
