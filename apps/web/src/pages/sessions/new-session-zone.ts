@@ -1,5 +1,5 @@
-/** Where the wall clock of `zone` stands at `instant`, read as if it were UTC, minus the instant: the zone's offset. */
-function offsetAt(instant: number, zone: string): number {
+/** The wall clock of `zone` at `instant`, as two-digit (four for the year) parts keyed by their type. */
+function wallClockParts(instant: number, zone: string): (type: Intl.DateTimeFormatPartTypes) => string {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -10,14 +10,19 @@ function offsetAt(instant: number, zone: string): number {
     minute: '2-digit',
     second: '2-digit',
   }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  return (type) => parts.find((p) => p.type === type)?.value ?? '';
+}
+
+/** Where the wall clock of `zone` stands at `instant`, read as if it were UTC, minus the instant: the zone's offset. */
+function offsetAt(instant: number, zone: string): number {
+  const part = wallClockParts(instant, zone);
   const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
+    Number(part('year')),
+    Number(part('month')) - 1,
+    Number(part('day')),
+    Number(part('hour')),
+    Number(part('minute')),
+    Number(part('second')),
   );
   return wall - Math.floor(instant / 1000) * 1000;
 }
@@ -43,16 +48,7 @@ export function zonedInstant(date: string, time: string, zone: string): Date | n
 
 /** The wall-clock date and time (`YYYY-MM-DD`, `HH:MM`) of `zone` at an instant: what the form's inputs take. */
 export function zonedWallClock(instant: string, zone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(new Date(instant));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const part = wallClockParts(Date.parse(instant), zone);
   return {
     date: `${part('year')}-${part('month')}-${part('day')}`,
     time: `${part('hour')}:${part('minute')}`,
