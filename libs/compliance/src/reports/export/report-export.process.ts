@@ -93,7 +93,9 @@ export class ReportExportProcess {
             );
         });
       });
-      child.send({ ...request, databaseUrl: this.config.databaseAppUrl });
+      // A process killed before it read its request fails the send (EPIPE); 'close' then says how it ended, which
+      // is the reason the report records, not the pipe's error.
+      child.send({ ...request, databaseUrl: this.config.databaseAppUrl }, () => undefined);
     });
   }
 }
