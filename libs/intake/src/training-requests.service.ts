@@ -151,6 +151,17 @@ export class TrainingRequestsService {
    * compare-and-set on the status read, so of two PATCHes racing from one status only one moves it; the other is
    * a 409.
    */
+  /**
+   * Moves a request the caller has locked (`findForUpdate`, in the caller's platform transaction) from its status
+   * to `to`, with the `status_changed` entry by the actor in the same transaction. The caller has decided the move
+   * is allowed; a 409 if the request moved meanwhile all the same.
+   */
+  async moveStatus(row: TrainingRequestRow, to: TrainingRequestStatus, actorUserId: string): Promise<void> {
+    if (!(await this.requests.moveStatus(row.id, row.status, to)))
+      throw Problems.conflict('The request changed meanwhile; reload it and try again.');
+    await this.requests.addActivity(row.id, { action: 'status_changed', actorUserId, from: row.status, to });
+  }
+
   update(id: string, input: UpdateTrainingRequestDto, actorUserId: string) {
     if (input.status === undefined && input.assignedFacilitatorId === undefined && input.note === undefined) {
       throw Problems.invalidField('body', 'give at least one of status, assignedFacilitatorId, note');
@@ -172,15 +183,7 @@ export class TrainingRequestsService {
         if (!canMove(row.status, input.status)) {
           throw Problems.conflict(`A ${row.status} request cannot move to ${input.status}.`);
         }
-        if (!(await this.requests.moveStatus(id, row.status, input.status))) {
-          throw Problems.conflict('The request changed meanwhile; reload it and try again.');
-        }
-        await this.requests.addActivity(id, {
-          action: 'status_changed',
-          actorUserId,
-          from: row.status,
-          to: input.status,
-        });
+        await this.moveStatus(row, input.status, actorUserId);
       }
       if (facilitator && facilitator.id !== row.assigned_facilitator_id) {
         await this.requests.assign(id, facilitator.id);

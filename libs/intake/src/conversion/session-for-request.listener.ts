@@ -4,6 +4,7 @@ import { DomainEvents } from '@beacon/core/events';
 import type { SessionScheduledForRequestEvent } from '@beacon/sessions';
 import type { TrainingRequestStatus } from '../dto/training-request.types';
 import { TrainingRequestRepository } from '../training-request.repository';
+import { TrainingRequestsService } from '../training-requests.service';
 
 /** Statuses a scheduled session moves on to `scheduled`; later and closed ones are the provider's to keep. */
 const BEFORE_SCHEDULED: readonly TrainingRequestStatus[] = ['new', 'triaged', 'proposed'];
@@ -19,6 +20,7 @@ export class SessionForRequestListener implements OnModuleInit {
     private readonly events: DomainEvents,
     private readonly tx: TenantTransaction,
     private readonly requests: TrainingRequestRepository,
+    private readonly pipeline: TrainingRequestsService,
   ) {}
 
   onModuleInit(): void {
@@ -37,13 +39,7 @@ export class SessionForRequestListener implements OnModuleInit {
         sessionId: event.sessionId,
       });
       if (!BEFORE_SCHEDULED.includes(row.status)) return;
-      await this.requests.moveStatus(row.id, row.status, 'scheduled');
-      await this.requests.addActivity(row.id, {
-        action: 'status_changed',
-        actorUserId,
-        from: row.status,
-        to: 'scheduled',
-      });
+      await this.pipeline.moveStatus(row, 'scheduled', actorUserId);
     });
   }
 }

@@ -93,14 +93,7 @@ export class TrainingRequestConversionService {
    */
   private async propose(row: TrainingRequestRow, actorUserId: string): Promise<void> {
     if (!BEFORE_PROPOSED.includes(row.status)) return;
-    if (!(await this.requests.moveStatus(row.id, row.status, 'proposed')))
-      throw Problems.conflict('The request changed while it was converted; try again.');
-    await this.requests.addActivity(row.id, {
-      action: 'status_changed',
-      actorUserId,
-      from: row.status,
-      to: 'proposed',
-    });
+    await this.pipeline.moveStatus(row, 'proposed', actorUserId);
   }
 
   /**
