@@ -2,6 +2,7 @@ import argon2 from 'argon2';
 import { Client } from 'pg';
 import { chainManagersSql, reportingChainSql } from '@beacon/core/database';
 import { ARGON2_OPTIONS } from '@beacon/identity';
+import { groupCountsStatement } from '@beacon/compliance';
 import { currentCycleCte, enrollmentOverdue } from '@beacon/enrollment';
 import { apiCaller, forkBenchApi } from './api-call';
 import { BENCH_PASSWORD } from './bench-world';
@@ -298,22 +299,12 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
   const manager = (await owner.query(`SELECT ${id('m', `'${DEPARTMENT_MANAGER}'`)} AS id`)).rows[0].id;
   /** The managers of the chain, the manager included: the rollup's manager keys the api reads. */
   const chainOf = (param: string) => `ARRAY${chainManagersSql(param)}`;
-  const chain = chainOf('$2');
+  const summary = groupCountsStatement('site', {}, {}, now, null, organizationId);
+  const managerSummary = groupCountsStatement('site', {}, {}, now, manager, organizationId);
   try {
     return {
-      rollupBySite: await median(
-        21,
-        `SELECT x.site_id, sum(x.ns), sum(x.ip), sum(x.co), sum(x.ex), sum(x.od)
-           FROM (SELECT b.site_id, b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex,
-                        b.overdue AS od
-                   FROM compliance_rollup_bases b
-                 UNION ALL
-                 SELECT r.site_id, r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
-                        r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
-                   FROM compliance_rollups r WHERE r.due_at >= $1) x
-          GROUP BY 1`,
-        [now],
-      ),
+      // The statements the api runs (the organization's, and the manager's over their chain's managers).
+      rollupBySite: await median(21, summary.sql, summary.params),
       groupByBySite: await median(
         3,
         `WITH ${currentCycleCte('true', '$1')}
@@ -329,21 +320,7 @@ async function rawSql(owner: Client, appUrl: string, organizationId: string) {
            FROM current_cycle cc JOIN memberships m ON m.id = cc.membership_id GROUP BY 1`,
         [now, manager],
       ),
-      // What the api runs: the rollup rows keyed by the chain's managers.
-      managerChainRollupBySite: await median(
-        21,
-        `WITH chain (id) AS MATERIALIZED (SELECT unnest(${chain}))
-         SELECT x.site_id, sum(x.ns), sum(x.ip), sum(x.co), sum(x.ex), sum(x.od)
-           FROM (SELECT b.site_id, b.not_started AS ns, b.in_progress AS ip, b.completed AS co, b.exempt AS ex,
-                        b.overdue AS od
-                   FROM compliance_rollup_bases b WHERE b.manager_id IN (SELECT id FROM chain)
-                 UNION ALL
-                 SELECT r.site_id, r.previous_not_started - r.renewal, r.previous_in_progress, r.previous_completed,
-                        r.previous_exempt, -(r.not_started + r.in_progress + r.renewal)
-                   FROM compliance_rollups r WHERE r.manager_id IN (SELECT id FROM chain) AND r.due_at >= $1) x
-          GROUP BY 1`,
-        [now, manager],
-      ),
+      managerChainRollupBySite: await median(21, managerSummary.sql, managerSummary.params),
       managerChainWalk: await median(21, `SELECT cardinality(${chainOf('$1')})`, [manager]),
       // The walk through every person of the chain, which the managers' walk replaced.
       personChainWalk: await median(21, `SELECT cardinality(ARRAY${reportingChainSql('$1')})`, [manager]),

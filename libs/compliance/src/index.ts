@@ -15,3 +15,4 @@ export { BuildReportJob } from './reports/jobs/build-report.job';
 export { ReportSweepJob } from './reports/jobs/report-sweep.job';
 export { ReportScheduleSweepJob } from './schedules/report-schedule-sweep.job';
 export type { ReportScheduleMail } from './schedules/mail/report-schedule-mail.types';
+export { groupCountsStatement } from './summary/compliance-summary.repository';

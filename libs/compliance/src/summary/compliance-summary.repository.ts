@@ -66,8 +66,8 @@ const GROUP_NAMES: Record<SummaryGrouping, string> = {
 };
 
 /** The organization's time zone, as an uncorrelated subquery (planned once per statement). */
-function organizationZone(params: unknown[]): string {
-  return `(SELECT o.timezone FROM organizations o WHERE o.id = $${params.push(ExecutionContext.organizationId())})`;
+function organizationZone(params: unknown[], organizationId: string): string {
+  return `(SELECT o.timezone FROM organizations o WHERE o.id = $${params.push(organizationId)})`;
 }
 
 /** The start of a local date in the organization's time zone, as an instant. */
@@ -94,6 +94,91 @@ function named(grouping: SummaryGrouping, sums: string): string {
            ORDER BY n.name IS NULL, n.name, n.id`;
 }
 
+/** The due instant of `column` within a range of local dates, in the organization's time zone. */
+function dueRange(column: string, range: DueRange, params: unknown[], organizationId: string): string[] {
+  if (range.from === undefined && range.to === undefined) return [];
+  const zone = organizationZone(params, organizationId);
+  const where: string[] = [];
+  if (range.from !== undefined)
+    where.push(`${column} >= ${startOfLocalDay(`$${params.push(range.from)}`, zone)}`);
+  if (range.to !== undefined)
+    where.push(`${column} < ${startOfLocalDay(`($${params.push(range.to)}::date + 1)`, zone)}`);
+  return where;
+}
+
+/**
+ * The statement behind `groups` (and the compliance bench's raw SQL): counts per group, from the rollups (kept
+ * current by the triggers of migration 1764690000000): without a due-date range, each group's base counts (as they stand once every due instant has passed) corrected by the
+ * rollup rows due at or after `now`, read through the due index; with a range, the rollup rows due within it.
+ * Either way overdue is exact at the reader's clock, and the rows read do not grow with the number of
+ * enrollments. `managerId`: only that manager's reporting chain, as the rows keyed by a manager in it (each row
+ * is keyed by its members' direct manager), so a chain of thousands reads the rows of its few managers.
+ */
+export function groupCountsStatement(
+  grouping: SummaryGrouping,
+  filter: ComplianceFilter,
+  range: DueRange,
+  now: Date,
+  managerId: string | null,
+  organizationId: string,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [now];
+  const filters = (alias: string) => {
+    const where: string[] = [];
+    if (filter.siteId) where.push(`${alias}.site_id = $${params.push(filter.siteId)}`);
+    if (filter.departmentId) where.push(`${alias}.department_id = $${params.push(filter.departmentId)}`);
+    if (filter.cohortId) where.push(`${alias}.cohort_id = $${params.push(filter.cohortId)}`);
+    if (filter.courseId) where.push(sameCourse(alias, `$${params.push(filter.courseId)}`));
+    return where;
+  };
+  // Repeated in each branch below (not on their union) so that each reads through its manager index.
+  const chainCte = managerId === null ? '' : chainManagersCte(`$${params.push(managerId)}`);
+  const chain = (alias: string) =>
+    managerId === null ? [] : [`${alias}.manager_id IN (SELECT chain.id FROM chain)`];
+  const where = (conditions: string[]) =>
+    conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+  const column = GROUP_COLUMNS[grouping];
+  // Each branch sums its rows per group before the union: a few dozen rows meet there instead of thousands.
+  const ranged = range.from !== undefined || range.to !== undefined;
+  const passed = 'r.due_at < $1';
+  const branches = ranged
+    ? `SELECT r.${column} AS k,
+              sum(r.not_started + CASE WHEN ${passed} THEN r.renewal ELSE r.previous_not_started END) AS ns,
+              sum(r.in_progress + CASE WHEN ${passed} THEN 0 ELSE r.previous_in_progress END) AS ip,
+              sum(r.completed + CASE WHEN ${passed} THEN 0 ELSE r.previous_completed END) AS co,
+              sum(r.exempt + CASE WHEN ${passed} THEN 0 ELSE r.previous_exempt END) AS ex,
+              sum(CASE WHEN ${passed} THEN r.not_started + r.in_progress + r.renewal ELSE 0 END) AS od
+         FROM compliance_rollups r
+        ${where([...chain('r'), ...dueRange('r.due_at', range, params, organizationId), ...filters('r')])}
+        GROUP BY 1`
+    : `SELECT b.${column} AS k, sum(b.not_started) AS ns, sum(b.in_progress) AS ip, sum(b.completed) AS co,
+              sum(b.exempt) AS ex, sum(b.overdue) AS od
+         FROM compliance_rollup_bases b
+        ${where([...chain('b'), ...filters('b')])}
+        GROUP BY 1
+       UNION ALL
+       -- Not due yet: the previous cycle still counts instead of a renewal, and nothing is overdue.
+       SELECT r.${column}, sum(r.previous_not_started - r.renewal), sum(r.previous_in_progress),
+              sum(r.previous_completed), sum(r.previous_exempt), -sum(r.not_started + r.in_progress + r.renewal)
+         FROM compliance_rollups r
+        ${where([...chain('r'), 'r.due_at >= $1', ...filters('r')])}
+        GROUP BY 1`;
+  // Versions of a course share its code: they are one course to an administrator.
+  const [key, joinCourse] =
+    grouping === 'course' ? ['co.code', 'JOIN courses co ON co.id = x.k'] : ['x.k', ''];
+  return {
+    sql: named(
+      grouping,
+      `${chainCte}
+       SELECT ${key} AS group_key, sum(x.ns) AS ns, sum(x.ip) AS ip, sum(x.co) AS co, sum(x.ex) AS ex,
+              sum(x.od) AS od
+         FROM (${branches}) x ${joinCourse}
+        GROUP BY 1`,
+    ),
+    params,
+  };
+}
+
 /**
  * The compliance summary's reads. Its counts come from `compliance_rollups` (kept current by the triggers of
  * migration 1764690000000), for the organization or a manager's reporting chain alike.
@@ -114,14 +199,7 @@ export class ComplianceSummaryRepository {
     return (['siteId', 'departmentId', 'cohortId', 'courseId'] as const).filter((field) => !found?.[field]);
   }
 
-  /**
-   * Counts per group, from the rollups (kept current by the triggers of migration 1764690000000): without a
-   * due-date range, each group's base counts (as they stand once every due instant has passed) corrected by the
-   * rollup rows due at or after `now`, read through the due index; with a range, the rollup rows due within it.
-   * Either way overdue is exact at the reader's clock, and the rows read do not grow with the number of
-   * enrollments. `managerId`: only that manager's reporting chain, as the rows keyed by a manager in it (each row
-   * is keyed by its members' direct manager), so a chain of thousands reads the rows of its few managers.
-   */
+  /** Counts per group: see `groupCountsStatement`. */
   async groups(
     grouping: SummaryGrouping,
     filter: ComplianceFilter,
@@ -129,67 +207,21 @@ export class ComplianceSummaryRepository {
     now: Date,
     managerId: string | null,
   ): Promise<GroupCountsRow[]> {
-    const params: unknown[] = [now];
-    const filters = (alias: string) => {
-      const where: string[] = [];
-      if (filter.siteId) where.push(`${alias}.site_id = $${params.push(filter.siteId)}`);
-      if (filter.departmentId) where.push(`${alias}.department_id = $${params.push(filter.departmentId)}`);
-      if (filter.cohortId) where.push(`${alias}.cohort_id = $${params.push(filter.cohortId)}`);
-      if (filter.courseId) where.push(sameCourse(alias, `$${params.push(filter.courseId)}`));
-      return where;
-    };
-    // Repeated in each branch below (not on their union) so that each reads through its manager index.
-    const chainCte = managerId === null ? '' : chainManagersCte(`$${params.push(managerId)}`);
-    const chain = (alias: string) =>
-      managerId === null ? [] : [`${alias}.manager_id IN (SELECT chain.id FROM chain)`];
-    const where = (conditions: string[]) =>
-      conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-    const column = GROUP_COLUMNS[grouping];
-    // Each branch sums its rows per group before the union: a few dozen rows meet there instead of thousands.
-    const ranged = range.from !== undefined || range.to !== undefined;
-    const passed = 'r.due_at < $1';
-    const branches = ranged
-      ? `SELECT r.${column} AS k,
-                sum(r.not_started + CASE WHEN ${passed} THEN r.renewal ELSE r.previous_not_started END) AS ns,
-                sum(r.in_progress + CASE WHEN ${passed} THEN 0 ELSE r.previous_in_progress END) AS ip,
-                sum(r.completed + CASE WHEN ${passed} THEN 0 ELSE r.previous_completed END) AS co,
-                sum(r.exempt + CASE WHEN ${passed} THEN 0 ELSE r.previous_exempt END) AS ex,
-                sum(CASE WHEN ${passed} THEN r.not_started + r.in_progress + r.renewal ELSE 0 END) AS od
-           FROM compliance_rollups r
-          ${where([...chain('r'), ...this.dueRange('r.due_at', range, params), ...filters('r')])}
-          GROUP BY 1`
-      : `SELECT b.${column} AS k, sum(b.not_started) AS ns, sum(b.in_progress) AS ip, sum(b.completed) AS co,
-                sum(b.exempt) AS ex, sum(b.overdue) AS od
-           FROM compliance_rollup_bases b
-          ${where([...chain('b'), ...filters('b')])}
-          GROUP BY 1
-         UNION ALL
-         -- Not due yet: the previous cycle still counts instead of a renewal, and nothing is overdue.
-         SELECT r.${column}, sum(r.previous_not_started - r.renewal), sum(r.previous_in_progress),
-                sum(r.previous_completed), sum(r.previous_exempt), -sum(r.not_started + r.in_progress + r.renewal)
-           FROM compliance_rollups r
-          ${where([...chain('r'), 'r.due_at >= $1', ...filters('r')])}
-          GROUP BY 1`;
-    // Versions of a course share its code: they are one course to an administrator.
-    const [key, joinCourse] =
-      grouping === 'course' ? ['co.code', 'JOIN courses co ON co.id = x.k'] : ['x.k', ''];
+    const statement = groupCountsStatement(
+      grouping,
+      filter,
+      range,
+      now,
+      managerId,
+      ExecutionContext.organizationId(),
+    );
     // For the rest of this transaction only. The planner cannot estimate a recursive walk and guesses a million
     // rows: its cost would switch on JIT compilation, ~100 ms here for a statement that runs in a few. And a
     // dashboard read never holds a pooled connection for long: past the limit it is cancelled and answers 503.
     await one(
       `SELECT set_config('jit', 'off', true), set_config('statement_timeout', '${SUMMARY_TIME_LIMIT}', true)`,
     );
-    return rows<GroupCountsRow>(
-      named(
-        grouping,
-        `${chainCte}
-         SELECT ${key} AS group_key, sum(x.ns) AS ns, sum(x.ip) AS ip, sum(x.co) AS co, sum(x.ex) AS ex,
-                sum(x.od) AS od
-           FROM (${branches}) x ${joinCourse}
-          GROUP BY 1`,
-      ),
-      params,
-    );
+    return rows<GroupCountsRow>(statement.sql, statement.params);
   }
 
   /**
@@ -204,7 +236,7 @@ export class ComplianceSummaryRepository {
     managerId: string | null,
   ): Promise<TrendRow[]> {
     const params: unknown[] = [from, to];
-    const zone = organizationZone(params);
+    const zone = organizationZone(params, ExecutionContext.organizationId());
     const where = [`e.status <> 'withdrawn'`];
     if (managerId)
       where.push(`e.membership_id = ANY (ARRAY${reportingChainSql(`$${params.push(managerId)}`)})`);
@@ -249,16 +281,5 @@ export class ComplianceSummaryRepository {
         ORDER BY w.k`,
       params,
     );
-  }
-
-  private dueRange(column: string, range: DueRange, params: unknown[]): string[] {
-    if (range.from === undefined && range.to === undefined) return [];
-    const zone = organizationZone(params);
-    const where: string[] = [];
-    if (range.from !== undefined)
-      where.push(`${column} >= ${startOfLocalDay(`$${params.push(range.from)}`, zone)}`);
-    if (range.to !== undefined)
-      where.push(`${column} < ${startOfLocalDay(`($${params.push(range.to)}::date + 1)`, zone)}`);
-    return where;
   }
 }
