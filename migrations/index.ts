@@ -22,6 +22,7 @@ import { ReportingManagers1764760000000 } from './1764760000000-reporting-manage
 import { SessionDrafts1764770000000 } from './1764770000000-session-drafts';
 import { SessionReminders1764780000000 } from './1764780000000-session-reminders';
 import { FacilitatorBusy1764790000000 } from './1764790000000-facilitator-busy';
+import { PolicySettingsOnce1764800000000 } from './1764800000000-policy-settings-once';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   SessionDrafts1764770000000,
   SessionReminders1764780000000,
   FacilitatorBusy1764790000000,
+  PolicySettingsOnce1764800000000,
 ];

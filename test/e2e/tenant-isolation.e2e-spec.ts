@@ -1471,6 +1471,21 @@ describe('tenant isolation between two organizations', () => {
       );
     });
 
+    it('reads every policy setting once per statement (a subquery), never once per row', async () => {
+      const policies = await world.ownerQuery<{ policy: string; expression: string }>(
+        `SELECT tablename || '.' || policyname AS policy, concat_ws(' ', qual, with_check) AS expression
+           FROM pg_policies WHERE schemaname = 'public' ORDER BY 1`,
+      );
+      const reads = (expression: string) => expression.match(/current_setting\(/g)?.length ?? 0;
+      // As PostgreSQL prints a setting read that is a scalar subquery: "( SELECT (NULLIF(current_setting(…" or
+      // "( SELECT current_setting(…".
+      const onceReads = (expression: string) =>
+        expression.match(/\( SELECT \(?(NULLIF\()?current_setting\(/g)?.length ?? 0;
+      const tenantPolicies = policies.filter((p) => reads(p.expression) > 0);
+      expect(tenantPolicies.length).toBeGreaterThanOrEqual(ORGANIZATION_OWNED.length);
+      expect(tenantPolicies.filter((p) => onceReads(p.expression) !== reads(p.expression))).toEqual([]);
+    });
+
     it('lets app.user_id alone show a person only their own memberships, and nothing else', async () => {
       const seen = await world.appTransaction({ 'app.user_id': A.admin.user.id }, async (client) => {
         const memberships = await client.query<{ user_id: string; organization_id: string }>(

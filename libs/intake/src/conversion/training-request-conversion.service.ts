@@ -88,8 +88,7 @@ export class TrainingRequestConversionService {
 
   /**
    * A drafted session is a date put to the hospital: a request not yet that far moves to `proposed`, recorded as a
-   * status change by the converter. Publishing the session moves it on to `scheduled` (migration
-   * 1764800000000-request-follows-session).
+   * status change by the converter. Publishing the session moves it on to `scheduled` (SessionForRequestListener).
    */
   private async propose(row: TrainingRequestRow, actorUserId: string): Promise<void> {
     if (!BEFORE_PROPOSED.includes(row.status)) return;
