@@ -231,6 +231,29 @@ describe('reminders: the sweep, exactly one mail each, escalation digests and th
     expect(digests[0].subject).toBe('5 people on your team are overdue on training at Concurrent Health');
   });
 
+  it('relays a sweep of more reminders than the relay lists (the worker relays them) and mails each one once', async () => {
+    const org = await world.createOrganization('Large Sweep Health');
+    const count = 210;
+    const tag = org.id.slice(0, 8);
+    await world.ownerQuery(
+      `WITH people AS (
+         INSERT INTO users (email, name)
+         SELECT 'large-sweep-' || n || '-' || $2 || '@example.test', 'Person ' || n FROM generate_series(1, $3::int) n
+         RETURNING id, name)
+       INSERT INTO memberships (organization_id, user_id, roles, status, name, job_title, joined_at)
+       SELECT $1, id, '{learner}', 'active', name, 'many', now() FROM people`,
+      [org.id, tag, count],
+    );
+    const emails = Array.from({ length: count }, (_, n) => `large-sweep-${n + 1}-${tag}@example.test`);
+    await cohort(org, 'many', { beforeDueDays: [7], overdueEveryDays: 7, escalateAfterDays: 0 });
+
+    setClock(day(1));
+    expect(await sweep(org)).toEqual({ reminders: count, digests: 0 });
+    await delivered(org);
+    expect(emails.filter((email) => mails(email, isOverdue).length !== 1)).toEqual([]);
+    expect(await sweep(org)).toEqual({ reminders: 0, digests: 0 });
+  });
+
   it('sends only the nearest offset when several are owed at once, and never the larger one later', async () => {
     const org = await world.createOrganization('Offsets Health');
     const learner = await member(org, { jobTitle: 'late' });

@@ -120,26 +120,36 @@ export class NotificationRepository {
 
   /**
    * Like `insertFromSelect`, for mail that may be held: the SELECT gives a sixth column, `send_after` (null: at once).
-   * Answers the new rows' ids and whether each is due at `now`, so only those are relayed; the poll takes the others
-   * once they are.
+   * Answers how many rows it wrote and the ids of those due at `now`, so only those are relayed (the poll takes the
+   * others once they are), unless more than `listDueUpTo` are due: then `dueIds` is null. A first sweep of a large
+   * organization writes hundreds of thousands of reminders; their ids stay in the database.
    */
   async insertScheduledFromSelect(
     organizationId: string,
     select: { sql: string; params: unknown[] },
     now: Date,
-  ): Promise<Array<{ id: string; due: boolean }>> {
+    listDueUpTo: number,
+  ): Promise<{ inserted: number; dueIds: string[] | null }> {
     const orgParam = `$${select.params.length + 1}`;
     const nowParam = `$${select.params.length + 2}`;
-    return rows<{ id: string; due: boolean }>(
-      `INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload,
-                                  send_after, message_id)
-       SELECT id, ${orgParam}::uuid, kind, email, user_id, dedupe_key, payload, send_after,
-              '<' || id || '@beacon.notification>'
-         FROM (SELECT gen_random_uuid() AS id, src.* FROM (${select.sql}) AS src) AS rows
-       ON CONFLICT (organization_id, dedupe_key) DO NOTHING
-       RETURNING id, (send_after IS NULL OR send_after <= ${nowParam}::timestamptz) AS due`,
-      [...select.params, organizationId, now],
+    const limitParam = `$${select.params.length + 3}`;
+    const [written] = await rows<{ inserted: number; due_ids: string[] | null }>(
+      `WITH written AS (
+         INSERT INTO notifications (id, organization_id, kind, recipient_email, recipient_user_id, dedupe_key, payload,
+                                    send_after, message_id)
+         SELECT id, ${orgParam}::uuid, kind, email, user_id, dedupe_key, payload, send_after,
+                '<' || id || '@beacon.notification>'
+           FROM (SELECT gen_random_uuid() AS id, src.* FROM (${select.sql}) AS src) AS rows
+         ON CONFLICT (organization_id, dedupe_key) DO NOTHING
+         RETURNING id, (send_after IS NULL OR send_after <= ${nowParam}::timestamptz) AS due
+       )
+       SELECT count(*)::int AS inserted,
+              CASE WHEN count(*) FILTER (WHERE due) <= ${limitParam}::int
+                   THEN coalesce(array_agg(id::text) FILTER (WHERE due), '{}') END AS due_ids
+         FROM written`,
+      [...select.params, organizationId, now, listDueUpTo],
     );
+    return { inserted: written.inserted, dueIds: written.due_ids };
   }
 
   /**

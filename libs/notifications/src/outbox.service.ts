@@ -28,19 +28,17 @@ export class OutboxService {
    */
   async enqueueMany(notifications: NotificationInsert[]): Promise<string[]> {
     const organizationId = this.organizationId();
-    return this.relayAfterCommit(
-      organizationId,
-      await this.repository.insertMany(organizationId, notifications),
-    );
+    const ids = await this.repository.insertMany(organizationId, notifications);
+    this.relayAfterCommit(organizationId, ids);
+    return ids;
   }
 
   /** Mail owed for many rows already in the database, written by one INSERT … SELECT (see the repository). */
   async enqueueFromSelect(select: { sql: string; params: unknown[] }): Promise<string[]> {
     const organizationId = this.organizationId();
-    return this.relayAfterCommit(
-      organizationId,
-      await this.repository.insertFromSelect(organizationId, select),
-    );
+    const ids = await this.repository.insertFromSelect(organizationId, select);
+    this.relayAfterCommit(organizationId, ids);
+    return ids;
   }
 
   /**
@@ -48,26 +46,28 @@ export class OutboxService {
    * `send_after` column too. Only the rows due at `now` are relayed after commit; the poll relays the others once
    * their time has come.
    */
-  async enqueueScheduledFromSelect(select: { sql: string; params: unknown[] }, now: Date): Promise<string[]> {
+  async enqueueScheduledFromSelect(select: { sql: string; params: unknown[] }, now: Date): Promise<number> {
     const organizationId = ExecutionContext.organizationId();
-    const inserted = await this.repository.insertScheduledFromSelect(organizationId, select, now);
-    this.relayAfterCommit(
+    const { inserted, dueIds } = await this.repository.insertScheduledFromSelect(
       organizationId,
-      inserted.filter((row) => row.due).map((row) => row.id),
+      select,
+      now,
+      RELAY_IN_WORKER_ABOVE,
     );
-    return inserted.map((row) => row.id);
+    this.relayAfterCommit(organizationId, dueIds);
+    return inserted;
   }
 
   private organizationId(): string | null {
     return ExecutionContext.isPlatform() ? null : ExecutionContext.organizationId();
   }
 
-  private relayAfterCommit(organizationId: string | null, ids: string[]): string[] {
-    if (ids.length > RELAY_IN_WORKER_ABOVE) {
+  /** `ids`: the new rows to relay, or null for more than RELAY_IN_WORKER_ABOVE, which the worker relays. */
+  private relayAfterCommit(organizationId: string | null, ids: string[] | null): void {
+    if (ids === null || ids.length > RELAY_IN_WORKER_ABOVE) {
       this.tx.onCommit(() => this.relay.relayInWorker(organizationId));
     } else if (ids.length > 0) {
       this.tx.onCommit(() => this.relay.relay(organizationId, ids));
     }
-    return ids;
   }
 }

@@ -63,7 +63,7 @@ export class ReminderSweepJob {
       const seats = await this.sessionReminders.markOwed(organizationId, now);
       const sessions =
         seats.length === 0
-          ? []
+          ? 0
           : await this.outbox.enqueueScheduledFromSelect(
               this.sessionReminders.reminderMails(organizationId, seats, {
                 publicUrl,
@@ -73,7 +73,7 @@ export class ReminderSweepJob {
               }),
               now,
             );
-      const result = { reminders: reminders.length, digests: digests.length, sessions: sessions.length };
+      const result = { reminders, digests, sessions };
       if (result.reminders + result.digests + result.sessions > 0)
         this.logger.log({ organizationId, ...result }, 'reminder sweep wrote reminders');
       return result;
