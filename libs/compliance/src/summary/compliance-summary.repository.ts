@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { chainManagersSql, ExecutionContext, one, reportingChainSql, rows } from '@beacon/core/database';
+import {
+  chainManagersSql,
+  ExecutionContext,
+  one,
+  preparedRows,
+  reportingChainSql,
+  rows,
+} from '@beacon/core/database';
 import type { SummaryGrouping } from '../dto/compliance-summary.dto';
 
 export interface ComplianceFilter {
@@ -221,7 +228,7 @@ export class ComplianceSummaryRepository {
     await one(
       `SELECT set_config('jit', 'off', true), set_config('statement_timeout', '${SUMMARY_TIME_LIMIT}', true)`,
     );
-    return rows<GroupCountsRow>(statement.sql, statement.params);
+    return preparedRows<GroupCountsRow>(statement.sql, statement.params);
   }
 
   /**
