@@ -5,22 +5,10 @@ import { openReportWriter } from '../files/report-writer';
 import type { ReportExportFault, ReportExportMessage, ReportExportRequest } from './report-export.message';
 import { readReportRows } from './report-rows.cursor';
 
-/**
- * The tenant settings a job's transaction opens with (TenantTransaction: its organization, no user), and how its
- * one large read is planned. The statement's current cycles come from a UNION ALL, whose columns carry no
- * statistics: every join on them is estimated at 1/200 of its rows, so the planner expects one row where there are
- * a million and picks nested loops that never finish (an organization with recertification cycles, 1,000,000
- * enrollments: cancelled after 10 minutes). Every join here is a bulk join, so
- * nested loops are off; JIT compiling ~300 functions cost more than it saved (17.7 s with it off against 21.5 s on);
- * and 32 MB of work memory keeps the hash joins in memory (13.1 s against 16.6 s at the default 4 MB). For this
- * transaction only.
- */
+/** The tenant settings a job's transaction opens with (TenantTransaction): its organization, no user. */
 const SET_CONTEXT = `SELECT set_config('app.organization_id', $1, true),
                             set_config('app.user_id', '', true),
-                            set_config('app.scope', '', true),
-                            set_config('enable_nestloop', 'off', true),
-                            set_config('jit', 'off', true),
-                            set_config('work_mem', '32MB', true)`;
+                            set_config('app.scope', '', true)`;
 
 /** SQLSTATE sqlclient_unable_to_establish_sqlconnection. */
 const UNABLE_TO_CONNECT = '08001';
