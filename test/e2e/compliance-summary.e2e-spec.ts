@@ -668,8 +668,8 @@ describe('the compliance summary and trend: rollup counts that agree with cohort
       }),
     );
     expect(failures).toEqual([]);
-    // Every kind of write changed rows.
-    expect(written.every((count) => count > 0)).toBe(true);
+    // Every kind of write changed rows (a failure names the kinds, by index into ops, that changed none).
+    expect(written.flatMap((count, op) => (count > 0 ? [] : [op]))).toEqual([]);
     // The migration's backfill, run over the same enrollments, writes exactly what the triggers kept.
     const stored = () =>
       world.ownerQuery(
