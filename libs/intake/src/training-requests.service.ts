@@ -147,11 +147,6 @@ export class TrainingRequestsService {
   }
 
   /**
-   * Applies a status move, an assignment and a note together, or nothing. The row is locked and the move is a
-   * compare-and-set on the status read, so of two PATCHes racing from one status only one moves it; the other is
-   * a 409.
-   */
-  /**
    * Moves a request the caller has locked (`findForUpdate`, in the caller's platform transaction) from its status
    * to `to`, with the `status_changed` entry by the actor in the same transaction. The caller has decided the move
    * is allowed; a 409 if the request moved meanwhile all the same.
@@ -162,6 +157,11 @@ export class TrainingRequestsService {
     await this.requests.addActivity(row.id, { action: 'status_changed', actorUserId, from: row.status, to });
   }
 
+  /**
+   * Applies a status move, an assignment and a note together, or nothing. The row is locked and the move is a
+   * compare-and-set on the status read, so of two PATCHes racing from one status only one moves it; the other is
+   * a 409.
+   */
   update(id: string, input: UpdateTrainingRequestDto, actorUserId: string) {
     if (input.status === undefined && input.assignedFacilitatorId === undefined && input.note === undefined) {
       throw Problems.invalidField('body', 'give at least one of status, assignedFacilitatorId, note');

@@ -115,8 +115,9 @@ function dueRange(column: string, range: DueRange, params: unknown[], organizati
 
 /**
  * The statement behind `groups` (and the compliance bench's raw SQL): counts per group, from the rollups (kept
- * current by the triggers of migration 1764690000000): without a due-date range, each group's base counts (as they stand once every due instant has passed) corrected by the
- * rollup rows due at or after `now`, read through the due index; with a range, the rollup rows due within it.
+ * current by the triggers of migration 1764690000000): without a due-date range, each group's base counts (as they
+ * stand once every due instant has passed) corrected by the rollup rows due at or after `now`, read through the
+ * due index; with a range, the rollup rows due within it.
  * Either way overdue is exact at the reader's clock, and the rows read do not grow with the number of
  * enrollments. `managerId`: only that manager's reporting chain, as the rows keyed by a manager in it (each row
  * is keyed by its members' direct manager), so a chain of thousands reads the rows of its few managers.
@@ -130,14 +131,25 @@ export function groupCountsStatement(
   organizationId: string,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [now];
-  const filters = (alias: string) => {
-    const where: string[] = [];
-    if (filter.siteId) where.push(`${alias}.site_id = $${params.push(filter.siteId)}`);
-    if (filter.departmentId) where.push(`${alias}.department_id = $${params.push(filter.departmentId)}`);
-    if (filter.cohortId) where.push(`${alias}.cohort_id = $${params.push(filter.cohortId)}`);
-    if (filter.courseId) where.push(sameCourse(alias, `$${params.push(filter.courseId)}`));
-    return where;
-  };
+  // Each filter value is one parameter, which every branch below compares with its own rows.
+  const filterOn: Array<(alias: string) => string> = [];
+  if (filter.siteId) {
+    const param = `$${params.push(filter.siteId)}`;
+    filterOn.push((alias) => `${alias}.site_id = ${param}`);
+  }
+  if (filter.departmentId) {
+    const param = `$${params.push(filter.departmentId)}`;
+    filterOn.push((alias) => `${alias}.department_id = ${param}`);
+  }
+  if (filter.cohortId) {
+    const param = `$${params.push(filter.cohortId)}`;
+    filterOn.push((alias) => `${alias}.cohort_id = ${param}`);
+  }
+  if (filter.courseId) {
+    const param = `$${params.push(filter.courseId)}`;
+    filterOn.push((alias) => sameCourse(alias, param));
+  }
+  const filters = (alias: string) => filterOn.map((condition) => condition(alias));
   // Repeated in each branch below (not on their union) so that each reads through its manager index.
   const chainCte = managerId === null ? '' : chainManagersCte(`$${params.push(managerId)}`);
   const chain = (alias: string) =>
