@@ -16,9 +16,27 @@ const COUNTERS = [
 ];
 
 /**
+ * The form of the statement triggers' functions: `first`, as this migration wrote them; `linear`, migration
+ * 1764810000000's, whose plans stay linear in the rows a statement writes. The planner has no statistics for the
+ * rows derived from a transition table, and the first form left it joins it could misplan as nested loops that
+ * rescan those rows for each row: a pair's previous cycle found by joining the ranked rows to themselves (`linear`
+ * reads it as the next row of the same window, `lead`), a moved member's pairs joined back to the moved members
+ * (`linear` carries the places along), and EXISTS over the join of the old and new rows, planned for its first row
+ * and so a nested loop when no row matches (`linear` counts them). Quadratic: 110,000 new cycles in one INSERT, or
+ * an UPDATE of 100,000 members' names, ran for hours.
+ */
+export type TriggerForm = 'first' | 'linear';
+
+/** Whether the parenthesized query `relation` yields a row (see `TriggerForm`). */
+export function anyRow(form: TriggerForm, relation: string): string {
+  return form === 'first' ? `EXISTS ${relation}` : `(SELECT count(*) FROM ${relation} x) > 0`;
+}
+
+/**
  * What each (cohort, member) pair contributes to the rollup, from `source`: enrollment rows with a `sign` (+1 the
  * state after a write, -1 the state before it) and the columns organization_id, cohort_id, membership_id,
- * course_id, cycle, status, due_at. Yields the CTEs `ranked` and `contributions`.
+ * course_id, cycle, status, due_at (and the `carried` ones, which `contributions` passes on). Yields the CTE
+ * `contributions` (and, in the first form, `ranked`).
  *
  * A pair counts by its newest cycle that is not withdrawn (`r1`). A recertification cycle neither started nor due
  * yet counts by the cycle before it (`r2`) until its due instant passes; which of the two counts therefore changes
@@ -27,22 +45,35 @@ const COUNTERS = [
  * instant: the read decides with its own clock. Every other pair stores r1's status. This is the definition of
  * `currentCycleCte` in libs/enrollment/src/enrollment.sql.ts, frozen here as this migration's triggers apply it.
  */
-function contributionCtes(source: string): string {
-  return `ranked AS (
+function contributionCtes(source: string, form: TriggerForm, carried: readonly string[] = []): string {
+  const counted = (previous: string) => `
+             CASE WHEN r1.cycle > 1 AND r1.status = 'not_started'
+                  THEN CASE WHEN r1.due_at IS NULL THEN ${previous} END
+                  ELSE r1.status END AS counted,
+             (r1.cycle > 1 AND r1.status = 'not_started' AND r1.due_at IS NOT NULL)::int AS renewal,
+             CASE WHEN r1.cycle > 1 AND r1.status = 'not_started' AND r1.due_at IS NOT NULL THEN ${previous} END
+               AS previous`;
+  if (form === 'first') {
+    if (carried.length > 0) throw new Error('The first form carries no columns');
+    return `ranked AS (
       SELECT s.*, row_number() OVER (PARTITION BY s.sign, s.cohort_id, s.membership_id ORDER BY s.cycle DESC) AS rk
         FROM (${source}) s
        WHERE s.status <> 'withdrawn'
     ), contributions AS (
-      SELECT r1.sign, r1.organization_id, r1.cohort_id, r1.membership_id, r1.course_id, r1.due_at,
-             CASE WHEN r1.cycle > 1 AND r1.status = 'not_started'
-                  THEN CASE WHEN r1.due_at IS NULL THEN r2.status END
-                  ELSE r1.status END AS counted,
-             (r1.cycle > 1 AND r1.status = 'not_started' AND r1.due_at IS NOT NULL)::int AS renewal,
-             CASE WHEN r1.cycle > 1 AND r1.status = 'not_started' AND r1.due_at IS NOT NULL THEN r2.status END
-               AS previous
+      SELECT r1.sign, r1.organization_id, r1.cohort_id, r1.membership_id, r1.course_id, r1.due_at,${counted('r2.status')}
         FROM ranked r1
         LEFT JOIN ranked r2 ON r2.sign = r1.sign AND r2.cohort_id = r1.cohort_id
                            AND r2.membership_id = r1.membership_id AND r2.rk = 2
+       WHERE r1.rk = 1
+    )`;
+  }
+  return `contributions AS (
+      SELECT r1.sign, r1.organization_id, r1.cohort_id, r1.membership_id, r1.course_id, r1.due_at,
+             ${carried.map((column) => `r1.${column}, `).join('')}${counted('r1.previous_status')}
+        FROM (SELECT s.*, row_number() OVER cycles AS rk, lead(s.status) OVER cycles AS previous_status
+                FROM (${source}) s
+               WHERE s.status <> 'withdrawn'
+              WINDOW cycles AS (PARTITION BY s.sign, s.cohort_id, s.membership_id ORDER BY s.cycle DESC)) r1
        WHERE r1.rk = 1
     )`;
 }
@@ -133,7 +164,7 @@ const ENROLLMENT_COLUMNS = 'organization_id, cohort_id, membership_id, course_id
  * before it (-1: now, with the written rows replaced by their old versions). `oldRows` and `newRows` are the
  * written rows (id, cohort_id, membership_id and the counted columns), before and after.
  */
-function enrollmentDeltas(oldRows: string, newRows: string): string {
+function enrollmentDeltas(oldRows: string, newRows: string, form: TriggerForm): string {
   return `WITH old_e AS (SELECT id, ${ENROLLMENT_COLUMNS} FROM ${oldRows} o),
                new_e AS (SELECT id, cohort_id, membership_id FROM ${newRows} n),
                touched AS (SELECT cohort_id, membership_id FROM old_e UNION SELECT cohort_id, membership_id FROM new_e),
@@ -146,7 +177,7 @@ function enrollmentDeltas(oldRows: string, newRows: string): string {
                            WHERE NOT EXISTS (SELECT 1 FROM new_e n WHERE n.id = a.id)
                           UNION ALL
                           SELECT -1, ${ENROLLMENT_COLUMNS} FROM old_e),
-               ${contributionCtes('SELECT * FROM signed')}
+               ${contributionCtes('SELECT * FROM signed', form)}
           ${recordDeltas(
             `SELECT c.*, m.site_id, m.department_id, m.manager_id
                FROM contributions c JOIN memberships m ON m.id = c.membership_id`,
@@ -164,13 +195,101 @@ function changedSide(side: 'o' | 'n'): string {
 }
 
 /**
+ * The moved members' pairs (CTE `moved`: a member's old and new site, department and manager), counted at the new
+ * place and taken from the old one.
+ */
+function movedDeltas(form: TriggerForm): string {
+  const enrollment = `e.${ENROLLMENT_COLUMNS.split(', ').join(', e.')}`;
+  const counts = 'c.organization_id, c.cohort_id, c.course_id, c.due_at, c.counted, c.renewal, c.previous';
+  if (form === 'first')
+    return `signed AS (SELECT 1 AS sign, ${enrollment}
+                            FROM moved mv JOIN enrollments e ON e.membership_id = mv.id),
+               ${contributionCtes('SELECT * FROM signed', form)}
+          ${recordDeltas(
+            `SELECT c.sign, ${counts},
+                    mv.new_site_id AS site_id, mv.new_department_id AS department_id, mv.new_manager_id AS manager_id
+               FROM contributions c JOIN moved mv ON mv.id = c.membership_id
+             UNION ALL
+             SELECT -c.sign, ${counts},
+                    mv.old_site_id, mv.old_department_id, mv.old_manager_id
+               FROM contributions c JOIN moved mv ON mv.id = c.membership_id`,
+          )}`;
+  // Each pair carries its member's places along, so the contributions are not joined back to `moved`.
+  const places = [
+    'old_site_id',
+    'old_department_id',
+    'old_manager_id',
+    'new_site_id',
+    'new_department_id',
+    'new_manager_id',
+  ];
+  return `signed AS (SELECT 1 AS sign, ${enrollment}, ${places.map((place) => `mv.${place}`).join(', ')}
+                            FROM moved mv JOIN enrollments e ON e.membership_id = mv.id),
+               ${contributionCtes('SELECT * FROM signed', form, places)}
+          ${recordDeltas(
+            `SELECT c.sign, ${counts},
+                    c.new_site_id AS site_id, c.new_department_id AS department_id, c.new_manager_id AS manager_id
+               FROM contributions c
+             UNION ALL
+             SELECT -c.sign, ${counts}, c.old_site_id, c.old_department_id, c.old_manager_id
+               FROM contributions c`,
+          )}`;
+}
+
+/**
+ * The statement triggers' functions (created or replaced): what each write of enrollments and each move of a member
+ * adds to the transaction's deltas.
+ */
+export function rollupTriggerFunctions(form: TriggerForm): string {
+  return `
+      CREATE OR REPLACE FUNCTION compliance_rollups_enrollments_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        ${enrollmentDeltas(NO_ROWS, 'new_rows', form)};
+        RETURN NULL;
+      END $fn$;
+      CREATE OR REPLACE FUNCTION compliance_rollups_enrollments_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF ${anyRow(form, changedSide('o'))} THEN
+          ${enrollmentDeltas(changedSide('o'), changedSide('n'), form)};
+        END IF;
+        RETURN NULL;
+      END $fn$;
+      CREATE OR REPLACE FUNCTION compliance_rollups_enrollments_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        ${enrollmentDeltas('old_rows', NO_ROWS, form)};
+        RETURN NULL;
+      END $fn$;
+
+      -- A member who moves (site, department or manager) takes the counts of all their pairs to the new place.
+      CREATE OR REPLACE FUNCTION compliance_rollups_memberships_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF ${anyRow(
+          form,
+          `(SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+                    WHERE (o.site_id, o.department_id, o.manager_id)
+                          IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id))`,
+        )} THEN
+          WITH moved AS (
+                 SELECT n.id, o.site_id AS old_site_id, o.department_id AS old_department_id,
+                        o.manager_id AS old_manager_id, n.site_id AS new_site_id,
+                        n.department_id AS new_department_id, n.manager_id AS new_manager_id
+                   FROM old_rows o JOIN new_rows n ON n.id = o.id
+                  WHERE (o.site_id, o.department_id, o.manager_id)
+                        IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id)),
+               ${movedDeltas(form)};
+        END IF;
+        RETURN NULL;
+      END $fn$;`;
+}
+
+/**
  * Every existing pair into the rollups at once (the migration's backfill; exported so a test can check it against
  * what the triggers keep).
  */
 export const ROLLUP_BACKFILL = applySql(
   'deltas',
   `signed AS (SELECT 1 AS sign, ${ENROLLMENT_COLUMNS} FROM enrollments),
-   ${contributionCtes('SELECT * FROM signed')},
+   ${contributionCtes('SELECT * FROM signed', 'first')},
    placed AS (SELECT c.*, m.site_id, m.department_id, m.manager_id
                 FROM contributions c JOIN memberships m ON m.id = c.membership_id),
    deltas AS (${summedDeltas()}),`,
@@ -274,52 +393,7 @@ export class ComplianceRollups1764690000000 implements MigrationInterface {
       CREATE CONSTRAINT TRIGGER compliance_rollups_apply AFTER INSERT ON compliance_rollup_deltas
         DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION compliance_rollups_apply();
 
-      CREATE FUNCTION compliance_rollups_enrollments_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        ${enrollmentDeltas(NO_ROWS, 'new_rows')};
-        RETURN NULL;
-      END $fn$;
-      CREATE FUNCTION compliance_rollups_enrollments_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF EXISTS ${changedSide('o')} THEN
-          ${enrollmentDeltas(changedSide('o'), changedSide('n'))};
-        END IF;
-        RETURN NULL;
-      END $fn$;
-      CREATE FUNCTION compliance_rollups_enrollments_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        ${enrollmentDeltas('old_rows', NO_ROWS)};
-        RETURN NULL;
-      END $fn$;
-
-      -- A member who moves (site, department or manager) takes the counts of all their pairs to the new place.
-      CREATE FUNCTION compliance_rollups_memberships_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-                    WHERE (o.site_id, o.department_id, o.manager_id)
-                          IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id)) THEN
-          WITH moved AS (
-                 SELECT n.id, o.site_id AS old_site_id, o.department_id AS old_department_id,
-                        o.manager_id AS old_manager_id, n.site_id AS new_site_id,
-                        n.department_id AS new_department_id, n.manager_id AS new_manager_id
-                   FROM old_rows o JOIN new_rows n ON n.id = o.id
-                  WHERE (o.site_id, o.department_id, o.manager_id)
-                        IS DISTINCT FROM (n.site_id, n.department_id, n.manager_id)),
-               signed AS (SELECT 1 AS sign, e.${ENROLLMENT_COLUMNS.split(', ').join(', e.')}
-                            FROM moved mv JOIN enrollments e ON e.membership_id = mv.id),
-               ${contributionCtes('SELECT * FROM signed')}
-          ${recordDeltas(
-            `SELECT c.sign, c.organization_id, c.cohort_id, c.course_id, c.due_at, c.counted, c.renewal, c.previous,
-                    mv.new_site_id AS site_id, mv.new_department_id AS department_id, mv.new_manager_id AS manager_id
-               FROM contributions c JOIN moved mv ON mv.id = c.membership_id
-             UNION ALL
-             SELECT -c.sign, c.organization_id, c.cohort_id, c.course_id, c.due_at, c.counted, c.renewal, c.previous,
-                    mv.old_site_id, mv.old_department_id, mv.old_manager_id
-               FROM contributions c JOIN moved mv ON mv.id = c.membership_id`,
-          )};
-        END IF;
-        RETURN NULL;
-      END $fn$;
+      ${rollupTriggerFunctions('first')}
 
       CREATE TRIGGER compliance_rollups_inserted AFTER INSERT ON enrollments
         REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { anyRow, TriggerForm } from './1764690000000-compliance-rollups';
 
 const TENANT = `organization_id = NULLIF(current_setting('app.organization_id', true), '')::uuid`;
 
@@ -34,14 +35,46 @@ export class ReportingManagers1764760000000 implements MigrationInterface {
       CREATE POLICY tenant_isolation ON reporting_managers USING (${TENANT}) WITH CHECK (${TENANT});
       GRANT SELECT, INSERT, UPDATE ON reporting_managers TO beacon_app;
 
-      CREATE FUNCTION reporting_managers_follow() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      ${reportingManagersFollow('first')}
+      CREATE TRIGGER reporting_managers_inserted AFTER INSERT ON memberships
+        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_managers_follow();
+      CREATE TRIGGER reporting_managers_updated AFTER UPDATE ON memberships
+        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
+        EXECUTE FUNCTION reporting_managers_follow();
+
+      -- Backfill (as the owner, across organizations): everyone who manages someone now.
+      INSERT INTO reporting_managers (organization_id, membership_id, manager_id)
+      SELECT boss.organization_id, boss.id, boss.manager_id
+        FROM memberships boss
+       WHERE EXISTS (SELECT 1 FROM memberships r
+                      WHERE r.organization_id = boss.organization_id AND r.manager_id = boss.id);
+    `);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`
+      DROP TRIGGER reporting_managers_updated ON memberships;
+      DROP TRIGGER reporting_managers_inserted ON memberships;
+      DROP FUNCTION reporting_managers_follow();
+      DROP TABLE reporting_managers;
+    `);
+  }
+}
+
+/** The trigger function of `reporting_managers`, created or replaced (see `TriggerForm`). */
+export function reportingManagersFollow(form: TriggerForm): string {
+  return `
+      CREATE OR REPLACE FUNCTION reporting_managers_follow() RETURNS trigger LANGUAGE plpgsql AS $fn$
       DECLARE
         moved boolean := false;
         bosses uuid[];
       BEGIN
         IF TG_OP = 'UPDATE' THEN
-          moved := EXISTS (SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
-                            WHERE n.manager_id IS DISTINCT FROM o.manager_id);
+          moved := ${anyRow(
+            form,
+            `(SELECT 1 FROM old_rows o JOIN new_rows n ON n.id = o.id
+                            WHERE n.manager_id IS DISTINCT FROM o.manager_id)`,
+          )};
           IF NOT moved THEN
             RETURN NULL;
           END IF;
@@ -72,28 +105,5 @@ export class ReportingManagers1764760000000 implements MigrationInterface {
          WHERE m.id = ANY (bosses)
         ON CONFLICT DO NOTHING;
         RETURN NULL;
-      END $fn$;
-      CREATE TRIGGER reporting_managers_inserted AFTER INSERT ON memberships
-        REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION reporting_managers_follow();
-      CREATE TRIGGER reporting_managers_updated AFTER UPDATE ON memberships
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT
-        EXECUTE FUNCTION reporting_managers_follow();
-
-      -- Backfill (as the owner, across organizations): everyone who manages someone now.
-      INSERT INTO reporting_managers (organization_id, membership_id, manager_id)
-      SELECT boss.organization_id, boss.id, boss.manager_id
-        FROM memberships boss
-       WHERE EXISTS (SELECT 1 FROM memberships r
-                      WHERE r.organization_id = boss.organization_id AND r.manager_id = boss.id);
-    `);
-  }
-
-  async down(q: QueryRunner): Promise<void> {
-    await q.query(`
-      DROP TRIGGER reporting_managers_updated ON memberships;
-      DROP TRIGGER reporting_managers_inserted ON memberships;
-      DROP FUNCTION reporting_managers_follow();
-      DROP TABLE reporting_managers;
-    `);
-  }
+      END $fn$;`;
 }

@@ -23,6 +23,7 @@ import { SessionDrafts1764770000000 } from './1764770000000-session-drafts';
 import { SessionReminders1764780000000 } from './1764780000000-session-reminders';
 import { FacilitatorBusy1764790000000 } from './1764790000000-facilitator-busy';
 import { PolicySettingsOnce1764800000000 } from './1764800000000-policy-settings-once';
+import { LinearTriggers1764810000000 } from './1764810000000-linear-triggers';
 
 /** Every migration, in order. Listed explicitly so compiled and ts-jest runs load the same set. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   SessionReminders1764780000000,
   FacilitatorBusy1764790000000,
   PolicySettingsOnce1764800000000,
+  LinearTriggers1764810000000,
 ];

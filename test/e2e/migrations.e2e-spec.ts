@@ -30,6 +30,10 @@ async function schemaOf(url: string): Promise<string[]> {
        UNION ALL
        SELECT 'grant ' || table_name || ' ' || privilege_type FROM information_schema.role_table_grants
         WHERE grantee = 'beacon_app'
+       UNION ALL
+       -- Functions by their whole definition: a migration that replaces one must put it back on the way down.
+       SELECT 'function ' || p.proname || ' ' || md5(pg_get_functiondef(p.oid))
+         FROM pg_proc p WHERE p.pronamespace = 'public'::regnamespace AND p.prokind = 'f'
        ORDER BY 1`,
     );
     return rows.map((row) => row.line);
