@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { WORKER_NODE_FLAGS } from '../../tools/start/node-flags';
 
 const ROOT = join(__dirname, '..', '..');
 const READY_WITHIN_MS = 60_000;
@@ -15,7 +16,12 @@ export async function startWorkerProcess(
   options: { compiled?: boolean } = {},
 ): Promise<ChildProcess> {
   const args = options.compiled
-    ? ['-r', join(ROOT, 'tools/register-paths.js'), join(ROOT, 'dist/apps/worker/src/main.js')]
+    ? [
+        ...WORKER_NODE_FLAGS,
+        '-r',
+        join(ROOT, 'tools/register-paths.js'),
+        join(ROOT, 'dist/apps/worker/src/main.js'),
+      ]
     : ['-r', join(ROOT, 'test/support/ts-register.js'), join(ROOT, 'test/support/worker-process.ts')];
   const child = spawn(process.execPath, args, {
     cwd: ROOT,

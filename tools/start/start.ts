@@ -1,15 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@beacon/core/config';
+import { WORKER_NODE_FLAGS } from './node-flags';
 import { prepareDatabase } from './prepare-database';
 
 const root = resolve(__dirname, '..', '..', '..');
 const say = (line: string) => console.log(`[start] ${line}`);
 
-function launch(name: string, entry: string): ChildProcess {
+function launch(name: string, entry: string, nodeFlags: readonly string[] = []): ChildProcess {
   const child = spawn(
     process.execPath,
-    ['-r', join(root, 'tools', 'register-paths.js'), join(root, 'dist', entry)],
+    [...nodeFlags, '-r', join(root, 'tools', 'register-paths.js'), join(root, 'dist', entry)],
     {
       stdio: 'inherit',
       env: process.env,
@@ -22,7 +23,10 @@ function launch(name: string, entry: string): ChildProcess {
 async function main(): Promise<void> {
   const config = loadConfig();
   await prepareDatabase(config, say);
-  const children = [launch('api', 'apps/api/src/main.js'), launch('worker', 'apps/worker/src/main.js')];
+  const children = [
+    launch('api', 'apps/api/src/main.js'),
+    launch('worker', 'apps/worker/src/main.js', WORKER_NODE_FLAGS),
+  ];
   let stopping = false;
   let failed = false;
   const stop = (reason: string) => {
