@@ -147,13 +147,11 @@ describe('the statement triggers behind the compliance rollups', () => {
 
   it('plans no scan of the written rows once per written row: each write is linear in its rows', async () => {
     // The migration's forms, in order. The first has its quadratic plans (this is what the check catches); the
-    // form the migrations leave in place has none.
+    // form the migrations leave in place has none. Of the first form's, EXISTS over the old and new rows is planned
+    // from the transition tables' row counts alone, so it is caught on every run; whether the ranked rows' self-join
+    // is also planned as a nested loop depends on the statistics of enrollments at that moment.
     expect(await rescansUnder('first')).toEqual(
-      expect.arrayContaining([
-        // The ranked rows joined to themselves, and EXISTS over the old and new rows when nothing matched.
-        expect.stringMatching(/^CTE Scan \(ranked\) × [1-9]\d\d/),
-        expect.stringMatching(/^Named Tuplestore Scan .* × [1-9]\d\d/),
-      ]),
+      expect.arrayContaining([expect.stringMatching(/^Named Tuplestore Scan .* × [1-9]\d\d/)]),
     );
     expect(await rescansUnder('linear')).toEqual([]);
   });
