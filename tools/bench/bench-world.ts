@@ -67,14 +67,7 @@ export async function startBenchApi(): Promise<{
  */
 export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }> {
   // The outbox's relays have a queue of their own: paused too, so no delivery job is queued during the run either.
-  const paused = [QueueName.notifications, QueueName.outbox].map(
-    (name) =>
-      new Queue(name, {
-        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-        prefix: process.env.QUEUE_PREFIX,
-      }),
-  );
-  await Promise.all(paused.map((queue) => queue.pause()));
+  const paused = await pausedBenchQueues([QueueName.notifications, QueueName.outbox]);
   const worker = await createWorker();
   return {
     stop: async () => {
@@ -82,4 +75,19 @@ export async function startBenchWorker(): Promise<{ stop: () => Promise<void> }>
       await Promise.all(paused.map((queue) => queue.close()));
     },
   };
+}
+
+/** A queue of the bench's Redis and prefix (`startBenchApi` sets them); the caller closes it. */
+export function benchQueue(name: string): Queue {
+  return new Queue(name, {
+    connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
+    prefix: process.env.QUEUE_PREFIX,
+  });
+}
+
+/** These queues of the bench, paused: no worker takes their jobs until they are resumed. The caller closes them. */
+export async function pausedBenchQueues(names: readonly string[]): Promise<Queue[]> {
+  const queues = names.map(benchQueue);
+  await Promise.all(queues.map((queue) => queue.pause()));
+  return queues;
 }

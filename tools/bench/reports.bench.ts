@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
-import { Queue } from 'bullmq';
 import { Client } from 'pg';
-import { JobName, jobOptions, QueueName, redisOptionsFromUrl } from '@beacon/core/queue';
+import { JobName, jobOptions, QueueName } from '@beacon/core/queue';
 import { killAll, startWorkerProcess } from '../../test/support/worker-child';
-import { startBenchApi } from './bench-world';
+import { benchQueue, pausedBenchQueues, startBenchApi } from './bench-world';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 200_000);
 const COHORTS = Number(process.env.BENCH_COHORTS ?? 5);
@@ -35,21 +34,11 @@ async function run(): Promise<void> {
   const api = await startBenchApi();
   const owner = new Client({ connectionString: process.env.DATABASE_URL });
   await owner.connect();
-  const queue = new Queue(QueueName.reports, {
-    connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-    prefix: process.env.QUEUE_PREFIX,
-  });
+  const queue = benchQueue(QueueName.reports);
   // A job scheduler's first job runs at once, whatever its interval: each worker started below would sweep this
   // organization's reminders (hundreds of thousands overdue) and mail them while the report runs. Those queues are
   // paused for the bench, as startBenchWorker pauses delivery.
-  const quiet = [QueueName.reminders, QueueName.notifications, QueueName.outbox].map(
-    (name) =>
-      new Queue(name, {
-        connection: redisOptionsFromUrl(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379'),
-        prefix: process.env.QUEUE_PREFIX,
-      }),
-  );
-  await Promise.all(quiet.map((paused) => paused.pause()));
+  const quiet = await pausedBenchQueues([QueueName.reminders, QueueName.notifications, QueueName.outbox]);
   const children: ChildProcess[] = [];
   try {
     const buildStarted = performance.now();

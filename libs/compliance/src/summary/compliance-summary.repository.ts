@@ -63,6 +63,14 @@ function chainManagersCte(managerParam: string): string {
   return `WITH chain (id) AS MATERIALIZED (SELECT walk.id FROM ${chainManagersSql(managerParam)} AS walk (id))`;
 }
 
+/** The condition of each filter field on a rollup row `alias`, its value the parameter `param`. */
+const FILTER_CONDITIONS: Record<keyof ComplianceFilter, (alias: string, param: string) => string> = {
+  siteId: (alias, param) => `${alias}.site_id = ${param}`,
+  departmentId: (alias, param) => `${alias}.department_id = ${param}`,
+  cohortId: (alias, param) => `${alias}.cohort_id = ${param}`,
+  courseId: (alias, param) => sameCourse(alias, param),
+};
+
 /** The id and name of each group key `g.group_key`, as a lateral join (`named`). */
 const GROUP_NAMES: Record<SummaryGrouping, string> = {
   site: 'SELECT s.id, s.name FROM sites s WHERE s.id = g.group_key',
@@ -132,23 +140,12 @@ export function groupCountsStatement(
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [now];
   // Each filter value is one parameter, which every branch below compares with its own rows.
-  const filterOn: Array<(alias: string) => string> = [];
-  if (filter.siteId) {
-    const param = `$${params.push(filter.siteId)}`;
-    filterOn.push((alias) => `${alias}.site_id = ${param}`);
-  }
-  if (filter.departmentId) {
-    const param = `$${params.push(filter.departmentId)}`;
-    filterOn.push((alias) => `${alias}.department_id = ${param}`);
-  }
-  if (filter.cohortId) {
-    const param = `$${params.push(filter.cohortId)}`;
-    filterOn.push((alias) => `${alias}.cohort_id = ${param}`);
-  }
-  if (filter.courseId) {
-    const param = `$${params.push(filter.courseId)}`;
-    filterOn.push((alias) => sameCourse(alias, param));
-  }
+  const filterOn = (Object.keys(FILTER_CONDITIONS) as Array<keyof ComplianceFilter>).flatMap((field) => {
+    const value = filter[field];
+    if (!value) return [];
+    const param = `$${params.push(value)}`;
+    return [(alias: string) => FILTER_CONDITIONS[field](alias, param)];
+  });
   const filters = (alias: string) => filterOn.map((condition) => condition(alias));
   // Repeated in each branch below (not on their union) so that each reads through its manager index.
   const chainCte = managerId === null ? '' : chainManagersCte(`$${params.push(managerId)}`);
